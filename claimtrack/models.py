@@ -1,0 +1,209 @@
+"""The claims domain: what the machine extracted, the claims it groups into,
+and the corroboration figures computed for each claim."""
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from entities.models import Entity, Made
+
+
+class Kind(models.TextChoices):
+    DEMAND = "demand", "Demand"
+    STATEMENT = "statement", "Statement"
+    EVENT = "event", "Event"
+    STATUS = "status", "Status"
+
+
+class Stance(models.TextChoices):
+    ASSERTED = "asserted", "Asserted"
+    ATTRIBUTED = "attributed", "Attributed"
+    HEDGED = "hedged", "Hedged"
+    NO_COMMENT = "no_comment", "No comment"
+    DENIED = "denied", "Denied"
+
+
+class ExtractionQuerySet(models.QuerySet):
+    def live(self):
+        """Extractions that count: not rejected by an editor."""
+        return self.filter(rejected=False)
+
+    def machine_made(self):
+        return self.filter(made_by=Made.MACHINE, locked=False)
+
+
+class Extraction(models.Model):
+    """One demand, statement, event or status found in one sentence of one article."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="extractions")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    actor = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_text = models.CharField(max_length=300, blank=True)
+    target = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    target_text = models.CharField(max_length=300, blank=True)
+    about = models.ForeignKey(
+        Entity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The entity the demand or statement is about (who is to be handed over).",
+    )
+    predicate = models.CharField(
+        max_length=100, blank=True, help_text='Normalised predicate: "hand over", "compensation".'
+    )
+    content = models.TextField(blank=True, help_text="What is demanded or said.")
+    cue = models.CharField(max_length=100, blank=True, help_text="The cue verb or phrase, as a lemma.")
+    direct = models.BooleanField(default=False, help_text="A direct quotation.")
+    negated = models.BooleanField(default=False)
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.ASSERTED)
+    origins = models.ManyToManyField(
+        Entity,
+        blank=True,
+        related_name="credited_extractions",
+        help_text='The named origins the article credits ("according to Reuters").',
+    )
+    origin_text = models.CharField(max_length=300, blank=True)
+    sentence = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    content_start = models.PositiveIntegerField(null=True, blank=True)
+    content_end = models.PositiveIntegerField(null=True, blank=True)
+    event_date = models.DateField(null=True, blank=True)
+    terms = models.JSONField(default=list, blank=True, help_text="Content lemmas used to group claims.")
+    fingerprint = models.CharField(
+        max_length=64,
+        help_text="Stable across re-extractions of the same article, so editor decisions stick.",
+    )
+    made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
+    locked = models.BooleanField(
+        default=False, help_text="An editor decided about this extraction; re-extraction keeps it."
+    )
+    rejected = models.BooleanField(default=False, help_text="An editor rejected this extraction.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ExtractionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["terms"])
+
+    class Meta:
+        ordering = ["article", "sentence_start"]
+        indexes = [
+            # Re-extraction replaces one article's machine rows.
+            models.Index(fields=["article", "made_by"], name="extraction_article_idx"),
+            # Claim linking looks up candidates by kind and actor.
+            models.Index(fields=["kind", "actor", "target"], name="extraction_claim_key_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.actor_text} {self.predicate} {self.content[:60]}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def dirty(self):
+        return self.filter(dirty=True)
+
+    def by_corroboration(self):
+        return self.order_by("-origin_count", "-article_count", "-last_seen", "pk")
+
+    def corroborated(self):
+        return self.filter(status=Claim.Status.CORROBORATED)
+
+    def for_actor(self, entity):
+        return self.filter(models.Q(actor=entity) | models.Q(target=entity) | models.Q(about=entity))
+
+    def with_evidence(self):
+        return self.filter(article_count__gt=0)
+
+
+class Claim(models.Model):
+    """The same thing said across articles, with its corroboration figures.
+
+    The figures are computed by the database (``claimtrack.services.claims_recompute``)
+    and stored here; ``dirty`` says they are stale and a worker will recompute them.
+    """
+
+    class Status(models.TextChoices):
+        SINGLE_SOURCE = "single_source", "Single source"
+        CORROBORATED = "corroborated", "Corroborated"
+        CONTESTED = "contested", "Contested"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    actor = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_made")
+    target = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_targeting"
+    )
+    about = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_about"
+    )
+    predicate = models.CharField(max_length=100, blank=True)
+    topic = models.CharField(max_length=200, blank=True, help_text="Normalised object when there is no entity.")
+    summary = models.TextField()
+    contradicts = models.ManyToManyField("self", blank=True, symmetrical=True)
+
+    article_count = models.PositiveIntegerField(default=0)
+    outlet_count = models.PositiveIntegerField(default=0)
+    origin_count = models.PositiveIntegerField(default=0, help_text="Independent origins.")
+    asserted_count = models.PositiveIntegerField(default=0)
+    attributed_count = models.PositiveIntegerField(default=0)
+    hedged_count = models.PositiveIntegerField(default=0)
+    no_comment_count = models.PositiveIntegerField(default=0)
+    denied_count = models.PositiveIntegerField(default=0)
+    first_seen = models.DateField(null=True, blank=True)
+    last_seen = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=13, choices=Status.choices, default=Status.SINGLE_SOURCE)
+
+    dirty = models.BooleanField(default=True)
+    recomputed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-origin_count", "-article_count", "pk"]
+        constraints = [
+            # One claim per (kind, actor, target, about, predicate, topic): linking is a lookup.
+            models.UniqueConstraint(
+                fields=["kind", "actor", "target", "about", "predicate", "topic"],
+                name="claim_key_unique",
+                nulls_distinct=False,
+            ),
+        ]
+        indexes = [
+            # The sweep finds stale claims without scanning the table.
+            models.Index(fields=["id"], condition=models.Q(dirty=True), name="claim_dirty_idx"),
+            # The claim list, sorted by corroboration.
+            models.Index(fields=["-origin_count", "-article_count"], name="claim_corroboration_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+class Evidence(models.Model):
+    """An extraction counted as support for (or a response to) a claim."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    extraction = models.ForeignKey(Extraction, on_delete=models.CASCADE, related_name="evidence")
+    echo_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="echoes",
+        help_text="Wire copy: a near-identical sentence published earlier in another article.",
+    )
+    made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["claim", "extraction__article__published", "pk"]
+        constraints = [
+            # An extraction backs a claim once.
+            models.UniqueConstraint(fields=["claim", "extraction"], name="evidence_claim_extraction_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id} ← {self.extraction_id}"

@@ -1,0 +1,127 @@
+"""Actors (people, organisations, states, places) and the names they go by."""
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Made(models.TextChoices):
+    """Who made a row: the machine's rows are replaced on re-extraction, an editor's never."""
+
+    MACHINE = "machine", "Machine"
+    EDITOR = "editor", "Editor"
+
+
+class EntityQuerySet(models.QuerySet):
+    def canonical(self):
+        """Entities that have not been merged into another."""
+        return self.filter(merged_into__isnull=True)
+
+
+class Entity(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "PERSON", "Person"
+        ORG = "ORG", "Organisation"
+        GPE = "GPE", "State or city"
+        LOC = "LOC", "Location"
+        FAC = "FAC", "Facility"
+        NORP = "NORP", "Group (nationality, religion, politics)"
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    merged_into = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_from",
+        help_text="Set when an editor merged this entity into another.",
+    )
+    represents = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="representatives",
+        help_text="The state this person or organisation acts for (\"Syria's leader X\"); "
+        "claims are grouped under it.",
+    )
+    locked = models.BooleanField(
+        default=False,
+        help_text="An editor fixed this entity's name or kind: the machine will not change them.",
+    )
+    # Votes per spaCy label across all mentions: the kind is decided by the
+    # corpus, not by one tag (``{"PERSON": 3, "ORG": 11}``).
+    kind_votes = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EntityQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "entities"
+        ordering = ["name"]
+        indexes = [
+            # Actor search in the admin and the API (?search=).
+            models.Index(fields=["name"], name="entity_name_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Alias(models.Model):
+    """A surface form of an entity. ``normalised`` is what resolution looks up."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
+    surface = models.CharField(max_length=300)
+    normalised = models.CharField(max_length=300)
+    made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
+    blocked = models.BooleanField(
+        default=False,
+        help_text="An editor removed this alias: the machine will not learn it again.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["surface"]
+        constraints = [
+            # One entity per normalised name: resolution by alias is a single lookup.
+            models.UniqueConstraint(fields=["normalised"], name="alias_normalised_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.surface
+
+
+class Mention(models.Model):
+    """One place in an article where an entity is named."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    text = models.CharField(max_length=300)
+    label = models.CharField(max_length=12, help_text="The label spaCy (or a rule) gave this span.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
+    rejected = models.BooleanField(
+        default=False, help_text="An editor rejected this mention; it survives re-extraction."
+    )
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            # A span of an article is one mention.
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_span_unique"),
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="mention_span_valid"),
+        ]
+        indexes = [
+            # Entity pages and counts: mentions of one entity.
+            models.Index(fields=["entity", "article"], name="mention_entity_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.article_id}:{self.start})"

@@ -1,0 +1,16 @@
+"""Settings for the test suite: the real PostgreSQL and Redis of this machine.
+
+Tests talk to real services, never to mocks; these defaults point at the
+ones CI and developer machines run on 127.0.0.1, and the environment can
+override them.
+"""
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/claimtrack")
+os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
+
+from claimtrack.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test users
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
