@@ -1,0 +1,178 @@
+"""Which claim an extraction backs: the same thing said across articles is one Claim.
+
+Two extractions say the same thing when they have the same kind, the same
+actor (a leader or ministry counts for the state it acts for), the same
+target and the same normalised predicate and object. Wording is already
+normalised by the extractor (``predicate``: "hand over" for extradite /
+return of / surrender; ``terms``: content lemmas); this module decides on
+resolved entities, so it also follows editor merges.
+"""
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from entities.models import Entity
+
+from .models import Claim, Evidence, Extraction, Kind, Stance
+
+# Nouns too light to say what a claim is about on their own.
+LIGHT_TERMS = frozenset(
+    {
+        "issue", "matter", "thing", "way", "part", "kind", "side", "status", "question", "case",
+        "fact", "point", "lot", "number", "time", "year", "day", "week", "people", "country",
+        "state", "measure", "step", "term", "report", "statement", "source", "official",
+    }
+)
+RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
+NEGATION_PREFIX = "not "
+
+
+def claim_actor(entity: Entity | None) -> Entity | None:
+    """The actor a claim is filed under: the state a leader, official or ministry acts for."""
+    if entity is None:
+        return None
+    return entity.represents if entity.represents_id else entity
+
+
+def salient_terms(terms) -> set[str]:
+    return {t for t in terms or () if t and t not in LIGHT_TERMS}
+
+
+def claim_for_extraction(extraction: Extraction) -> Claim:
+    """Find or create the claim this extraction backs (or responds to)."""
+    if extraction.stance in RESPONSE_STANCES and extraction.predicate and extraction.about_id:
+        response_to = _claim_responded_to(extraction)
+        if response_to is not None:
+            return response_to
+    actor = claim_actor(extraction.actor)
+    predicate = _claim_predicate(extraction)
+    candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about)
+    if extraction.kind == Kind.STATUS:
+        candidates = candidates.filter(Q(actor=actor) | Q(actor__isnull=True))
+    else:
+        candidates = candidates.filter(actor=actor)
+    match = _best_candidate(extraction, predicate, candidates)
+    if match is not None:
+        return _fill_missing_target(match, extraction.target)
+    claim, _ = Claim.objects.get_or_create(
+        kind=extraction.kind,
+        actor=actor,
+        target=extraction.target,
+        about=extraction.about,
+        predicate=predicate,
+        topic=_topic(extraction, predicate),
+        defaults={"summary": claim_summary(extraction, actor)},
+    )
+    _link_contradictions(claim)
+    return claim
+
+
+def _claim_predicate(extraction: Extraction) -> str:
+    predicate = extraction.predicate or extraction.cue
+    return f"{NEGATION_PREFIX}{predicate}" if extraction.negated else predicate
+
+
+def _topic(extraction: Extraction, predicate: str) -> str:
+    if extraction.about_id or extraction.kind == Kind.DEMAND and predicate:
+        return ""
+    # Statements and statuses without an object: their key terms tell them apart.
+    return " ".join(sorted(salient_terms(extraction.terms)))[:200]
+
+
+def _best_candidate(extraction: Extraction, predicate: str, candidates) -> Claim | None:
+    """Same predicate and target first; then a missing target on either side;
+    then, for claims without an object entity, shared content terms."""
+    candidates = list(candidates.annotate(n=Count("evidence")).order_by("-n", "pk")[:50])
+    target_id = extraction.target_id
+    same_predicate = [c for c in candidates if c.predicate == predicate]
+    for claim in same_predicate:
+        if claim.target_id == target_id:
+            return claim
+    for claim in same_predicate:
+        if claim.target_id is None or target_id is None:
+            return claim
+    if extraction.about_id is not None:
+        return None
+    terms = salient_terms(extraction.terms)
+    if not terms:
+        return None
+    compatible = [
+        c for c in candidates
+        if (c.target_id in (None, target_id) or target_id is None)
+        and c.predicate.startswith(NEGATION_PREFIX) == extraction.negated
+    ]
+    claim_terms = _claim_terms([c.pk for c in compatible])
+    needed = 1 if extraction.kind in (Kind.DEMAND, Kind.STATUS) else 2
+    for claim in compatible:
+        shared = terms & (claim_terms.get(claim.pk, set()) | {claim.predicate})
+        smaller = min(len(terms), len(claim_terms.get(claim.pk, set())) or 1)
+        if len(shared) >= needed and len(shared) / smaller >= 0.5:
+            return claim
+    return None
+
+
+def _claim_terms(claim_ids: list[int]) -> dict[int, set[str]]:
+    terms: dict[int, set[str]] = {}
+    rows = Evidence.objects.filter(claim_id__in=claim_ids).values_list("claim_id", "extraction__terms")
+    for claim_id, extraction_terms in rows:
+        terms.setdefault(claim_id, set()).update(salient_terms(extraction_terms))
+    return terms
+
+
+def _fill_missing_target(claim: Claim, target: Entity | None) -> Claim:
+    """A claim first seen without its target learns it from a later article."""
+    if claim.target_id is None and target is not None:
+        clash = Claim.objects.filter(
+            kind=claim.kind, actor=claim.actor, target=target, about=claim.about,
+            predicate=claim.predicate, topic=claim.topic,
+        ).exists()
+        if not clash:
+            claim.target = target
+            claim.save(update_fields=["target"])
+    return claim
+
+
+def _claim_responded_to(extraction: Extraction) -> Claim | None:
+    """A "declined to comment on the request to hand over X" answers the demand about X."""
+    return (
+        Claim.objects.filter(kind=Kind.DEMAND, about=extraction.about, predicate=extraction.predicate)
+        .annotate(n=Count("evidence"))
+        .order_by("-n", "pk")
+        .first()
+    )
+
+
+def _link_contradictions(claim: Claim) -> None:
+    """Link a claim to the claim that says the opposite ("will not hand over" vs "hand over")."""
+    if claim.predicate.startswith(NEGATION_PREFIX):
+        opposite = claim.predicate.removeprefix(NEGATION_PREFIX)
+    else:
+        opposite = f"{NEGATION_PREFIX}{claim.predicate}"
+    if not claim.about_id and not claim.topic:
+        return
+    opposites = Claim.objects.filter(about=claim.about, topic=claim.topic, predicate=opposite).exclude(pk=claim.pk)
+    if opposites:
+        claim.contradicts.add(*opposites)
+
+
+def claim_summary(extraction: Extraction, actor: Entity | None) -> str:
+    """A readable one-line summary: "Syria demands that Russia hand over X"."""
+    who = actor.name if actor else (extraction.actor_text or "Someone")
+    target = extraction.target.name if extraction.target_id else extraction.target_text
+    about = extraction.about.name if extraction.about_id else ""
+    predicate = extraction.predicate
+    negation = "not " if extraction.negated else ""
+    if extraction.kind == Kind.DEMAND:
+        if about and target:
+            return f"{who} demands that {target} {negation}{predicate} {about}"
+        if about:
+            return f"{who} demands: {negation}{predicate} {about}"
+        thing = extraction.content or predicate
+        return f"{who} demands {thing}" + (f" from {target}" if target else "")
+    if extraction.kind == Kind.STATUS:
+        subject = extraction.content or " ".join(extraction.terms)
+        return f"Unresolved: {subject}"
+    if extraction.kind == Kind.EVENT:
+        return f"{who} {predicate} {about or target or extraction.content}".strip()
+    content = extraction.content or extraction.sentence
+    return f"{who} says: {content}" if extraction.cue else f"{who}: {content}"

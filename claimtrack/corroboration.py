@@ -1,0 +1,144 @@
+"""Corroboration figures of claims, counted by PostgreSQL.
+
+One UPDATE per batch sets every figure from correlated aggregate subqueries,
+so the numbers are whatever the evidence rows say at that moment, however
+often it runs. Support is evidence whose stance backs the claim (asserted,
+attributed, hedged); responses (no comment, denied) are counted by stance but
+corroborate nothing.
+
+Independent origins: evidence crediting a named origin counts once per
+origin (two outlets citing Reuters are one origin); evidence without a named
+origin counts as its own article's origin, unless it is wire copy of an
+earlier article (``Evidence.echo_of``), which then stands for both.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
+from django.utils import timezone
+
+from .models import Claim, Evidence, Stance
+
+SUPPORTING = (Stance.ASSERTED, Stance.ATTRIBUTED, Stance.HEDGED)
+SUPPORT = Q(extraction__stance__in=SUPPORTING)
+
+
+def _text(expression) -> Cast:
+    return Cast(expression, output_field=CharField())
+
+
+# Django's Concat turns NULL into "", so each key says explicitly which part it uses.
+# An outlet per article source; an article of unknown outlet is its own outlet.
+OUTLET_KEY = Case(
+    When(extraction__article__source__isnull=False, then=Concat(Value("s"), _text("extraction__article__source_id"))),
+    default=Concat(Value("a"), _text("extraction__article_id")),
+)
+# A named origin, else the article (or the earlier article it echoes) is the origin.
+ORIGIN_KEY = Case(
+    When(extraction__origins__isnull=False, then=Concat(Value("e"), _text("extraction__origins__id"))),
+    When(echo_of__isnull=False, then=Concat(Value("a"), _text("echo_of__extraction__article_id"))),
+    default=Concat(Value("a"), _text("extraction__article_id")),
+)
+# An article without a publication date is dated by its ingestion.
+ARTICLE_DATE = Coalesce("extraction__article__published", TruncDate("extraction__article__ingested_at"))
+
+
+def _aggregate(aggregate, output_field=None):
+    """``aggregate`` over the live evidence of the claim in the outer query."""
+    evidence = (
+        Evidence.objects.filter(claim=OuterRef("pk"), extraction__rejected=False)
+        .order_by()
+        .values("claim")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+    return Subquery(evidence, output_field=output_field)
+
+
+def _count(expression, filter: Q | None = SUPPORT):
+    return Coalesce(_aggregate(Count(expression, filter=filter, distinct=True)), 0)
+
+
+def _stance_count(stance: str):
+    return _count("pk", filter=Q(extraction__stance=stance))
+
+
+FIGURES = {
+    "article_count": _count("extraction__article_id"),
+    "outlet_count": _count(OUTLET_KEY),
+    "origin_count": _count(ORIGIN_KEY),
+    "asserted_count": _stance_count(Stance.ASSERTED),
+    "attributed_count": _stance_count(Stance.ATTRIBUTED),
+    "hedged_count": _stance_count(Stance.HEDGED),
+    "no_comment_count": _stance_count(Stance.NO_COMMENT),
+    "denied_count": _stance_count(Stance.DENIED),
+    "first_seen": _aggregate(Min(ARTICLE_DATE)),
+    "last_seen": _aggregate(Max(ARTICLE_DATE)),
+}
+
+STATUS = Case(
+    When(
+        Q(denied_count__gt=0)
+        | Exists(Claim.contradicts.through.objects.filter(from_claim=OuterRef("pk"))),
+        then=Value(Claim.Status.CONTESTED),
+    ),
+    When(origin_count__gte=2, then=Value(Claim.Status.CORROBORATED)),
+    default=Value(Claim.Status.SINGLE_SOURCE),
+)
+
+
+@transaction.atomic
+def claims_recompute(*, claim_ids: Iterable[int]) -> int:
+    """Recompute the figures of these claims; returns how many were recomputed.
+
+    The rows are locked first, so a writer that adds evidence and marks a
+    claim dirty either commits before this count (and is counted) or waits
+    and marks it dirty again after it (and is counted next time). Claims left
+    without any evidence are deleted.
+    """
+    ids = list(
+        Claim.objects.filter(pk__in=list(claim_ids)).order_by("pk").select_for_update().values_list("pk", flat=True)
+    )
+    if not ids:
+        return 0
+    claims = Claim.objects.filter(pk__in=ids)
+    claims.update(**FIGURES, dirty=False, recomputed_at=timezone.now())
+    claims.update(status=STATUS)
+    claims.filter(~Exists(Evidence.objects.filter(claim=OuterRef("pk")))).delete()
+    return len(ids)
+
+
+def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
+    """Mark claims stale in the caller's transaction; the sweep finds them if the message is lost."""
+    ids = sorted(set(claim_ids))
+    if ids:
+        Claim.objects.filter(pk__in=ids, dirty=False).update(dirty=True)
+    return ids
+
+
+def claim_origin_breakdown(claim: Claim) -> list[dict]:
+    """Named origins of a claim's support with how many articles credit each ("Reuters ×2")."""
+    return list(
+        Evidence.objects.filter(claim=claim, extraction__rejected=False, extraction__stance__in=SUPPORTING)
+        .exclude(extraction__origins=None)
+        .values(name=F("extraction__origins__name"), entity_id=F("extraction__origins__id"))
+        .annotate(articles=Count("extraction__article_id", distinct=True))
+        .order_by("-articles", "name")
+    )
+

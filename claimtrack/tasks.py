@@ -1,0 +1,69 @@
+"""Celery tasks: thin, idempotent, keyed by primary keys.
+
+Task names are a contract with messages already queued: rename with care.
+Every task reads its state from PostgreSQL and can run twice; a lost message
+only delays work, because the periodic sweeps pick up what is still pending
+or dirty.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError
+from django.utils import timezone
+
+from articles.models import Article
+
+from . import services
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(
+    name="claimtrack.article_process",
+    acks_late=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def article_process_task(article_id: int) -> None:
+    """Extract, resolve and link one article (then its claims are recomputed)."""
+    if not Article.objects.filter(pk=article_id).exists():
+        return  # deleted since it was queued
+    try:
+        services.article_process(article_id=article_id)
+    except OperationalError:
+        raise  # the database hiccupped: retry
+    except Exception as error:  # noqa: BLE001 — a bad article must not block the queue
+        log.exception("article %s failed", article_id)
+        services.article_mark_failed(article_id=article_id, error=f"{type(error).__name__}: {error}")
+
+
+@shared_task(name="claimtrack.claims_recompute", acks_late=True, autoretry_for=(OperationalError,), max_retries=5)
+def claims_recompute_task(claim_ids: list[int]) -> int:
+    """Recompute the corroboration figures of these claims."""
+    return services.claims_recompute(claim_ids=claim_ids)
+
+
+@shared_task(name="claimtrack.claims_sweep", acks_late=True)
+def claims_sweep() -> int:
+    """Recompute claims still dirty (a lost message, a dead worker), one capped batch per run."""
+    return services.claims_recompute_dirty(limit=settings.CLAIMTRACK_SWEEP_BATCH)
+
+
+@shared_task(name="claimtrack.articles_sweep", acks_late=True)
+def articles_sweep() -> int:
+    """Re-queue articles still pending well after ingest (their message was lost)."""
+    cutoff = timezone.now() - dt.timedelta(seconds=settings.CLAIMTRACK_SWEEP_SECONDS)
+    ids = list(
+        Article.objects.pending()
+        .filter(ingested_at__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[: settings.CLAIMTRACK_SWEEP_BATCH]
+    )
+    for article_id in ids:
+        article_process_task.delay(article_id)
+    return len(ids)

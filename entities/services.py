@@ -1,0 +1,209 @@
+"""Writes to actors: resolving an article's names to entities, and editor decisions.
+
+Resolution runs for every processed article; editor services (merge, alias
+add/block, kind fix, mention reject) always win over the machine: the machine
+never re-learns a blocked alias, never changes a locked entity, and merges
+are followed wherever an entity is looked up.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Q
+
+from claimtrack.nlp.normalise import normalise_name, same_name
+
+from .models import Alias, Entity, Made, Mention
+
+# Short normalised names match too much by spelling alone ("un", "eu").
+_FUZZY_MIN_LENGTH = 5
+
+
+def entity_canonical(entity: Entity) -> Entity:
+    """Follow ``merged_into`` to the entity that stands for this one now."""
+    seen = {entity.pk}
+    while entity.merged_into_id is not None and entity.merged_into_id not in seen:
+        seen.add(entity.merged_into_id)
+        entity = entity.merged_into
+    return entity
+
+
+def _alias_lookup(normalised_forms: Iterable[str]) -> tuple[dict[str, Entity], set[str]]:
+    """Exact alias hits (followed through merges) and the forms editors blocked."""
+    forms = {form for form in normalised_forms if form}
+    hits: dict[str, Entity] = {}
+    blocked: set[str] = set()
+    for alias in Alias.objects.filter(normalised__in=forms).select_related("entity__merged_into"):
+        if alias.blocked:
+            blocked.add(alias.normalised)
+        else:
+            hits[alias.normalised] = entity_canonical(alias.entity)
+    return hits, blocked
+
+
+def _fuzzy_candidate(normalised: str, kind: str) -> Entity | None:
+    """An existing entity whose alias is a spelling variant of ``normalised``.
+
+    Candidates share the first or last three letters, which keeps the scan
+    small and still finds Tartus/Tartous and Hmeimim/Khmeimim; ``same_name``
+    guards against look-alikes.
+    """
+    if len(normalised) < _FUZZY_MIN_LENGTH:
+        return None
+    candidates = (
+        Alias.objects.filter(blocked=False)
+        .filter(Q(normalised__startswith=normalised[:3]) | Q(normalised__endswith=normalised[-3:]))
+        .select_related("entity__merged_into")[:200]
+    )
+    for alias in candidates:
+        entity = entity_canonical(alias.entity)
+        if _kinds_compatible(entity.kind, kind) and same_name(alias.normalised, normalised):
+            return entity
+    return None
+
+
+def _kinds_compatible(a: str, b: str) -> bool:
+    # spaCy confuses ORG/PERSON/GPE/FAC on unfamiliar names: the label is a
+    # vote, not a partition. Only a state never merges with a person.
+    return not ({a, b} == {Entity.Kind.PERSON, Entity.Kind.GPE})
+
+
+def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Entity]:
+    """Map each article key to its canonical entity, creating entities as needed.
+
+    ``names`` maps an article key to (majority label, every surface form the
+    article uses for it, declared aliases included).
+    """
+    all_forms = {normalise_name(f) for key, (_, forms) in names.items() for f in {key, *forms}}
+    hits, blocked = _alias_lookup(all_forms)
+    resolved: dict[str, Entity] = {}
+    for key, (label, forms) in names.items():
+        normalised = [normalise_name(f) for f in (key, *sorted(forms))]
+        entity = next((hits[n] for n in normalised if n in hits), None)
+        if entity is None:
+            entity = next(
+                (e for n in normalised if n not in blocked and (e := _fuzzy_candidate(n, label))), None
+            )
+        if entity is None:
+            entity = Entity.objects.create(name=key, kind=label)
+        resolved[key] = entity
+        _aliases_learn(entity, {key, *forms}, blocked)
+    return resolved
+
+
+def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str]) -> None:
+    """Record surface forms as machine aliases; never one an editor blocked or another entity owns."""
+    rows = [
+        Alias(entity=entity, surface=surface, normalised=normalised, made_by=Made.MACHINE)
+        for surface in surfaces
+        if (normalised := normalise_name(surface)) and normalised not in blocked
+    ]
+    Alias.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def entity_kinds_vote(*, votes: dict[int, Counter]) -> None:
+    """Add this article's label votes and let the corpus decide each unlocked entity's kind."""
+    for entity in Entity.objects.filter(pk__in=votes).select_for_update():
+        tally = Counter(entity.kind_votes) + votes[entity.pk]
+        entity.kind_votes = dict(tally)
+        fields = ["kind_votes"]
+        if not entity.locked:
+            entity.kind = tally.most_common(1)[0][0]
+            fields.append("kind")
+        entity.save(update_fields=fields)
+
+
+def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None:
+    """Remember which state an actor acts for, unless an editor decided otherwise."""
+    for member, state in pairs:
+        if member.pk == state.pk:
+            continue
+        Entity.objects.filter(pk=member.pk, represents__isnull=True, locked=False).update(represents=state)
+
+
+# --- Editor decisions -------------------------------------------------------------
+
+
+@transaction.atomic
+def entity_merge(*, entity: Entity, into: Entity) -> Entity:
+    """Merge ``entity`` into ``into``: every alias, mention, extraction and claim follows.
+
+    Claims of the two entities that now say the same thing are merged too
+    (``claimtrack.services.claims_merge_duplicates``) and every touched claim is
+    marked dirty in this transaction, so the counts follow without a manual step.
+    """
+    from claimtrack.services import claims_repoint_entity
+
+    into = entity_canonical(into)
+    if entity.pk == into.pk:
+        return into
+    Alias.objects.filter(entity=entity).update(entity=into)
+    Mention.objects.filter(entity=entity).update(entity=into)
+    Entity.objects.filter(represents=entity).update(represents=into)
+    Entity.objects.filter(merged_into=entity).update(merged_into=into)
+    claims_repoint_entity(old=entity, new=into)
+    if into.represents_id is None and entity.represents_id not in (None, into.pk):
+        into.represents_id = entity.represents_id
+    into.kind_votes = dict(Counter(into.kind_votes) + Counter(entity.kind_votes))
+    into.save(update_fields=["represents", "kind_votes"])
+    entity.merged_into = into
+    entity.represents = None
+    entity.save(update_fields=["merged_into", "represents"])
+    return into
+
+
+@transaction.atomic
+def alias_add(*, entity: Entity, surface: str) -> Alias:
+    """An editor says ``surface`` names ``entity``; it wins over any machine alias."""
+    normalised = normalise_name(surface)
+    alias, _ = Alias.objects.update_or_create(
+        normalised=normalised,
+        defaults={"entity": entity_canonical(entity), "surface": surface, "made_by": Made.EDITOR, "blocked": False},
+    )
+    _articles_reprocess(Mention.objects.filter(text__iexact=surface).values("article_id"))
+    return alias
+
+
+@transaction.atomic
+def alias_block(*, alias: Alias) -> Alias:
+    """An editor removes an alias: kept as a blocked row so the machine never re-learns it."""
+    alias.blocked = True
+    alias.made_by = Made.EDITOR
+    alias.save(update_fields=["blocked", "made_by"])
+    _articles_reprocess(
+        Mention.objects.filter(entity=alias.entity, text__iexact=alias.surface).values("article_id")
+    )
+    return alias
+
+
+@transaction.atomic
+def entity_set_kind(*, entity: Entity, kind: str) -> Entity:
+    """An editor fixes an entity's kind; the corpus vote no longer changes it."""
+    entity.kind = kind
+    entity.locked = True
+    entity.save(update_fields=["kind", "locked"])
+    return entity
+
+
+@transaction.atomic
+def mention_reject(*, mention: Mention) -> Mention:
+    """An editor says this span is not this entity; the article is re-extracted without it."""
+    mention.rejected = True
+    mention.made_by = Made.EDITOR
+    mention.save(update_fields=["rejected", "made_by"])
+    _articles_reprocess([{"article_id": mention.article_id}])
+    return mention
+
+
+def _articles_reprocess(rows: Iterable[dict]) -> None:
+    from articles.models import Article
+    from claimtrack.tasks import article_process_task
+
+    article_ids = sorted({row["article_id"] for row in rows})
+    if not article_ids:
+        return
+    Article.objects.filter(pk__in=article_ids).update(state=Article.State.PENDING)
+    for article_id in article_ids:
+        article_process_task.delay_on_commit(article_id)

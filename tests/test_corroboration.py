@@ -1,0 +1,152 @@
+"""Corroboration figures are counted by PostgreSQL and follow the evidence."""
+import datetime as dt
+
+import pytest
+
+from claimtrack.corroboration import claim_origin_breakdown, claims_recompute
+from claimtrack.models import Claim, Evidence, Stance
+from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, EvidenceFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _evidence(claim, *, source=None, stance=Stance.ASSERTED, origins=(), published=dt.date(2025, 1, 2), **kw):
+    article = ArticleFactory(source=source, published=published) if source is not False else ArticleFactory(
+        source=None, published=published
+    )
+    return EvidenceFactory(
+        claim=claim, extraction__article=article, extraction__stance=stance, extraction__origins=list(origins), **kw
+    )
+
+
+def test_it_counts_articles_outlets_and_independent_origins():
+    claim = ClaimFactory(dirty=True)
+    reuters = EntityFactory(name="Wire Agency", kind="ORG")
+    _evidence(claim, source=SourceFactory(name="A"), stance=Stance.ASSERTED)
+    _evidence(claim, source=SourceFactory(name="B"), stance=Stance.ATTRIBUTED, origins=[reuters])
+    _evidence(claim, source=SourceFactory(name="C"), stance=Stance.ATTRIBUTED, origins=[reuters])
+    _evidence(claim, source=SourceFactory(name="D"), stance=Stance.HEDGED)
+
+    assert claims_recompute(claim_ids=[claim.pk]) == 1
+
+    claim.refresh_from_db()
+    assert (claim.article_count, claim.outlet_count, claim.origin_count) == (4, 4, 3)
+    assert (claim.asserted_count, claim.attributed_count, claim.hedged_count) == (1, 2, 1)
+    assert claim.status == Claim.Status.CORROBORATED
+    assert claim.dirty is False
+    assert claim_origin_breakdown(claim) == [{"name": "Wire Agency", "entity_id": reuters.pk, "articles": 2}]
+
+
+def test_it_counts_articles_of_one_outlet_as_one_outlet():
+    claim = ClaimFactory(dirty=True)
+    outlet = SourceFactory(name="Same Outlet")
+    _evidence(claim, source=outlet)
+    _evidence(claim, source=outlet)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.article_count, claim.outlet_count, claim.origin_count) == (2, 1, 2)
+
+
+def test_it_counts_each_unknown_outlet_article_as_its_own_outlet():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, source=False)
+    _evidence(claim, source=False)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert claim.outlet_count == 2
+
+
+def test_it_counts_an_echo_of_wire_copy_as_the_same_origin():
+    claim = ClaimFactory(dirty=True)
+    first = _evidence(claim, source=SourceFactory(name="First"))
+    _evidence(claim, source=SourceFactory(name="Second"), echo_of=first)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.article_count, claim.origin_count) == (2, 1)
+    assert claim.status == Claim.Status.SINGLE_SOURCE
+
+
+def test_it_counts_responses_by_stance_but_not_as_support():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, source=SourceFactory(name="A"))
+    _evidence(claim, source=SourceFactory(name="B"), stance=Stance.NO_COMMENT)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.article_count, claim.no_comment_count, claim.origin_count) == (1, 1, 1)
+
+
+def test_a_denial_makes_a_claim_contested():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, source=SourceFactory(name="A"))
+    _evidence(claim, source=SourceFactory(name="B"))
+    _evidence(claim, source=SourceFactory(name="C"), stance=Stance.DENIED)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.CONTESTED
+    assert claim.denied_count == 1
+
+
+def test_it_ignores_rejected_extractions():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, source=SourceFactory(name="A"))
+    _evidence(claim, source=SourceFactory(name="B"), extraction__rejected=True)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert claim.article_count == 1
+
+
+def test_it_dates_a_claim_by_its_first_and_last_article():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, published=dt.date(2025, 1, 5))
+    _evidence(claim, published=dt.date(2025, 2, 1))
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.first_seen, claim.last_seen) == (dt.date(2025, 1, 5), dt.date(2025, 2, 1))
+
+
+def test_recomputing_twice_changes_nothing():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, source=SourceFactory(name="A"))
+    claims_recompute(claim_ids=[claim.pk])
+    first = Claim.objects.values().get(pk=claim.pk)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    second = Claim.objects.values().get(pk=claim.pk)
+    first.pop("recomputed_at"), second.pop("recomputed_at")
+    assert first == second
+
+
+def test_it_deletes_a_claim_left_without_evidence():
+    claim = ClaimFactory(dirty=True)
+    evidence = _evidence(claim)
+    Evidence.objects.filter(pk=evidence.pk).delete()
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    assert not Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_it_recomputes_many_claims_in_a_constant_number_of_queries(django_assert_max_num_queries):
+    claims = [ClaimFactory(dirty=True) for _ in range(5)]
+    for claim in claims:
+        _evidence(claim)
+
+    with django_assert_max_num_queries(6):
+        claims_recompute(claim_ids=[c.pk for c in claims])
+
+    assert set(Claim.objects.values_list("article_count", flat=True)) == {1}
