@@ -1,0 +1,123 @@
+"""The same thing said across articles becomes one claim."""
+import pytest
+
+from claimtrack.clustering import claim_for_extraction
+from claimtrack.corroboration import claims_recompute
+from claimtrack.models import Claim, Evidence, Kind, Stance
+from entities.services import entity_merge
+from tests.factories import ArticleFactory, EntityFactory, ExtractionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def states():
+    return EntityFactory(name="Freedonia", kind="GPE"), EntityFactory(name="Sylvania", kind="GPE")
+
+
+def _link(extraction):
+    claim = claim_for_extraction(extraction)
+    Evidence.objects.get_or_create(claim=claim, extraction=extraction)
+    return claim
+
+
+def test_a_leader_and_his_government_file_their_demands_under_their_state(states):
+    freedonia, sylvania = states
+    leader = EntityFactory(name="Rufus Firefly", represents=freedonia)
+    fugitive = EntityFactory(name="Chicolini")
+    by_leader = ExtractionFactory(actor=leader, target=sylvania, about=fugitive, predicate="hand over")
+    by_state = ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive, predicate="hand over")
+
+    assert _link(by_leader) == _link(by_state)
+    assert _link(by_leader).actor == freedonia
+
+
+def test_a_demand_without_a_named_target_joins_the_one_with_it(states):
+    freedonia, sylvania = states
+    fugitive = EntityFactory(name="Chicolini")
+    with_target = ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive)
+    without_target = ExtractionFactory(actor=freedonia, target=None, about=fugitive)
+
+    assert _link(without_target) == _link(with_target)
+
+
+def test_a_claim_first_seen_without_target_learns_it(states):
+    freedonia, sylvania = states
+    fugitive = EntityFactory(name="Chicolini")
+    claim = _link(ExtractionFactory(actor=freedonia, target=None, about=fugitive))
+
+    _link(ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive))
+
+    claim.refresh_from_db()
+    assert claim.target == sylvania
+
+
+def test_demands_of_different_things_stay_apart(states):
+    freedonia, sylvania = states
+    hand_over = ExtractionFactory(actor=freedonia, target=sylvania, about=EntityFactory(), predicate="hand over")
+    compensation = ExtractionFactory(
+        actor=freedonia, target=sylvania, predicate="compensation", terms=["compensation"]
+    )
+
+    assert _link(hand_over) != _link(compensation)
+
+
+def test_nominal_demands_sharing_their_key_term_are_one_claim(states):
+    freedonia, sylvania = states
+    short = ExtractionFactory(actor=freedonia, target=sylvania, predicate="compensation", terms=["compensation"])
+    long = ExtractionFactory(
+        actor=freedonia, target=sylvania, predicate="rebuild",
+        terms=["compensation", "measure", "reconstruction", "recovery", "trust"],
+    )
+
+    assert _link(short) == _link(long)
+
+
+def test_a_no_comment_on_the_demand_is_a_response_to_that_claim(states):
+    freedonia, sylvania = states
+    fugitive = EntityFactory(name="Chicolini")
+    demand = _link(ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive, predicate="hand over"))
+    response = ExtractionFactory(
+        kind=Kind.STATEMENT, actor=sylvania, about=fugitive, predicate="hand over", stance=Stance.NO_COMMENT
+    )
+
+    assert _link(response) == demand
+
+
+def test_a_refusal_is_a_separate_claim_linked_as_contradicting(states):
+    freedonia, sylvania = states
+    fugitive = EntityFactory(name="Chicolini")
+    demand = _link(ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive, predicate="hand over"))
+    refusal = _link(
+        ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive, predicate="hand over", negated=True)
+    )
+
+    assert refusal != demand
+    assert list(demand.contradicts.all()) == [refusal]
+    claims_recompute(claim_ids=[demand.pk, refusal.pk])
+    demand.refresh_from_db()
+    assert demand.status == Claim.Status.CONTESTED
+
+
+def test_merging_two_entities_merges_their_claims_and_marks_them_dirty(states):
+    freedonia, sylvania = states
+    one_spelling = EntityFactory(name="Chicolini")
+    other_spelling = EntityFactory(name="Chicollini")
+    first = _link(ExtractionFactory(actor=freedonia, target=sylvania, about=one_spelling,
+                                    article=ArticleFactory()))
+    second = _link(ExtractionFactory(actor=freedonia, target=sylvania, about=other_spelling,
+                                     article=ArticleFactory()))
+    claims_recompute(claim_ids=[first.pk, second.pk])
+    assert first != second
+
+    entity_merge(entity=other_spelling, into=one_spelling)
+
+    assert not Claim.objects.filter(pk=second.pk).exists()
+    merged = Claim.objects.get(pk=first.pk)
+    assert merged.dirty is True
+    assert merged.evidence.count() == 2
+    claims_recompute(claim_ids=[merged.pk])
+    merged.refresh_from_db()
+    assert merged.article_count == 2
+    other_spelling.refresh_from_db()
+    assert other_spelling.merged_into == one_spelling
