@@ -1,0 +1,283 @@
+"""Scores what the pipeline stored against a gold annotation file.
+
+The gold format is that of ``shared/gold/seed_annotations.json``: articles by
+id with their file names, actors with every surface form, claims with the
+evidence quote and stance in each article, statements with their speakers,
+and page furniture. The articles must already be ingested and processed
+(``ingest --inline`` or with a worker); they are matched by file name.
+
+Every figure is "found / expected", so a reader sees what was missed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from articles.models import Article
+from entities.models import Entity, Mention
+from entities.services import entity_canonical
+
+from .models import Claim, Evidence, Extraction, Kind
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Score:
+    found: int = 0
+    expected: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    def add(self, ok: bool, miss: str) -> None:
+        self.expected += 1
+        if ok:
+            self.found += 1
+        else:
+            self.misses.append(miss)
+
+
+@dataclass
+class Report:
+    actors_resolved: Score
+    actors_kept_apart: Score
+    speakers: Score
+    quote_f1: float
+    demand_recall: Score
+    demand_precision: Score
+    stance: Score
+    claim_articles: Score
+    furniture_clean: Score
+
+    def rows(self) -> list[tuple[str, str, float]]:
+        def row(name, score):
+            return (name, f"{score.found}/{score.expected}", score.ratio)
+
+        return [
+            row("actors: every surface form resolves to one entity", self.actors_resolved),
+            row("actors: no two gold actors merged", self.actors_kept_apart),
+            row("statements: speaker right", self.speakers),
+            ("statements: quote span F1 (token overlap)", "", self.quote_f1),
+            row("demands: gold evidence found (recall)", self.demand_recall),
+            row("demands: extractions matching gold (precision)", self.demand_precision),
+            row("stance of gold evidence right", self.stance),
+            row("claims: article count as expected", self.claim_articles),
+            row("furniture lines yielding nothing", self.furniture_clean),
+        ]
+
+
+def evaluate(gold: dict) -> Report:
+    articles = _articles_by_gold_id(gold)
+    actors = _actor_entities(gold, articles)
+    speakers, quote_f1 = _score_statements(gold, articles, actors)
+    recall, precision = _score_demands(gold, articles, actors)
+    return Report(
+        actors_resolved=_score_actor_forms(gold, articles, actors),
+        actors_kept_apart=_score_actors_apart(gold, actors),
+        speakers=speakers,
+        quote_f1=quote_f1,
+        demand_recall=recall,
+        demand_precision=precision,
+        stance=_score_stances(gold, articles),
+        claim_articles=_score_claim_counts(gold, articles),
+        furniture_clean=_score_furniture(gold, articles),
+    )
+
+
+def _articles_by_gold_id(gold: dict) -> dict[str, Article]:
+    wanted = {meta["file"]: gold_id for gold_id, meta in gold["articles"].items()}
+    found = {}
+    for article in Article.objects.all():
+        name = article.original_name.rsplit("/", 1)[-1]
+        if name in wanted:
+            found[wanted[name]] = article
+    missing = set(gold["articles"]) - set(found)
+    if missing:
+        raise ValueError(f"articles not ingested: {sorted(gold['articles'][m]['file'] for m in missing)}")
+    return found
+
+
+# --- Actors -----------------------------------------------------------------------
+
+
+def _mention_entities(form: str, articles: dict[str, Article]) -> Counter:
+    """Canonical entities of the mentions spelled exactly ``form`` in the gold articles."""
+    mentions = Mention.objects.filter(
+        article__in=articles.values(), text=form, rejected=False
+    ).select_related("entity__merged_into")
+    return Counter(entity_canonical(m.entity).pk for m in mentions)
+
+
+def _actor_entities(gold: dict, articles: dict[str, Article]) -> dict[str, int | None]:
+    """Each gold actor's entity: the one most of its surface forms' mentions resolve to."""
+    result = {}
+    for actor in gold["actors"]:
+        votes = Counter()
+        for form in actor["surface_forms"]:
+            votes.update(_mention_entities(form, articles))
+        result[actor["canonical"]] = votes.most_common(1)[0][0] if votes else None
+    return result
+
+
+def _score_actor_forms(gold, articles, actors) -> Score:
+    score = Score()
+    for actor in gold["actors"]:
+        entity_id = actors[actor["canonical"]]
+        for form in actor["surface_forms"]:
+            entities = _mention_entities(form, articles)
+            if not entities:
+                score.add(False, f"{actor['canonical']}: {form!r} never found as a mention")
+                continue
+            # A capital is both the city and, when it acts, the state: any acting mention counts.
+            score.add(entity_id in entities, f"{actor['canonical']}: {form!r} resolved to {_names(entities)}")
+    return score
+
+
+def _score_actors_apart(gold, actors) -> Score:
+    score = Score()
+    owners = defaultdict(list)
+    for name, entity_id in actors.items():
+        if entity_id is not None:
+            owners[entity_id].append(name)
+    for name, entity_id in actors.items():
+        shared = [other for other in owners.get(entity_id, []) if other != name]
+        score.add(entity_id is not None and not shared, f"{name} shares an entity with {shared}")
+    return score
+
+
+def _names(counter: Counter) -> list[str]:
+    names = dict(Entity.objects.filter(pk__in=counter).values_list("pk", "name"))
+    return [names[pk] for pk in counter]
+
+
+# --- Statements and demands ------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _f1(found: str, gold: str) -> float:
+    a, b = Counter(_tokens(found)), Counter(_tokens(gold))
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _extractions_covering(article: Article, quote: str, kinds=None):
+    """Extractions of ``article`` whose sentence or content overlaps the gold quote."""
+    start = article.body.find(quote)
+    rows = Extraction.objects.live().filter(article=article).select_related("actor__represents", "target", "about")
+    if kinds:
+        rows = rows.filter(kind__in=kinds)
+    if start < 0:
+        return []
+    end = start + len(quote)
+    return [x for x in rows if x.sentence_start < end and start < x.sentence_end]
+
+
+def _same_actor(entity: Entity | None, wanted_id: int | None) -> bool:
+    if entity is None or wanted_id is None:
+        return False
+    entity = entity_canonical(entity)
+    return wanted_id in (entity.pk, entity.represents_id)
+
+
+def _score_statements(gold, articles, actors) -> tuple[Score, float]:
+    score, f1s = Score(), []
+    for statement in gold["statements"]:
+        article = articles[statement["article"]]
+        candidates = _extractions_covering(article, statement["quote"])
+        best = max(candidates, key=lambda x: _f1(x.content or x.sentence, statement["quote"]), default=None)
+        f1s.append(_f1(best.content, statement["quote"]) if best else 0.0)
+        wanted = actors.get(statement["speaker"])
+        ok = any(_same_actor(x.actor, wanted) for x in candidates)
+        score.add(ok, f"{statement['article']}: {statement['quote'][:50]!r} by {statement['speaker']}: "
+                      f"got {[x.actor_text for x in candidates]}")
+    return score, sum(f1s) / len(f1s) if f1s else 1.0
+
+
+def _score_demands(gold, articles, actors) -> tuple[Score, Score]:
+    recall = Score()
+    gold_spans = defaultdict(list)
+    for claim in gold["claims"]:
+        if claim["kind"] != Kind.DEMAND:
+            continue
+        for item in claim["evidence"]:
+            article = articles[item["article"]]
+            gold_spans[article.pk].append(item["quote"])
+            candidates = _extractions_covering(article, item["quote"], kinds=[Kind.DEMAND])
+            ok = any(
+                _same_actor(x.actor, actors.get(claim["actor"]))
+                and ("target" not in claim or _same_actor(x.target, actors.get(claim["target"])))
+                for x in candidates
+            )
+            recall.add(ok, f"{claim['id']} in {item['article']}: got "
+                           f"{[(x.actor_text, x.target_text, x.predicate) for x in candidates]}")
+    precision = Score()
+    demands = Extraction.objects.live().filter(kind=Kind.DEMAND, article__in=articles.values())
+    for x in demands:
+        quotes = gold_spans.get(x.article_id, [])
+        ok = any(_overlaps(x, q) for q in quotes)
+        precision.add(ok, f"{x.article.original_name}: {x.sentence[:80]!r}")
+    return recall, precision
+
+
+def _overlaps(extraction: Extraction, quote: str) -> bool:
+    start = extraction.article.body.find(quote)
+    return start >= 0 and extraction.sentence_start < start + len(quote) and start < extraction.sentence_end
+
+
+def _score_stances(gold, articles) -> Score:
+    score = Score()
+    for claim in gold["claims"]:
+        for item in [*claim["evidence"], *claim.get("responses", [])]:
+            article = articles[item["article"]]
+            candidates = _extractions_covering(article, item["quote"])
+            stances = {x.stance for x in candidates}
+            score.add(item["stance"] in stances, f"{claim['id']} in {item['article']}: "
+                                                 f"{item['stance']} expected, got {sorted(stances)}")
+    return score
+
+
+def _score_claim_counts(gold, articles) -> Score:
+    """Each gold claim: the stored claim holding most of its evidence has the expected article count."""
+    score = Score()
+    for claim in gold["claims"]:
+        expected = claim.get("expected", {})
+        votes = Counter()
+        for item in claim["evidence"]:
+            extraction_ids = [x.pk for x in _extractions_covering(articles[item["article"]], item["quote"])]
+            votes.update(
+                set(Evidence.objects.filter(extraction_id__in=extraction_ids).values_list("claim_id", flat=True))
+            )
+        if not votes:
+            score.add(False, f"{claim['id']}: no claim found")
+            continue
+        stored = Claim.objects.get(pk=votes.most_common(1)[0][0])
+        if "articles" in expected:
+            ok = stored.article_count == expected["articles"]
+        else:
+            ok = stored.article_count >= expected.get("articles_at_least", 1)
+        score.add(ok, f"{claim['id']}: {stored.article_count} articles, expected {expected} ({stored.summary!r})")
+    return score
+
+
+def _score_furniture(gold, articles) -> Score:
+    score = Score()
+    for item in gold.get("boilerplate", []):
+        article = articles[item["article"]]
+        start = article.body.find(item["quote"])
+        end = start + len(item["quote"])
+        yielded = Mention.objects.filter(article=article, start__lt=end, end__gt=start).exists() or any(
+            True for _ in _extractions_covering(article, item["quote"])
+        )
+        score.add(start >= 0 and not yielded, f"{item['article']}: {item['quote'][:50]!r} yielded something")
+    return score
+
