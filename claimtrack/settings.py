@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc served from our static files: no CDN
     "simple_history",
     "articles",
     "entities",
@@ -120,6 +121,7 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, adopted now
 
 # --- Celery (cookiecutter-django style: one app, CELERY_ namespace) ----------
 
@@ -175,6 +177,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Claims, their evidence and corroboration counts, actors and articles.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimKindEnum": "claimtrack.models.Kind",
+        "EntityKindEnum": "entities.models.Entity.Kind",
+        "SourceKindEnum": "articles.models.Source.Kind",
+    },
 }
 
 LOGGING = {

@@ -1,0 +1,175 @@
+"""Benchmark: recomputing corroboration on synthetic corpora of 1k, 10k and 100k articles.
+
+Run by hand (never in CI), against a throw-away database:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench SECRET_KEY=bench \\
+        CELERY_BROKER_URL=redis://127.0.0.1:6379/14 python bench/corroboration_bench.py 1000 10000 100000
+
+The corpus is built from the sample sentences: the five samples are
+processed once for real, then their extractions are copied into N synthetic
+articles from 300 outlets, ten articles per story, each story with its own
+claims. For each size it measures
+
+- the time to recompute after one new article (process it for real, then
+  recompute only the claims it touched) — this must not grow with the corpus;
+- the time for a full recompute of every claim.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from articles.models import Article, Source  # noqa: E402
+from articles.services import article_ingest  # noqa: E402
+from claimtrack import services  # noqa: E402
+from claimtrack.models import Claim, Evidence, Extraction  # noqa: E402
+from entities.models import Entity  # noqa: E402
+
+STORY_SIZE = 10  # articles per synthetic story
+OUTLETS = 300
+
+
+def reset_database() -> None:
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def process_samples() -> list[int]:
+    ids = []
+    for path in sorted((ROOT / "fixtures").glob("*.txt")):
+        result = article_ingest(raw=path.read_bytes(), name=path.name, enqueue=False)
+        services.article_process(article_id=result.article.pk)
+        ids.append(result.article.pk)
+    services.claims_recompute_dirty()
+    return ids
+
+
+@transaction.atomic
+def build_corpus(size: int, sample_ids: list[int]) -> None:
+    """Copy the samples' extractions into ``size`` synthetic articles, grouped into stories."""
+    samples = list(Article.objects.filter(pk__in=sample_ids))
+    extractions = {a.pk: list(Extraction.objects.filter(article=a).prefetch_related("origins", "evidence")) for a in samples}
+    sources = Source.objects.bulk_create([Source(name=f"Bench outlet {n}") for n in range(OUTLETS)])
+    claims_by_story: dict[tuple[int, int], Claim] = {}
+    for first in range(0, size, 1000):
+        batch = range(first, min(size, first + 1000))
+        articles = Article.objects.bulk_create(
+            [
+                Article(
+                    source=sources[n % OUTLETS],
+                    title=f"Synthetic {n}",
+                    original_name=f"synthetic-{n}.txt",
+                    body=f"Synthetic article {n}.",
+                    content_hash=f"bench-{n:064d}"[-64:],
+                    published=samples[n % len(samples)].published,
+                    state=Article.State.DONE,
+                )
+                for n in batch
+            ]
+        )
+        new_extractions, origin_rows, evidence_links = [], [], []
+        for n, article in zip(batch, articles, strict=True):
+            story = n // STORY_SIZE
+            for original in extractions[samples[n % len(samples)].pk]:
+                copy = Extraction(
+                    **{f.attname: getattr(original, f.attname) for f in Extraction._meta.concrete_fields
+                       if f.attname not in ("id", "article_id")},
+                    article=article,
+                )
+                new_extractions.append(copy)
+                origin_rows.append([o.pk for o in original.origins.all()])
+                evidence_links.append((story, [e.claim_id for e in original.evidence.all()]))
+        Extraction.objects.bulk_create(new_extractions)
+        through = Extraction.origins.through
+        through.objects.bulk_create(
+            [through(extraction_id=x.pk, entity_id=o) for x, origins in zip(new_extractions, origin_rows, strict=True)
+             for o in origins]
+        )
+        evidence = []
+        for extraction, (story, claim_ids) in zip(new_extractions, evidence_links, strict=True):
+            for claim_id in claim_ids:
+                evidence.append(Evidence(claim=_story_claim(claims_by_story, story, claim_id), extraction=extraction))
+        Evidence.objects.bulk_create(evidence, ignore_conflicts=True)
+
+
+def _story_claim(cache: dict, story: int, claim_id: int) -> Claim:
+    """The claim of this story that copies sample claim ``claim_id``, about the story's own actors."""
+    key = (story, claim_id)
+    if key not in cache:
+        original = Claim.objects.get(pk=claim_id)
+        cache[key] = Claim.objects.create(
+            kind=original.kind,
+            actor=_story_entity(cache, story, original.actor),
+            target=_story_entity(cache, story, original.target),
+            about=_story_entity(cache, story, original.about),
+            predicate=original.predicate, topic=original.topic, summary=original.summary,
+        )
+    return cache[key]
+
+
+def _story_entity(cache: dict, story: int, entity: Entity | None) -> Entity | None:
+    # Each story is about its own actors, as different news stories are.
+    if entity is None:
+        return None
+    key = ("entity", story, entity.pk)
+    if key not in cache:
+        cache[key] = Entity.objects.create(name=f"{entity.name} #{story}", kind=entity.kind)
+    return cache[key]
+
+
+def measure(size: int) -> dict:
+    reset_database()
+    sample_ids = process_samples()
+    started = time.perf_counter()
+    build_corpus(size, sample_ids)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    build_seconds = time.perf_counter() - started
+
+    claims = Claim.objects.count()
+    started = time.perf_counter()
+    Claim.objects.update(dirty=True)
+    services.claims_recompute_dirty()
+    full_seconds = time.perf_counter() - started
+
+    text = (ROOT / "fixtures" / "003_2a02bb8df87f53db.txt").read_text() + f"\nA new paragraph {size}."
+    result = article_ingest(raw=text.encode(), name="new.txt", enqueue=False)
+    started = time.perf_counter()
+    touched = services.article_process(article_id=result.article.pk)
+    process_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    services.claims_recompute(claim_ids=touched)
+    incremental_seconds = time.perf_counter() - started
+    return {
+        "articles": size, "claims": claims, "evidence": Evidence.objects.count(),
+        "build_s": build_seconds, "full_recompute_s": full_seconds,
+        "new_article_process_s": process_seconds, "touched_claims": len(touched),
+        "incremental_recompute_s": incremental_seconds,
+    }
+
+
+def main(sizes: list[int]) -> None:
+    rows = [measure(size) for size in sizes]
+    print("| articles | claims | evidence rows | full recompute | one new article: extract+link | "
+          "recompute touched claims |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['articles']:,} | {r['claims']:,} | {r['evidence']:,} | {r['full_recompute_s']:.2f} s | "
+              f"{r['new_article_process_s']:.2f} s | {r['incremental_recompute_s'] * 1000:.0f} ms "
+              f"({r['touched_claims']} claims) |")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1000, 10000, 100000])

@@ -1,0 +1,244 @@
+"""/api/claims/ and /api/extractions/: fields, filters, query counts, and the OpenAPI schema."""
+from __future__ import annotations
+
+import copy
+
+import jsonschema
+import pytest
+
+from claimtrack.models import Claim, Kind, Stance
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EntityFactory,
+    EvidenceFactory,
+    ExtractionFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(response) -> list[int]:
+    return [row["id"] for row in response.json()["results"]]
+
+
+# --- Claims -------------------------------------------------------------------------------
+
+
+def test_the_claim_list_gives_counts_parties_and_stances(client):
+    actor, target = EntityFactory(name="Ministry of Ports"), EntityFactory(name="Harbour Authority")
+    claim = ClaimFactory(
+        actor=actor, target=target, article_count=5, outlet_count=4, origin_count=3,
+        asserted_count=4, denied_count=1, status=Claim.Status.CONTESTED,
+    )
+
+    row = client.get("/api/claims/").json()["results"][0]
+
+    assert row["id"] == claim.pk
+    assert row["actor"] == {"id": actor.pk, "name": "Ministry of Ports", "kind": "PERSON"}
+    assert row["target"]["name"] == "Harbour Authority"
+    assert row["about"] is None
+    assert (row["article_count"], row["outlet_count"], row["origin_count"]) == (5, 4, 3)
+    assert row["stances"] == {"asserted": 4, "attributed": 0, "hedged": 0, "no_comment": 0, "denied": 1}
+    assert row["status"] == "contested" and row["dirty"] is False
+
+
+def test_the_claim_list_is_sorted_by_corroboration_unless_asked_otherwise(client):
+    low = ClaimFactory(origin_count=1, article_count=1)
+    high = ClaimFactory(origin_count=5, article_count=5)
+    many_articles = ClaimFactory(origin_count=1, article_count=7)
+
+    assert ids(client.get("/api/claims/")) == [high.pk, many_articles.pk, low.pk]
+    assert ids(client.get("/api/claims/", {"ordering": "article_count"})) == [low.pk, high.pk, many_articles.pk]
+
+
+def test_claims_filter_by_kind_status_actor_target_and_min_origins(client):
+    actor, target = EntityFactory(), EntityFactory()
+    wanted = ClaimFactory(kind=Kind.DEMAND, status=Claim.Status.CORROBORATED, actor=actor, target=target, origin_count=3)
+    ClaimFactory(kind=Kind.DEMAND, status=Claim.Status.CORROBORATED, actor=actor, target=target, origin_count=1, predicate="other")
+    ClaimFactory(kind=Kind.STATEMENT, status=Claim.Status.CORROBORATED, actor=actor, target=target, origin_count=3)
+    ClaimFactory(kind=Kind.DEMAND, status=Claim.Status.CORROBORATED, actor=actor, origin_count=3)
+    ClaimFactory(kind=Kind.DEMAND, status=Claim.Status.CONTESTED, actor=actor, target=target, origin_count=3)
+
+    response = client.get(
+        "/api/claims/",
+        {"kind": "demand", "status": "corroborated", "actor": actor.pk, "target": target.pk, "min_origins": 2},
+    )
+
+    assert ids(response) == [wanted.pk]
+
+
+def test_claims_can_be_searched_by_summary(client):
+    wanted = ClaimFactory(summary="The ministry demands the harbour records")
+    ClaimFactory(summary="Talks stalled")
+
+    assert ids(client.get("/api/claims/", {"search": "harbour"})) == [wanted.pk]
+
+
+def test_a_claim_comes_with_its_evidence_and_explanation(client):
+    claim = ClaimFactory()
+    wire = EntityFactory(name="Wire Agency", kind="ORG")
+    article = ArticleFactory(
+        source=SourceFactory(name="Daily One"), title="Ports row", original_name="001_ports.txt",
+        url="https://daily.example/ports",
+    )
+    evidence = EvidenceFactory(
+        claim=claim, extraction__article=article, extraction__origins=[wire],
+        extraction__stance=Stance.ATTRIBUTED, extraction__cue="demand",
+    )
+    other = ClaimFactory()
+    claim.contradicts.add(other)
+
+    body = client.get(f"/api/claims/{claim.pk}/").json()
+
+    assert body["explanation"] == "1 article from 1 outlet; 1 independent origin: Wire Agency"
+    assert body["contradicts"] == [other.pk]
+    [row] = body["evidence"]
+    extraction = evidence.extraction
+    assert row == {
+        "id": evidence.pk,
+        "extraction": extraction.pk,
+        "article": article.pk,
+        "article_title": "Ports row",
+        "original_name": "001_ports.txt",
+        "url": "https://daily.example/ports",
+        "outlet": "Daily One",
+        "published": "2024-12-20",
+        "sentence": extraction.sentence,
+        "content": "the return of the documents",
+        "stance": "attributed",
+        "origins": ["Wire Agency"],
+        "cue": "demand",
+        "direct": False,
+        "sentence_start": 0,
+        "sentence_end": len(extraction.sentence),
+        "content_start": extraction.content_start,
+        "content_end": extraction.content_end,
+        "echo_of": None,
+        "made_by": "machine",
+    }
+    assert article.body[row["content_start"]:row["content_end"]] == "the return of the documents"
+
+
+def test_the_claim_list_costs_two_queries_whatever_its_length(client, django_assert_num_queries):
+    ClaimFactory.create_batch(2, target=EntityFactory())
+    with django_assert_num_queries(2):  # count, page
+        client.get("/api/claims/")
+    ClaimFactory.create_batch(20, target=EntityFactory(), about=EntityFactory())
+    with django_assert_num_queries(2):
+        client.get("/api/claims/")
+
+
+def test_a_claim_costs_a_fixed_number_of_queries_whatever_its_evidence(client, django_assert_num_queries):
+    claim = ClaimFactory()
+    EvidenceFactory(claim=claim, extraction__origins=[EntityFactory()])
+    # claim, contradicts, evidence, origins, three explanation aggregates
+    with django_assert_num_queries(7):
+        client.get(f"/api/claims/{claim.pk}/")
+    EvidenceFactory.create_batch(5, claim=claim, extraction__origins=[EntityFactory()])
+    with django_assert_num_queries(7):
+        client.get(f"/api/claims/{claim.pk}/")
+
+
+# --- Extractions -----------------------------------------------------------------------------
+
+
+def test_an_extraction_gives_its_parties_stance_origins_and_offsets(client):
+    wire = EntityFactory(name="Wire Agency")
+    extraction = ExtractionFactory(
+        target=EntityFactory(name="Harbour Authority"), origins=[wire], stance=Stance.HEDGED,
+        direct=True,
+    )
+
+    row = client.get("/api/extractions/").json()["results"][0]
+
+    assert row["id"] == extraction.pk
+    assert row["article"] == extraction.article_id
+    assert row["actor"]["id"] == extraction.actor_id
+    assert row["target"]["name"] == "Harbour Authority"
+    assert row["origins"] == ["Wire Agency"]
+    assert row["stance"] == "hedged" and row["direct"] is True
+    assert (row["sentence_start"], row["sentence_end"]) == (extraction.sentence_start, extraction.sentence_end)
+    assert (row["content_start"], row["content_end"]) == (extraction.content_start, extraction.content_end)
+    assert {"kind", "about", "predicate", "content", "cue", "sentence", "event_date"} <= row.keys()
+
+
+def test_extractions_filter_by_article_kind_stance_and_actor(client):
+    article, actor = ArticleFactory(), EntityFactory()
+    wanted = ExtractionFactory(article=article, actor=actor, kind=Kind.DEMAND, stance=Stance.HEDGED)
+    ExtractionFactory(article=article, actor=actor, kind=Kind.STATEMENT, stance=Stance.HEDGED)
+    ExtractionFactory(article=article, actor=actor, kind=Kind.DEMAND, stance=Stance.ASSERTED)
+    ExtractionFactory(article=article, kind=Kind.DEMAND, stance=Stance.HEDGED)
+    ExtractionFactory(actor=actor, kind=Kind.DEMAND, stance=Stance.HEDGED)
+
+    response = client.get(
+        "/api/extractions/", {"article": article.pk, "kind": "demand", "stance": "hedged", "actor": actor.pk}
+    )
+
+    assert ids(response) == [wanted.pk]
+
+
+def test_the_extraction_list_costs_three_queries_whatever_its_length(client, django_assert_num_queries):
+    ExtractionFactory(origins=[EntityFactory()])
+    with django_assert_num_queries(3):  # count, page, origins
+        client.get("/api/extractions/")
+    for _ in range(10):
+        ExtractionFactory(target=EntityFactory(), origins=[EntityFactory(), EntityFactory()])
+    with django_assert_num_queries(3):
+        client.get("/api/extractions/")
+
+
+def test_the_api_is_read_only(client):
+    claim = ClaimFactory()
+
+    assert client.post("/api/claims/", {}).status_code in (401, 403, 405)
+    assert client.delete(f"/api/claims/{claim.pk}/").status_code in (401, 403, 405)
+    assert Claim.objects.filter(pk=claim.pk).exists()
+
+
+# --- The schema -------------------------------------------------------------------------------
+
+
+def _json_schema(openapi_schema: dict) -> dict:
+    """OpenAPI 3.0 to JSON Schema: ``nullable: true`` becomes "or null"."""
+
+    def convert(node):
+        if isinstance(node, list):
+            return [convert(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: convert(value) for key, value in node.items()}
+        if node.pop("nullable", False):
+            return {"anyOf": [node, {"type": "null"}]}
+        return node
+
+    return convert(copy.deepcopy(openapi_schema))
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/claims/", "/api/claims/{id}/", "/api/extractions/", "/api/entities/", "/api/entities/{id}/",
+     "/api/articles/", "/api/articles/{id}/"],
+)
+def test_responses_match_the_openapi_schema(client, path):
+    claim = ClaimFactory(target=EntityFactory())
+    evidence = EvidenceFactory(claim=claim, extraction__origins=[EntityFactory()])
+    evidence.extraction.article.source = None
+    evidence.extraction.article.save()
+    object_id = {"claims": claim.pk, "entities": claim.actor_id, "articles": evidence.extraction.article_id}
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    response_schema = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    url = path.replace("{id}", str(object_id.get(path.split("/")[2])))
+
+    body = client.get(url).json()
+
+    jsonschema.validate(body, _json_schema({**response_schema, "components": schema["components"]}))
+
+
+def test_the_api_docs_load_nothing_from_the_internet(client):
+    html = client.get("/api/docs/").content.decode()
+
+    assert "redoc" in html.lower()
+    # Needs "drf_spectacular_sidecar" in INSTALLED_APPS and REDOC_DIST = "SIDECAR".
+    assert "https://" not in html, "the docs page fetches scripts or fonts from the internet"
