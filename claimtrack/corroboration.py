@@ -59,10 +59,30 @@ ORIGIN_KEY = Case(
 ARTICLE_DATE = Coalesce("extraction__article__published", TruncDate("extraction__article__ingested_at"))
 
 
+def _leads_its_article():
+    """True for an article's first supporting evidence of the claim.
+
+    Reporters attribute or hedge a claim where they first report it and drop
+    the "reportedly" in later repetitions, so an article's stance towards a
+    claim is the stance of its first supporting sentence: each article then
+    counts once, under one stance.
+    """
+    earlier = Evidence.objects.filter(
+        Q(extraction__sentence_start__lt=OuterRef("extraction__sentence_start"))
+        | Q(extraction__sentence_start=OuterRef("extraction__sentence_start"), pk__lt=OuterRef("pk")),
+        claim=OuterRef("claim"),
+        extraction__article=OuterRef("extraction__article"),
+        extraction__rejected=False,
+        extraction__stance__in=SUPPORTING,
+    )
+    return ~Exists(earlier)
+
+
 def _aggregate(aggregate, output_field=None):
     """``aggregate`` over the live evidence of the claim in the outer query."""
     evidence = (
         Evidence.objects.filter(claim=OuterRef("pk"), extraction__rejected=False)
+        .alias(leads=_leads_its_article())
         .order_by()
         .values("claim")
         .annotate(value=aggregate)
@@ -76,7 +96,10 @@ def _count(expression, filter: Q | None = SUPPORT):
 
 
 def _stance_count(stance: str):
-    return _count("pk", filter=Q(extraction__stance=stance))
+    """Articles per stance: supporting stances by each article's first sentence, responses by any."""
+    if stance in SUPPORTING:
+        return _count("extraction__article_id", filter=Q(extraction__stance=stance, leads=True))
+    return _count("extraction__article_id", filter=Q(extraction__stance=stance))
 
 
 FIGURES = {

@@ -121,7 +121,6 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, adopted now
 
 # --- Celery (cookiecutter-django style: one app, CELERY_ namespace) ----------
 

@@ -150,3 +150,17 @@ def test_it_recomputes_many_claims_in_a_constant_number_of_queries(django_assert
         claims_recompute(claim_ids=[c.pk for c in claims])
 
     assert set(Claim.objects.values_list("article_count", flat=True)) == {1}
+
+
+def test_an_article_counts_once_under_the_stance_of_its_first_supporting_sentence():
+    claim = ClaimFactory(dirty=True)
+    article = ArticleFactory()
+    EvidenceFactory(claim=claim, extraction__article=article, extraction__stance=Stance.HEDGED,
+                    extraction__sentence_start=0)
+    EvidenceFactory(claim=claim, extraction__article=article, extraction__stance=Stance.ASSERTED,
+                    extraction__sentence_start=120)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.article_count, claim.hedged_count, claim.asserted_count) == (1, 1, 0)
