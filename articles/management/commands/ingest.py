@@ -1,0 +1,155 @@
+"""``manage.py ingest PATH [PATH ...]``: read article files and folders into the database.
+
+A thin wrapper: ``articles.readers`` finds and reads the files,
+``articles.services.article_ingest`` stores each one, and
+``articles.selectors.articles_settled`` tells ``--wait`` when the workers are
+done. Exit codes: 0 all went in, 1 something was rejected (or failed
+processing), 2 ``--wait`` timed out.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles import selectors, services
+from articles.readers import Candidate, RejectedInput, find_article_files, read_file_bytes
+
+POLL_SECONDS = 0.5
+
+
+@dataclass
+class Tally:
+    created: list[int] = field(default_factory=list)
+    present: list[int] = field(default_factory=list)
+    rejected: int = 0
+
+    @property
+    def article_ids(self) -> list[int]:
+        return self.created + self.present
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest articles from files and folders (recursively): .txt/.text/.md plain text with an "
+        "optional leading 'date YYYY-MM-DD', .html/.htm pages, .json documents; other files are sniffed."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to ingest.")
+        parser.add_argument("--source", metavar="NAME", help="The outlet of every article read.")
+        parser.add_argument(
+            "--wait",
+            action="store_true",
+            help="Block until the articles are processed and their claims recomputed.",
+        )
+        parser.add_argument(
+            "--inline",
+            action="store_true",
+            help="Process here, in this process, with no broker or worker.",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=600.0,
+            metavar="S",
+            help="How long --wait waits (seconds).",
+        )
+
+    def handle(
+        self,
+        *,
+        paths: list[str],
+        source: str | None,
+        wait: bool,
+        inline: bool,
+        timeout: float,
+        verbosity: int,
+        **options,
+    ) -> None:
+        tally = Tally()
+        candidates = list(find_article_files(Path(p) for p in paths))
+        progress = tqdm(candidates, unit="file", file=sys.stderr, disable=not self.stderr.isatty())
+        for candidate in progress:
+            self._ingest(candidate, tally, source=source, enqueue=not inline, verbosity=verbosity)
+        self.stdout.write(
+            f"{len(tally.created)} ingested, {len(tally.present)} already present, {tally.rejected} rejected"
+        )
+        if inline:
+            unprocessed = selectors.articles_unprocessed(article_ids=tally.article_ids)
+            services.articles_process_inline(
+                article_ids=list(unprocessed.values_list("pk", flat=True))
+            )
+        if wait and not inline:
+            self._wait(tally.article_ids, timeout=timeout)
+        failed = self._report_failures(tally.article_ids) if wait or inline else 0
+        if tally.rejected or failed:
+            problems = [f"{tally.rejected} rejected"] if tally.rejected else []
+            problems += [f"{failed} failed processing"] if failed else []
+            raise CommandError(" and ".join(problems), returncode=1)
+
+    def _ingest(
+        self,
+        candidate: Candidate,
+        tally: Tally,
+        *,
+        source: str | None,
+        enqueue: bool,
+        verbosity: int,
+    ) -> None:
+        if candidate.skip_reason:
+            self._error(f"{candidate.path}: skipped: {candidate.skip_reason}")
+            return
+        try:
+            raw = read_file_bytes(candidate.path, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
+            result = services.article_ingest(
+                raw=raw, name=str(candidate.path), source_name=source, enqueue=enqueue
+            )
+        except RejectedInput as rejection:
+            tally.rejected += 1
+            self._error(f"{candidate.path}: rejected: {rejection.reason}")
+            return
+        (tally.created if result.created else tally.present).append(result.article.pk)
+        if verbosity >= 2:
+            how = "ingested as" if result.created else "already present as"
+            self._note(f"{candidate.path}: {how} article {result.article.pk}")
+
+    def _wait(self, article_ids: list[int], *, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not selectors.articles_settled(article_ids=article_ids):
+            if time.monotonic() >= deadline:
+                pending = selectors.articles_unprocessed(article_ids=article_ids).count()
+                dirty = selectors.claims_dirty_for_articles(article_ids=article_ids).count()
+                raise CommandError(
+                    f"timed out after {timeout:g} s: {pending} article(s) not processed, "
+                    f"{dirty} claim(s) not recomputed; is a worker running?",
+                    returncode=2,
+                )
+            time.sleep(POLL_SECONDS)
+
+    def _report_failures(self, article_ids: list[int]) -> int:
+        failed = list(selectors.articles_failed(article_ids=article_ids))
+        for article in failed:
+            self._error(
+                f"{article.original_name or article.pk}: processing failed: {article.error}"
+            )
+        return len(failed)
+
+    def _error(self, line: str) -> None:
+        # Through tqdm while a bar is drawn, so the line does not break it.
+        if self.stderr.isatty():
+            tqdm.write(line, file=sys.stderr)
+        else:
+            self.stderr.write(line)
+
+    def _note(self, line: str) -> None:
+        if self.stderr.isatty():
+            tqdm.write(line, file=sys.stdout)
+        else:
+            self.stdout.write(line)

@@ -1,0 +1,215 @@
+"""Find page furniture in an article's text: the parts of a web page that are not the story.
+
+Copied or scraped articles carry navigation ("Skip to main content"),
+paywall prompts ("Already a subscriber?"), share and follow lines, copyright
+notices, photo credits, stray widget labels ("Dv3", "JOIN THE MOVEMENT") and
+links of embedded posts. Extraction must not read claims or actors out of
+them, yet the text is kept, so this module only *locates* them and returns
+their character spans.
+
+Detection is line-based and general: the cues are the site's own voice
+(second person, "our newsletter", "follow us") and the conventions of credits
+and notices, never the subject of a story. It is pure Python (no spaCy, no
+Django) so it runs at ingest time on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimtrack.nlp.types import Span
+
+_I = re.IGNORECASE
+
+
+def _any_of(patterns: list[str]) -> list[re.Pattern[str]]:
+    # Kept apart, not joined into one alternation: apart, each gets re's literal-prefix speed-ups.
+    return [re.compile(pattern, _I) for pattern in patterns]
+
+
+# A sentence in the site's own voice: once it opens a line, the whole line is furniture.
+_SITE_VOICE = _any_of(
+    [
+        r"^skip to (the )?(main )?(content|navigation|main|article)\b",
+        r"\balready (a |an )?(subscriber|member|registered user)\b",
+        r"\b(log|sign)(ging)? ?(in|into|on)( to)? your (account|profile)\b",
+        r"\b(access|manage|update) your (account|subscription)\b",
+        r"\b(view|viewing|read|reading|access|unlock)(ing)? (this|the full) (content|article|story)\b",
+        r"^(subscribe|sign up|register|log in|login|sign in)\b",
+        r"\bsubscribe (now|today|for free)\b",
+        r"\b(subscribe|sign up|register) (to|for) (our|us|the \w+ newsletter)\b",
+        r"\bour (newsletters?|mailing list)\b",
+        r"\b(listen to|subscribe to|download) our\b",
+        r"^(follow|like) us\b",
+        r"\b(follow|like) us (on|at|for)\b",
+        r"\bfollow @\w+",
+        r"\bjoin(ing)? (us|our)\W+(\w+\W+){0,2}?(channel|newsletter|mailing list)\b",
+        r"\bjoin(ing)? (us|our)( \w+)? on (whatsapp|telegram|facebook|discord|instagram|youtube|x)\b",
+        r"^keep up(-| )to(-| )date\b",
+        r"\bkeep up(-| )to(-| )date with our\b",
+        r"^get (faster|the latest|breaking|more|all the latest) (news|updates|stories)\b",
+        r"\bsent (straight )?to your inbox\b",
+        r"\bdownload (our|the \w+) app\b",
+        r"\bclick here\b",
+        r"^share (this|on|via)\b",
+        r"\bshare this (article|story|page)\b",
+        r"\bwe use cookies\b",
+        r"\b(privacy policy|cookie policy|terms of (use|service))\b",
+        r"\bsupport (our|independent) journalism\b",
+        r"\bstory continues (below|after)\b",
+        r"^(advertisement|sponsored( content)?|promoted)$",
+        r"^(read more|also read|read also|related|see also|recommended|more from \w+|most read|trending now|you may also like)\b\s*(:|$|[|»›>-])",
+        r"^(watch|listen|video)\s*:",
+        r"\blisten to this (article|story)\b",
+        r"^\d+\s*min(ute)?s? read$",
+        r"^(published|updated|posted|last updated)\s*(on|at)?\s*:?\s*(\w+\s+)?\d{1,2}[\w ,:/.+-]{0,40}$",
+        # Copyright and syndication notices.
+        r"\ball rights reserved\b",
+        r"^(copyright\s*(©|\(c\)|\d{4}|by\b)|©|\(c\) \d{4})",
+        r"\b(material|content)\b.{0,80}\bmay not be (reproduced|published|broadcast|rewritten|redistributed)\b",
+        r"\btrust principles\b",
+        r"^(additional )?(reporting|writing|editing) by (?-i:[A-Z])",
+        r"\breporting by\b[^.]*\bediting by\b",
+        r"\bthis (article|story) (was|has been) (originally )?(published|updated|amended|corrected)\b",
+    ]
+)
+
+# A photo or video credit. A short line that carries one is a caption: all furniture.
+_CREDIT = _any_of(
+    [
+        r"\bvia getty images\b",
+        r"\bgetty images\.?$",
+        r"^(photo|photograph|image|picture|credit|file photo|illustration|video)s?( credit| by)?\s*[:|]",
+        r"\((photo|image|picture|credit)s?( credit| by)?\s*:",
+        r"\b(photo|image|picture)s?\s+(credit|courtesy)\b",
+        r"\b(photo|image|picture)\s*:\s*\w",
+        # "Name/AFP", "REUTERS/Name": the agency-slash convention of credits.
+        (
+            r"\b[\w.-]+/(AFP|AP|EPA|Reuters|Getty|Anadolu|Xinhua|dpa|Bloomberg|Sipa|ZUMA|NurPhoto|"
+            r"Shutterstock|Alamy)(\s+via\s+[\w ]+)?\.?$"
+        ),
+        r"(?-i:\b(REUTERS|AFP|EPA)/[A-Z][\w.-]*( [A-Z][\w.-]*){0,3}\.?)$",
+        r"(?-i:\bAP Photo\b)",
+    ]
+)
+
+# Links of an embedded social post: the post's words and its signature stay.
+_POST_LINK = re.compile(r"(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+", _I)
+# "— Name (@handle) Month D, YYYY": the signature that closes an embedded post.
+_POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}")
+_URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", _I)
+_HANDLES_ONLY = re.compile(r"^([#@]\w+[\s,]*)+$")
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,4}$")
+
+# Sentence ends: ".", "?" or "!" (maybe closed by a quote or bracket), then space and a capital or quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?…:;,\"'”’)\]]$")
+_WORD = re.compile(r"\S+")
+
+SHORT_LINE_WORDS = 4  # at most this many words with no punctuation: a label, not a sentence
+CAPTION_WORDS = 30  # a line this short that carries a credit is a caption
+# A post signature this many non-empty lines further down marks a short line as a post's words.
+POST_LOOKAHEAD = 3
+
+
+def find_furniture(text: str) -> list[Span]:
+    """Spans of page furniture in ``text``, in order and not overlapping."""
+    lines = [(start, end) for start, end in _lines(text) if text[start:end].strip()]
+    signed = [bool(_POST_SIGNATURE.search(text[start:end])) for start, end in lines]
+    spans: list[Span] = []
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        # A post signature on this line or one of the next few: the line is a post's words.
+        in_post = any(signed[index : index + POST_LOOKAHEAD + 1])
+        if _is_furniture_line(line, in_post=in_post):
+            spans.append(_trimmed_span(text, start, end))
+            continue
+        spans.extend(_furniture_sentences(text, start, end))
+        spans.extend(
+            Span(start + m.start(), start + m.end(), m.group()) for m in _POST_LINK.finditer(line)
+        )
+    return _merge(spans, text)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _is_furniture_line(line: str, *, in_post: bool) -> bool:
+    stripped = line.strip()
+    sentences = _split_sentences(stripped)
+    if _is_site_voice(sentences[0]) or _is_label(stripped, in_post=in_post):
+        return True
+    if _URL_ONLY.match(stripped) or _HANDLES_ONLY.match(stripped) or _BYLINE.match(stripped):
+        return True
+    return _word_count(stripped) <= CAPTION_WORDS and any(_is_credit(s) for s in sentences)
+
+
+def _is_site_voice(sentence: str) -> bool:
+    return any(pattern.search(sentence) for pattern in _SITE_VOICE)
+
+
+def _is_credit(sentence: str) -> bool:
+    return any(pattern.search(sentence) for pattern in _CREDIT)
+
+
+def _is_label(line: str, *, in_post: bool) -> bool:
+    """A few words with no sentence punctuation: a widget label or stray alt text.
+
+    Short lines of an embedded social post are the post's words, so they stay.
+    """
+    if in_post or _word_count(line) > SHORT_LINE_WORDS:
+        return False
+    return not _TERMINAL.search(line) and not re.search(r"[\"“”]", line)
+
+
+def _furniture_sentences(text: str, start: int, end: int) -> Iterator[Span]:
+    """Site-voice sentences inside a line of story ("... Follow us on Telegram.")."""
+    line = text[start:end]
+    for s_start, s_end in _sentence_bounds(line):
+        if _is_site_voice(line[s_start:s_end]):
+            yield Span(start + s_start, start + s_end, line[s_start:s_end])
+
+
+def _split_sentences(line: str) -> list[str]:
+    return [line[s:e] for s, e in _sentence_bounds(line)] or [line]
+
+
+def _sentence_bounds(line: str) -> Iterator[tuple[int, int]]:
+    position = len(line) - len(line.lstrip())
+    for match in _SENTENCE_END.finditer(line):
+        yield position, match.start() + len(match.group(1))
+        position = match.end()
+    end = len(line.rstrip())
+    if position < end:
+        yield position, end
+
+
+def _word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _trimmed_span(text: str, start: int, end: int) -> Span:
+    """The line without its surrounding whitespace."""
+    line = text[start:end]
+    lead = len(line) - len(line.lstrip())
+    trail = len(line) - len(line.rstrip())
+    return Span(start + lead, end - trail, text[start + lead : end - trail])
+
+
+def _merge(spans: list[Span], text: str) -> list[Span]:
+    """Sort and fold overlapping spans so each character is reported once."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and span.start <= merged[-1].end:
+            last = merged.pop()
+            end = max(last.end, span.end)
+            span = Span(last.start, end, text[last.start : end])
+        merged.append(span)
+    return merged
