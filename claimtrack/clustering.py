@@ -27,11 +27,18 @@ RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
 NEGATION_PREFIX = "not "
 
 
-def claim_actor(entity: Entity | None) -> Entity | None:
-    """The actor a claim is filed under: the state a leader, official or ministry acts for."""
+# Demands and positions are made on behalf of a state; a quote stays its speaker's.
+STATE_LEVEL_KINDS = (Kind.DEMAND, Kind.STATUS)
+
+
+def claim_actor(entity: Entity | None, kind: str) -> Entity | None:
+    """The actor a claim is filed under: for demands and statuses, the state a
+    leader, official or ministry acts for; for statements and events, the actor."""
     if entity is None:
         return None
-    return entity.represents if entity.represents_id else entity
+    if kind in STATE_LEVEL_KINDS and entity.represents_id:
+        return entity.represents
+    return entity
 
 
 def salient_terms(terms) -> set[str]:
@@ -44,7 +51,7 @@ def claim_for_extraction(extraction: Extraction) -> Claim:
         response_to = _claim_responded_to(extraction)
         if response_to is not None:
             return response_to
-    actor = claim_actor(extraction.actor)
+    actor = claim_actor(extraction.actor, extraction.kind)
     predicate = _claim_predicate(extraction)
     candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about)
     if extraction.kind == Kind.STATUS:

@@ -7,7 +7,8 @@ attributed, hedged); responses (no comment, denied) are counted by stance but
 corroborate nothing.
 
 Independent origins: evidence crediting a named origin counts once per
-origin (two outlets citing Reuters are one origin); evidence without a named
+origin, the one the article relies on (two outlets citing Reuters are one
+origin; "X said, according to TASS" is TASS); evidence without a named
 origin counts as its own article's origin, unless it is wire copy of an
 earlier article (``Evidence.echo_of``), which then stands for both.
 """
@@ -51,7 +52,7 @@ OUTLET_KEY = Case(
 )
 # A named origin, else the article (or the earlier article it echoes) is the origin.
 ORIGIN_KEY = Case(
-    When(extraction__origins__isnull=False, then=Concat(Value("e"), _text("extraction__origins__id"))),
+    When(extraction__origin__isnull=False, then=Concat(Value("e"), _text("extraction__origin_id"))),
     When(echo_of__isnull=False, then=Concat(Value("a"), _text("echo_of__extraction__article_id"))),
     default=Concat(Value("a"), _text("extraction__article_id")),
 )

@@ -59,6 +59,15 @@ class Extraction(models.Model):
     direct = models.BooleanField(default=False, help_text="A direct quotation.")
     negated = models.BooleanField(default=False)
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.ASSERTED)
+    origin = models.ForeignKey(
+        Entity,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The named origin the article relies on (the outermost: \"TASS\" in \"X said, "
+        "according to TASS\"); independent origins are counted by it.",
+    )
     origins = models.ManyToManyField(
         Entity,
         blank=True,

@@ -25,7 +25,7 @@ from entities.models import Alias, Entity, Made, Mention
 from entities.services import entities_resolve, entity_affiliations_learn, entity_kinds_vote
 
 from . import nlp
-from .clustering import claim_for_extraction
+from .clustering import STATE_LEVEL_KINDS, claim_for_extraction
 from .corroboration import claims_mark_dirty, claims_recompute
 from .models import Claim, Evidence, Extraction
 
@@ -222,6 +222,9 @@ def _extractions_store(article, analysis, entities, rejected_spans, kept_fingerp
         origins = {e.pk: e for ref in found.origins if (e := _entity_for(ref, entities, rejected_spans))}
         if origins:
             extraction.origins.set(origins.values())
+            # The extractor lists origins outermost first: the one this article relies on.
+            extraction.origin = next(iter(origins.values()))
+            extraction.save(update_fields=["origin"])
         stored.append(extraction)
     return stored
 
@@ -292,7 +295,7 @@ def claims_repoint_entity(*, old: Entity, new: Entity) -> None:
 
     Called inside ``entity_merge``'s transaction; every claim it changes is marked dirty.
     """
-    for field in ("actor", "target", "about"):
+    for field in ("actor", "target", "about", "origin"):
         Extraction.objects.filter(**{field: old}).update(**{field: new})
     through = Extraction.origins.through
     credited = through.objects.filter(entity=old)
@@ -305,14 +308,25 @@ def claims_repoint_entity(*, old: Entity, new: Entity) -> None:
     claims_mark_dirty(claim_ids=touched)
 
 
-def _claim_repoint(claim: Claim, *, old: Entity, new: Entity) -> int:
+def claims_refile_actor(*, member: Entity, state: Entity) -> None:
+    """``member`` turned out to act for ``state``: its demands and statuses are filed under the state.
+
+    Articles processed before the affiliation was learned filed them under the
+    person; this keeps the grouping independent of the order articles arrive in.
+    """
+    claims = Claim.objects.filter(actor=member, kind__in=STATE_LEVEL_KINDS).order_by("pk")
+    touched = {_claim_repoint(claim, old=member, new=state, fields=("actor",)) for claim in claims}
+    claims_mark_dirty(claim_ids=touched)
+
+
+def _claim_repoint(claim: Claim, *, old: Entity, new: Entity, fields=("actor", "target", "about")) -> int:
     """Re-key one claim from ``old`` to ``new``; if that claim exists already, fold this one into it."""
     key = {
         "kind": claim.kind,
         "predicate": claim.predicate,
         "topic": claim.topic,
         **{
-            field: new if getattr(claim, f"{field}_id") == old.pk else getattr(claim, field)
+            field: new if field in fields and getattr(claim, f"{field}_id") == old.pk else getattr(claim, field)
             for field in ("actor", "target", "about")
         },
     }

@@ -116,11 +116,19 @@ def entity_kinds_vote(*, votes: dict[int, Counter]) -> None:
 
 
 def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None:
-    """Remember which state an actor acts for, unless an editor decided otherwise."""
+    """Remember which state an actor acts for, unless an editor decided otherwise.
+
+    Claims already filed under the actor move under the state, so grouping
+    does not depend on which article arrived first.
+    """
+    from claimtrack.services import claims_refile_actor
+
     for member, state in pairs:
-        if member.pk == state.pk:
+        if member.pk == state.pk or state.kind != Entity.Kind.GPE:
             continue
-        Entity.objects.filter(pk=member.pk, represents__isnull=True, locked=False).update(represents=state)
+        learned = Entity.objects.filter(pk=member.pk, represents__isnull=True, locked=False).update(represents=state)
+        if learned:
+            claims_refile_actor(member=member, state=state)
 
 
 # --- Editor decisions -------------------------------------------------------------

@@ -125,6 +125,8 @@ class ExtractionFactory(DjangoModelFactory):
         """``ExtractionFactory(origins=[reuters])`` credits the extraction to named origins."""
         if create and extracted:
             self.origins.set(extracted)
+            self.origin = extracted[0]
+            self.save(update_fields=["origin"])
 
 
 class ClaimFactory(DjangoModelFactory):

@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -52,11 +53,25 @@ def _wait_for_queue_drained():
     wait_until(lambda: not worker_state.active_requests and not worker_state.reserved_requests)
 
 
-def _worker_process(db_name: str) -> subprocess.Popen:
+def _connect(**kwargs) -> psycopg.Connection:
+    """A connection of our own to the test database, wherever it runs (a socket for the embedded one)."""
+    db = connection.settings_dict
+    return psycopg.connect(dbname=db["NAME"], host=db["HOST"] or None, port=db["PORT"] or None,
+                           user=db["USER"] or None, **kwargs)
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    host = quote(db["HOST"] or "", safe="")
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{db['USER']}@{host}{port}/{db['NAME']}"
+
+
+def _worker_process() -> subprocess.Popen:
     """A real Celery worker in its own process, on the test database and this session's queues."""
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{db_name}",
+        "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "SECRET_KEY": "tests-only-not-secret",
         "DJANGO_SETTINGS_MODULE": "tests.settings",
@@ -72,14 +87,13 @@ def _worker_process(db_name: str) -> subprocess.Popen:
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_task_leaves_the_claim_dirty_and_the_sweep_finishes_it():
     claim = _claim_with_evidence(2)
-    db_name = connection.settings_dict["NAME"]
     # Hold the claim's row lock so the worker's recompute blocks half-way through.
-    blocker = psycopg.connect(dbname=db_name, host="127.0.0.1", user="postgres", autocommit=False)
+    blocker = _connect(autocommit=False)
     blocker.execute("SELECT id FROM claimtrack_claim WHERE id = %s FOR UPDATE", [claim.pk])
-    worker = _worker_process(db_name)
+    worker = _worker_process()
     try:
         claims_recompute_task.delay([claim.pk])
-        wait_until(lambda: _waiting_on_lock(db_name), timeout=60)
+        wait_until(_waiting_on_lock, timeout=60)
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=10)
     finally:
@@ -99,11 +113,11 @@ def test_a_worker_killed_mid_task_leaves_the_claim_dirty_and_the_sweep_finishes_
     }
 
 
-def _waiting_on_lock(db_name: str) -> bool:
-    with psycopg.connect(dbname=db_name, host="127.0.0.1", user="postgres", autocommit=True) as conn:
+def _waiting_on_lock() -> bool:
+    with _connect(autocommit=True) as conn:
         row = conn.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'",
-            [db_name],
+            [connection.settings_dict["NAME"]],
         ).fetchone()
     return row[0] > 0
 
