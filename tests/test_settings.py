@@ -1,0 +1,104 @@
+"""Settings read the environment strictly: a wrong value stops the app at start-up.
+
+Each case imports ``claimtrack.settings`` in a fresh interpreter with a
+controlled environment, since settings are read once per process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Every variable the settings read; each test starts from none of them.
+SETTINGS_VARIABLES = {
+    "DEBUG",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "CELERY_BROKER_URL",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "CONN_MAX_AGE",
+    "CLAIMTRACK_DATA_DIR",
+    "SPACY_MODEL",
+    "DJANGO_SETTINGS_MODULE",
+}
+REAL_SERVICES = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/claimtrack",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/15",
+}
+
+
+def settings_with(env: dict[str, str], expression: str = "None") -> subprocess.CompletedProcess:
+    """Import the settings under ``env`` and print ``expression`` evaluated on them as JSON."""
+    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    code = f"import json, claimtrack.settings as s; print(json.dumps({expression}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,  # the tests read the exit code and stderr
+        env={**clean, **REAL_SERVICES, **env},
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_wrong_boolean_is_an_error():
+    result = settings_with({"DEBUG": "ture", "SECRET_KEY": "x"})
+
+    assert result.returncode != 0
+    assert "DEBUG='ture' is not a boolean" in result.stderr
+
+
+def test_debug_off_without_a_secret_key_is_an_error():
+    result = settings_with({"DEBUG": "false"})
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_debug_off_with_a_secret_key_starts_with_that_key():
+    result = settings_with({"DEBUG": "off", "SECRET_KEY": "from-the-env"}, "[s.DEBUG, s.SECRET_KEY]")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [False, "from-the-env"]
+
+
+def test_debug_on_without_a_secret_key_uses_the_development_key():
+    result = settings_with({"DEBUG": "yes"}, "[s.DEBUG, s.SECRET_KEY.startswith('insecure-')]")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, True]
+
+
+def test_a_wrong_integer_is_an_error():
+    result = settings_with({"SECRET_KEY": "x", "CONN_MAX_AGE": "a minute"})
+
+    assert result.returncode != 0
+    assert "CONN_MAX_AGE='a minute' is not an integer" in result.stderr
+
+
+def test_a_database_other_than_postgres_is_an_error():
+    result = settings_with({"SECRET_KEY": "x", "DATABASE_URL": "sqlite:///claims.db"})
+
+    assert result.returncode != 0
+    assert "ClaimTrack needs PostgreSQL" in result.stderr
+
+
+def test_allowed_hosts_are_a_comma_separated_list():
+    result = settings_with(
+        {"SECRET_KEY": "x", "ALLOWED_HOSTS": "claims.example, api.claims.example"}, "s.ALLOWED_HOSTS"
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == ["claims.example", "api.claims.example"]
+
+
+def test_production_allows_no_host_unless_told():
+    result = settings_with({"SECRET_KEY": "x"}, "s.ALLOWED_HOSTS")
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
