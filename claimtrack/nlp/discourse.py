@@ -1,0 +1,277 @@
+"""The article as the extractors see it: the parsed doc, its actors, and who a
+noun phrase or pronoun refers to.
+
+``ActorIndex.ref_for`` (actors.py) names the actor a noun phrase denotes. The
+extractors also need a little more: pronouns ("He is calling for ...") resolved
+to the actor last in focus, a descriptive head ("Chad's ruling council, X and Y")
+resolved through its apposition or conjuncts, and a document noun ("a statement
+from X", "a White House readout") resolved to whoever issued it. That layer lives
+here so it does not depend on how actors.py grows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorIndex
+from .states import state_of_demonym, state_of_place
+from .types import ActorRef, Affiliation, Extraction
+from .types import Span as TextSpan
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+# Nouns for things that speak on someone's behalf: "a statement from X", "a White House readout".
+DOCUMENT_NOUNS = frozenset({
+    "statement", "readout", "communique", "communiqué", "release", "letter", "post", "tweet",
+    "message", "report", "transcript", "memo", "note", "announcement", "declaration", "decree",
+    "document", "briefing", "interview", "speech", "address", "notice",
+})
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, looking through conjoined and auxiliary chains."""
+    subjects = subjects_of(verb)
+    return subjects[0] if subjects else None
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Every subject token of a verb: the parser sometimes splits "news agency Yonhap" into two."""
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            return []
+        found = [child for child in current.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            return found
+        # "X declined ... but has not confirmed": the second verb shares the first one's subject.
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        # "the leader ... is ready to demand": an open clause takes its governor's subject.
+        if current.dep_ in ("acomp",) and current.head.i != current.i:
+            current = current.head
+            continue
+        return []
+    return []
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb ("was led by X" -> X)."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def is_negated(verb: Token) -> bool:
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    # "has not confirmed or denied": the negation sits on the first conjunct.
+    if verb.dep_ == "conj" and any(child.dep_ == "neg" for child in verb.head.children):
+        return True
+    return False
+
+
+@dataclass
+class Discourse:
+    """One parsed article, its actors, and what the extractors found so far."""
+
+    doc: Doc
+    actors: ActorIndex
+    furniture: Sequence[tuple[int, int]] = ()
+    published: dt.date | None = None
+    extractions: list[Extraction] = field(default_factory=list)
+
+    # -- sentences -------------------------------------------------------
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        return any(start < f_end and f_start < end for f_start, f_end in self.furniture)
+
+    def sentences(self) -> list[Span]:
+        """The article's sentences outside page furniture, blank ones dropped."""
+        return [
+            sent
+            for sent in self.doc.sents
+            if sent.text.strip() and not self.in_furniture(sent.start_char, sent.end_char)
+        ]
+
+    def previous_sentences(self, sent: Span, count: int = 3) -> list[Span]:
+        """Up to ``count`` non-blank sentences before ``sent``, nearest first."""
+        found: list[Span] = []
+        index = sent.start - 1
+        while index >= 0 and len(found) < count:
+            previous = self.doc[index].sent
+            if previous.text.strip() and not self.in_furniture(previous.start_char, previous.end_char):
+                found.append(previous)
+            index = previous.start - 1
+        return found
+
+    # -- actors ----------------------------------------------------------
+
+    def ref(self, token: Token | None, *, depth: int = 0) -> ActorRef | None:
+        """The actor a noun phrase headed by ``token`` denotes, or None."""
+        if token is None or depth > 3:
+            return None
+        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+            return self.antecedent(token)
+        found = self.actors.ref_for(token)
+        if found is not None:
+            return found
+        return self._ref_through_children(token, depth) or self._short_form(token)
+
+    def _affiliate_by_possessive(self, head: Token, member: ActorRef) -> None:
+        """"Chad's ruling council, X": X acts for Chad (recorded unless actors.py already knows)."""
+        if self.actors.state_of(member.key) is not None or member.label == "GPE":
+            return
+        for child in head.children:
+            if child.dep_ == "poss":
+                owner = self.actors.ref_for(child)
+                if owner is not None and owner.label == "GPE":
+                    start = min(child.idx, member.start)
+                    end = max(member.end, head.idx + len(head.text))
+                    self.actors.affiliations.append(
+                        Affiliation(member=member.key, state=owner.key,
+                                    evidence=TextSpan(start, end, self.doc.text[start:end]))
+                    )
+                    return
+
+    def ref_any(self, tokens: Sequence[Token]) -> ActorRef | None:
+        """The first of several subject tokens that names an actor."""
+        for token in tokens:
+            found = self.ref(token)
+            if found is not None:
+                return found
+        return None
+
+    def _short_form(self, token: Token) -> ActorRef | None:
+        """A bare surname the NER missed ("Larsen told reporters") -> the full name used in the article."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 3:
+            return None
+        for mention in self.actors.mentions:
+            if mention.label == "PERSON" and mention.key.split()[-1] == token.text and " " in mention.key:
+                start = token.idx
+                return ActorRef(token.text, mention.key, "PERSON", start, start + len(token.text))
+        return None
+
+    def _ref_through_children(self, token: Token, depth: int) -> ActorRef | None:
+        children = list(token.children)
+        # "Chad's ruling council, FACT" / "the leader, Ahmad X": the apposition names the actor.
+        for child in children:
+            if child.dep_ == "appos":
+                found = self.ref(child, depth=depth + 1)
+                if found is not None:
+                    self._affiliate_by_possessive(token, found)
+                    return found
+        # "a statement from X", "a report by X", "the office of X".
+        if token.lemma_.lower() in DOCUMENT_NOUNS or token.pos_ == "NOUN":
+            for child in children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = self.ref(pobj, depth=depth + 1)
+                            if found is not None and token.lemma_.lower() in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
+                                return found
+        lemma = token.lemma_.lower()
+        if lemma not in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
+            return None
+        # "the new rulers in N'Djamena", "officials in Kyiv".
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at") and lemma in _SPEAKER_NOUNS:
+                for pobj in child.children:
+                    found = self.actors.ref_for(pobj) if pobj.dep_ == "pobj" else None
+                    if found is not None and found.label == "GPE":
+                        return found
+        # "Deby's government", "a White House readout", "Chadian FACT officials": owner first, then name, then nationality.
+        for deps in (("poss",), ("compound", "nmod"), ("amod",)):
+            for child in children:
+                if child.dep_ not in deps:
+                    continue
+                found = self.ref(child, depth=depth + 1) if child.dep_ == "poss" else self.actors.ref_for(child)
+                if found is not None and (child.dep_ != "amod" or _is_state_adjective(found)):
+                    return found
+        return None
+
+    def antecedent(self, pronoun: Token) -> ActorRef | None:
+        """The actor a pronoun most likely refers to: the nearest fitting subject before it."""
+        lower = pronoun.lower_
+        if lower in PERSON_PRONOUNS:
+            labels: tuple[str, ...] = ("PERSON",)
+        elif lower in THING_PRONOUNS:
+            labels = ("GPE", "ORG", "NORP")
+        else:
+            labels = ("GPE", "ORG", "NORP", "PERSON")
+        found = self._antecedent_in_sentence(pronoun, labels)
+        if found is None:
+            for sent in self.previous_sentences(pronoun.sent):
+                found = self._antecedent_in(sent, labels)
+                if found is not None:
+                    break
+        if found is None:
+            return None
+        return ActorRef(pronoun.text, found.key, found.label, pronoun.idx, pronoun.idx + len(pronoun.text))
+
+    def _antecedent_in_sentence(self, pronoun: Token, labels: tuple[str, ...]) -> ActorRef | None:
+        # Only subjects before the pronoun: "Norway ... leaving its presence" -> Norway.
+        for token in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
+            if token.dep_ in SUBJECT_DEPS and token.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+                found = self.ref(token, depth=2)
+                if found is not None and found.label in labels:
+                    return found
+        return None
+
+    def _antecedent_in(self, sent: Span, labels: tuple[str, ...]) -> ActorRef | None:
+        # The main clause's subject is the sentence's topic; then any subject; then any mention.
+        subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS]
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
+        for token in subjects:
+            if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+                found = self.antecedent(token)
+            else:
+                found = self.ref(token, depth=1)
+            if found is not None and found.label in labels:
+                return found
+        for mention in self.actors.mentions:
+            if sent.start_char <= mention.start < sent.end_char and mention.label in labels:
+                return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+        return None
+
+    def party(self, ref: ActorRef | None) -> ActorRef | None:
+        """An actor in an acting role: a capital or seat of government stands for its state."""
+        if ref is None or ref.label not in ("GPE", "FAC", "ORG", "LOC"):
+            return ref
+        state = state_of_place(ref.key) or state_of_place(ref.text)
+        if state is None or state == ref.key:
+            return ref
+        return ActorRef(ref.text, state, "GPE", ref.start, ref.end)
+
+    def state_or_key(self, ref: ActorRef | None) -> str | None:
+        """The state an actor acts for, else the actor's own key."""
+        if ref is None:
+            return None
+        return self.actors.state_of(ref.key) or ref.key
+
+
+def _is_state_adjective(ref: ActorRef) -> bool:
+    """"Chadian officials" speak for Chad; "Islamist officials" for no one in particular."""
+    if ref.label == "GPE":
+        return True
+    return state_of_demonym(ref.text) is not None
+
+
+# Nouns for people or bodies that speak for an actor named in a modifier:
+# "White House spokesman", "Chadian officials", "the Norwayn side".
+_SPEAKER_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "side", "government",
+    "ministry", "minister", "office", "administration", "authority", "authorities", "leadership",
+    "delegation", "diplomat", "envoy", "representative", "embassy", "presidency",
+    "cabinet", "army", "military", "police", "regime", "rulers", "ruler", "leader", "president",
+})

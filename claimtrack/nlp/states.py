@@ -1,0 +1,177 @@
+"""Reference data about states: names, demonyms, capitals and seats of government.
+
+Country names, alternative spellings, demonyms and capitals come from the
+``countryinfo`` package (world reference data, nothing story-specific). A small
+general table adds the seats of government that news writes for a state
+("the Kremlin", "the White House", "Downing Street"), and the short names news
+uses that countryinfo lacks ("Britain", "America"). Everything is looked up by
+``normalise_name`` so case, diacritics and "the" do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalise import normalise_name
+
+# Seats of government and ministries named by their building or street; each
+# stands for its state when it acts ("the White House declined to comment").
+SEATS_OF_GOVERNMENT: dict[str, str] = {
+    "Kremlin": "Russia",
+    "White House": "United States",
+    "Pentagon": "United States",
+    "State Department": "United States",
+    "Foggy Bottom": "United States",
+    "Capitol Hill": "United States",
+    "Downing Street": "United Kingdom",
+    "Number 10": "United Kingdom",
+    "No 10": "United Kingdom",
+    "Whitehall": "United Kingdom",
+    "Foreign Office": "United Kingdom",
+    "Elysee": "France",
+    "Elysee Palace": "France",
+    "Quai d'Orsay": "France",
+    "Matignon": "France",
+    "Zhongnanhai": "China",
+    "Blue House": "South Korea",
+    "Kantei": "Japan",
+    "Kasumigaseki": "Japan",
+    "Bundeskanzleramt": "Germany",
+    "Chigi Palace": "Italy",
+    "Palazzo Chigi": "Italy",
+    "Moncloa": "Spain",
+    "Rashtrapati Bhavan": "India",
+    "South Block": "India",
+    "Quirinale": "Italy",
+    "Casa Rosada": "Argentina",
+    "Planalto": "Brazil",
+    "Los Pinos": "Mexico",
+    "Bankova": "Ukraine",
+    "Knesset": "Israel",
+    "Holy See": "Vatican City State",
+}
+
+# Everyday short names of states that the countryinfo data does not list.
+COMMON_NAMES: dict[str, str] = {
+    "Britain": "United Kingdom",
+    "America": "United States",
+    "U.S.": "United States",
+    "U.S.A.": "United States",
+    "U.K.": "United Kingdom",
+    "Holland": "Netherlands",
+    "Burma": "Myanmar",
+    "Czechia": "Czech Republic",
+    "Turkiye": "Turkey",
+    "Türkiye": "Turkey",
+    "Vatican": "Vatican City State",
+}
+
+# Two-letter codes are common English words in capitals (IN, IT, IS, NO, ME);
+# only these are used as names in running text.
+_CODES_USED_AS_NAMES = {"US", "UK", "UAE", "USA", "DRC", "PRC", "DPRK", "ROK"}
+
+
+@dataclass(frozen=True)
+class StateTables:
+    names: dict[str, str]  # normalised name or spelling -> state
+    demonyms: dict[str, str]  # normalised demonym (singular and plural) -> state
+    capitals: dict[str, str]  # normalised capital -> state
+    seats: dict[str, str]  # normalised seat of government -> state
+    codes: dict[str, str]  # "US", "UK": upper-case codes used as names -> state
+
+
+def _info_of_all_countries() -> list[dict]:
+    from countryinfo import all_countries
+
+    infos = []
+    for country in all_countries():
+        try:
+            infos.append(country.info())
+        except (KeyError, ValueError, TypeError):  # one broken record must not stop the rest
+            continue
+    # Bigger states first so that a shared demonym ("American") or name goes to them.
+    infos.sort(key=lambda info: -(info.get("population") or 0))
+    return infos
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _plural_demonyms(demonym: str) -> list[str]:
+    if demonym.endswith(("ese", "ss", "sh", "ch")):
+        return [demonym]  # "the Chinese", "the Swiss", "the British", "the French"
+    return [demonym, demonym + "s"]
+
+
+@lru_cache(maxsize=1)
+def state_tables() -> StateTables:
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    codes: dict[str, str] = {"UAE": "United Arab Emirates"}
+    for info in _info_of_all_countries():
+        state = info.get("name")
+        if not isinstance(state, str):
+            continue
+        spellings = [state] + _as_list(info.get("altSpellings"))
+        for spelling in spellings:
+            if spelling in _CODES_USED_AS_NAMES:
+                codes.setdefault(spelling, state)
+            elif not re.fullmatch(r"[A-Z]{2,3}", spelling):
+                names.setdefault(normalise_name(spelling), state)
+        for demonym in _as_list(info.get("demonym")):
+            for form in _plural_demonyms(demonym):
+                demonyms.setdefault(normalise_name(form), state)
+        for capital in _as_list(info.get("capital")):
+            for form in {capital, re.sub(r"\s+D\.?C\.?$", "", capital)}:
+                capitals.setdefault(normalise_name(form), state)
+    for name, state in COMMON_NAMES.items():
+        names.setdefault(normalise_name(name), state)
+    for code in _CODES_USED_AS_NAMES:
+        names.pop(normalise_name(code), None)  # "us" is a pronoun: codes match upper-case only
+    seats = {normalise_name(seat): state for seat, state in SEATS_OF_GOVERNMENT.items()}
+    return StateTables(names=names, demonyms=demonyms, capitals=capitals, seats=seats, codes=codes)
+
+
+def _code_state(name: str) -> str | None:
+    """ "US", "UK" written in capitals: lower-case "us" is a pronoun."""
+    stripped = name.strip()
+    if not stripped.isupper():
+        return None
+    return state_tables().codes.get(stripped.replace(".", ""))
+
+
+def state_named(name: str) -> str | None:
+    """The state a name denotes ("Republic of Korea" -> "South Korea"), or None."""
+    return _code_state(name) or state_tables().names.get(normalise_name(name))
+
+
+def state_of_demonym(word: str) -> str | None:
+    """The state of a demonym ("Kenyan", "Kenyans" -> "Kenya"), or None."""
+    return state_tables().demonyms.get(normalise_name(word))
+
+
+def state_of_capital(name: str) -> str | None:
+    """The state whose capital this is ("Nairobi" -> "Kenya"), or None."""
+    return state_tables().capitals.get(normalise_name(name))
+
+
+def state_of_seat(name: str) -> str | None:
+    """The state a seat of government stands for ("Downing Street" -> "United Kingdom"), or None."""
+    return state_tables().seats.get(normalise_name(name))
+
+
+def state_of_place(name: str) -> str | None:
+    """The state of a capital or seat of government, for metonymy."""
+    return state_of_seat(name) or state_of_capital(name)
+
+
+def is_state(name: str) -> bool:
+    return state_named(name) is not None

@@ -1,0 +1,115 @@
+"""Demands on invented stories: who demands what of whom, in the usual English shapes."""
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.nlp import DEMAND, DENIED, HEDGED, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def demands(extractor, text):
+    return [e for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+
+
+def test_it_reads_a_that_clause_demand_with_actor_target_and_object(extractor):
+    [demand] = demands(extractor, "Kenya has demanded that Uganda hand over opposition leader Robert Kyagulanyi.")
+    assert demand.actor.key == "Kenya"
+    assert demand.target.key == "Uganda"
+    assert demand.predicate == "hand over"
+    assert demand.about.key.endswith("Kyagulanyi")
+
+
+def test_it_reads_an_object_and_infinitive_demand(extractor):
+    [demand] = demands(extractor, "Brazil requested Paraguay to extradite the banker Carlos Mendes.")
+    assert (demand.actor.key, demand.target.key, demand.predicate) == ("Brazil", "Paraguay", "hand over")
+    assert demand.about.key == "Carlos Mendes"
+
+
+def test_it_reads_a_nominal_demand_and_finds_the_target_in_a_from_phrase(extractor):
+    [demand] = demands(extractor, 'Greek officials are demanding "reparations" from Germany.')
+    assert demand.predicate == "compensation"
+    assert demand.target.key == "Germany"
+    assert demand.actor.key == "Greece"
+
+
+def test_it_reads_pressed_x_for_y(extractor):
+    [demand] = demands(extractor, "Angela Merkel pressed Poland for a withdrawal of the new media law.")
+    assert demand.actor.key == "Angela Merkel"
+    assert demand.target.key == "Poland"
+    assert demand.predicate == "withdraw"
+
+
+def test_it_reads_calling_for_the_lifting_of_something(extractor):
+    [demand] = demands(extractor, "Venezuela is calling for the lifting of American sanctions on its oil industry.")
+    assert demand.actor.key == "Venezuela"
+    assert demand.predicate == "lift"
+    assert "sanction" in demand.terms
+
+
+def test_the_same_demand_in_several_wordings_gets_one_predicate(extractor):
+    wordings = [
+        "Serbia demanded that Kosovo hand over the suspect Milan Radoicic.",
+        "Serbia requested Kosovo to extradite the suspect Milan Radoicic.",
+        "Serbia demanded the return of the suspect Milan Radoicic.",
+        "Serbia is demanding that Kosovo surrender the suspect Milan Radoicic.",
+        "Serbia demanded that Kosovo send back the suspect Milan Radoicic.",
+    ]
+    predicates = {demands(extractor, text)[0].predicate for text in wordings}
+    assert predicates == {"hand over"}
+
+
+def test_a_vague_verb_gives_way_to_the_concrete_thing_demanded(extractor):
+    [demand] = demands(
+        extractor,
+        'Iraq wants Turkey to rebuild trust through "concrete measures such as compensation and reconstruction".',
+    )
+    assert demand.predicate == "compensation"
+    assert demand.target.key == "Turkey"
+
+
+def test_a_capital_making_a_demand_stands_for_its_state(extractor):
+    [demand] = demands(extractor, "Nairobi is demanding that Kampala release the detained journalists.")
+    assert demand.actor.key == "Kenya"
+    assert demand.target.key == "Uganda"
+    assert demand.predicate == "release"
+
+
+def test_conjoined_actors_keep_the_first_and_the_sentence(extractor):
+    [demand] = demands(extractor, "Chile and Peru have demanded that Bolivia withdraw its troops from the border.")
+    assert demand.actor.key == "Chile"
+    assert demand.target.key == "Bolivia"
+    assert demand.predicate == "withdraw"
+
+
+def test_a_hedged_demand_is_hedged(extractor):
+    [demand] = demands(extractor, "Egyptian officials have reportedly demanded that Ethiopia halt the filling of the dam.")
+    assert demand.stance == HEDGED
+    assert demand.predicate == "stop"
+
+
+def test_a_demand_without_a_target_borrows_the_one_given_earlier(extractor):
+    text = (
+        "Morocco demanded that Algeria hand over the activist Ali Brahim. "
+        "Moroccan officials also demanded the return of Ali Brahim."
+    )
+    first, second = demands(extractor, text)
+    assert second.target is not None and second.target.key == first.target.key == "Algeria"
+
+
+def test_a_refusal_is_a_denied_statement_of_the_same_action(extractor):
+    extractions = extractor.analyse("Paraguay will not hand over Carlos Mendes, its foreign minister said.").extractions
+    refusal = next(e for e in extractions if e.negated)
+    assert refusal.stance == DENIED
+    assert refusal.predicate == "hand over"
+
+
+def test_wanting_to_do_something_oneself_is_not_a_demand(extractor):
+    assert demands(extractor, "Portugal wants to build a new airport near Lisbon.") == []
+
+
+def test_being_asked_about_something_is_not_a_demand(extractor):
+    assert demands(extractor, "The minister was asked about the budget at a press conference.") == []
