@@ -149,10 +149,17 @@ def claims_recompute(*, claim_ids: Iterable[int]) -> int:
 
 
 def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
-    """Mark claims stale in the caller's transaction; the sweep finds them if the message is lost."""
+    """Mark claims stale in the caller's transaction and queue their recompute on commit.
+
+    The mark is what counts: if the message is lost or the worker dies, the
+    sweep recomputes whatever is still dirty.
+    """
+    from .tasks import claims_recompute_task
+
     ids = sorted(set(claim_ids))
     if ids:
         Claim.objects.filter(pk__in=ids, dirty=False).update(dirty=True)
+        transaction.on_commit(lambda: claims_recompute_task.delay(ids))
     return ids
 
 

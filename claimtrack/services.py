@@ -88,16 +88,7 @@ def article_process(*, article_id: int) -> list[int]:
     furniture = [nlp.Span(start, end, article.body[start:end]) for start, end in article.furniture]
     engine = extractor()
     analysis = engine.analyse(article.body, published=article.published, furniture=furniture)
-    touched = _article_store(article_id=article_id, analysis=analysis, version=engine.version)
-    transaction.on_commit(lambda: _recompute_enqueue(touched))
-    return touched
-
-
-def _recompute_enqueue(claim_ids: list[int]) -> None:
-    from .tasks import claims_recompute_task
-
-    if claim_ids:
-        claims_recompute_task.delay(claim_ids)
+    return _article_store(article_id=article_id, analysis=analysis, version=engine.version)
 
 
 @transaction.atomic
@@ -352,9 +343,7 @@ def extraction_reject(*, extraction: Extraction) -> Extraction:
     extraction.locked = True
     extraction.made_by = Made.EDITOR
     extraction.save(update_fields=["rejected", "locked", "made_by"])
-    claim_ids = list(extraction.evidence.values_list("claim_id", flat=True))
-    claims_mark_dirty(claim_ids=claim_ids)
-    transaction.on_commit(lambda: _recompute_enqueue(claim_ids))
+    claims_mark_dirty(claim_ids=extraction.evidence.values_list("claim_id", flat=True))
     return extraction
 
 
@@ -370,8 +359,7 @@ def evidence_move(*, evidence: Evidence, claim: Claim) -> Evidence:
     evidence.echo_of = None
     evidence.save(update_fields=["claim", "made_by", "echo_of"])
     Extraction.objects.filter(pk=evidence.extraction_id).update(locked=True)
-    claim_ids = claims_mark_dirty(claim_ids=[old_claim_id, claim.pk])
-    transaction.on_commit(lambda: _recompute_enqueue(claim_ids))
+    claims_mark_dirty(claim_ids=[old_claim_id, claim.pk])
     return evidence
 
 

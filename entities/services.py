@@ -80,7 +80,7 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
     hits, blocked = _alias_lookup(all_forms)
     resolved: dict[str, Entity] = {}
     for key, (label, forms) in names.items():
-        normalised = [normalise_name(f) for f in (key, *sorted(forms))]
+        normalised = _lookup_forms(key, label, forms)
         entity = next((hits[n] for n in normalised if n in hits), None)
         if entity is None:
             entity = next(
@@ -91,6 +91,20 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
         resolved[key] = entity
         _aliases_learn(entity, {key, *forms}, blocked)
     return resolved
+
+
+def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
+    """The normalised names to look an article key up by, most telling first.
+
+    A person known in full by this article is not looked up by a bare surname
+    or first name: "Assad" is an alias of one person, and must not pull in
+    another whose full name shares a token with it.
+    """
+    key_form = normalise_name(key)
+    others = sorted({normalise_name(f) for f in forms} - {key_form}, key=lambda n: (-len(n.split()), n))
+    if label == Entity.Kind.PERSON and len(key_form.split()) > 1:
+        others = [n for n in others if len(n.split()) > 1]
+    return [key_form, *others]
 
 
 def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str]) -> None:

@@ -1,0 +1,61 @@
+"""Names in an article resolve to one canonical entity across the corpus."""
+import pytest
+
+from entities.models import Alias, Entity
+from entities.services import entities_resolve, entity_merge
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_spelling_variant_resolves_to_the_known_entity():
+    first = entities_resolve(names={"Tartous": ("FAC", {"Tartous"})})["Tartous"]
+
+    second = entities_resolve(names={"Tartus": ("FAC", {"Tartus"})})["Tartus"]
+
+    assert second == first
+
+
+def test_a_look_alike_is_a_different_entity():
+    first = entities_resolve(names={"Tartu": ("GPE", {"Tartu"})})["Tartu"]
+
+    second = entities_resolve(names={"Tartus": ("GPE", {"Tartus"})})["Tartus"]
+
+    assert second != first
+
+
+def test_a_declared_alias_joins_the_entity_known_by_it():
+    acronym = entities_resolve(names={"NLF": ("ORG", {"NLF"})})["NLF"]
+
+    full = entities_resolve(names={"National Liberation Front": ("ORG", {"NLF"})})["National Liberation Front"]
+
+    assert full == acronym
+
+
+def test_a_full_name_is_not_pulled_into_another_person_by_a_shared_short_form():
+    first = entities_resolve(names={"Omar Haddad": ("PERSON", {"Haddad"})})["Omar Haddad"]
+
+    other = entities_resolve(names={"Haddad Karimi": ("PERSON", {"Haddad"})})["Haddad Karimi"]
+
+    assert other != first
+
+
+def test_a_blocked_alias_is_neither_used_nor_learned():
+    entity = entities_resolve(names={"Omar Haddad": ("PERSON", {"O. Haddad"})})["Omar Haddad"]
+    Alias.objects.filter(surface="O. Haddad").update(blocked=True)
+
+    other = entities_resolve(names={"O. Haddad": ("PERSON", set())})["O. Haddad"]
+
+    assert other != entity
+    assert Alias.objects.get(surface="O. Haddad").entity == entity
+
+
+def test_names_of_a_merged_entity_resolve_to_the_entity_it_was_merged_into():
+    kept = entities_resolve(names={"Omar Haddad": ("PERSON", set())})["Omar Haddad"]
+    merged = entities_resolve(names={"Abu Karim": ("PERSON", set())})["Abu Karim"]
+    assert merged != kept
+    entity_merge(entity=merged, into=kept)
+
+    again = entities_resolve(names={"Abu Karim": ("PERSON", set())})["Abu Karim"]
+
+    assert again == kept
+    assert Entity.objects.get(pk=merged.pk).merged_into == kept
