@@ -164,6 +164,10 @@ def _link_contradictions(claim: Claim) -> None:
 
 def claim_summary(extraction: Extraction, actor: Entity | None) -> str:
     """A readable one-line summary: "Syria demands that Russia hand over X"."""
+    return " ".join(_summary(extraction, actor).split()).rstrip(":;,")
+
+
+def _summary(extraction: Extraction, actor: Entity | None) -> str:
     who = actor.name if actor else (extraction.actor_text or "Someone")
     target = extraction.target.name if extraction.target_id else extraction.target_text
     about = extraction.about.name if extraction.about_id else ""

@@ -56,8 +56,9 @@ ORIGIN_KEY = Case(
     When(echo_of__isnull=False, then=Concat(Value("a"), _text("echo_of__extraction__article_id"))),
     default=Concat(Value("a"), _text("extraction__article_id")),
 )
-# An article without a publication date is dated by its ingestion.
-ARTICLE_DATE = Coalesce("extraction__article__published", TruncDate("extraction__article__ingested_at"))
+# Claims are dated by publication; by ingestion only when no article has a date.
+PUBLISHED = F("extraction__article__published")
+INGESTED = TruncDate("extraction__article__ingested_at")
 
 
 def _leads_its_article():
@@ -106,14 +107,16 @@ def _stance_count(stance: str):
 FIGURES = {
     "article_count": _count("extraction__article_id"),
     "outlet_count": _count(OUTLET_KEY),
-    "origin_count": _count(ORIGIN_KEY),
+    # Each article contributes the origin its first supporting sentence relies on,
+    # so an article that states a claim and later quotes an agency on it is one origin.
+    "origin_count": _count(ORIGIN_KEY, filter=SUPPORT & Q(leads=True)),
     "asserted_count": _stance_count(Stance.ASSERTED),
     "attributed_count": _stance_count(Stance.ATTRIBUTED),
     "hedged_count": _stance_count(Stance.HEDGED),
     "no_comment_count": _stance_count(Stance.NO_COMMENT),
     "denied_count": _stance_count(Stance.DENIED),
-    "first_seen": _aggregate(Min(ARTICLE_DATE)),
-    "last_seen": _aggregate(Max(ARTICLE_DATE)),
+    "first_seen": Coalesce(_aggregate(Min(PUBLISHED)), _aggregate(Min(INGESTED))),
+    "last_seen": Coalesce(_aggregate(Max(PUBLISHED)), _aggregate(Max(INGESTED))),
 }
 
 STATUS = Case(
@@ -163,13 +166,11 @@ def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
     return ids
 
 
-def claim_origin_breakdown(claim: Claim) -> list[dict]:
-    """Named origins of a claim's support with how many articles credit each ("Reuters ×2")."""
-    return list(
-        Evidence.objects.filter(claim=claim, extraction__rejected=False, extraction__stance__in=SUPPORTING)
-        .exclude(extraction__origins=None)
-        .values(name=F("extraction__origins__name"), entity_id=F("extraction__origins__id"))
-        .annotate(articles=Count("extraction__article_id", distinct=True))
-        .order_by("-articles", "name")
+def leading_support(claim: Claim):
+    """Each article's first supporting evidence of ``claim``: what the figures count."""
+    return (
+        Evidence.objects.filter(claim=claim, extraction__rejected=False)
+        .filter(SUPPORT)
+        .alias(leads=_leads_its_article())
+        .filter(leads=True)
     )
-

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from articles.models import Article
 from entities.models import Entity
 
-from .corroboration import OUTLET_KEY, SUPPORT
+from .corroboration import OUTLET_KEY, SUPPORT, leading_support
 from .models import Claim, Evidence, Extraction, Stance
 
 # Stances that answer a claim rather than back it ("declined to comment", "denied").
@@ -123,12 +123,13 @@ def claim_evidence(*, claim: Claim) -> QuerySet[Evidence]:
 def claim_explanation(*, claim: Claim) -> Explanation:
     """Articles, outlets and independent origins of a claim's support, counted by the database.
 
-    Same rules as the stored figures (``claimtrack.corroboration``): an
-    article's origin is whoever it credits ("according to Reuters"); an
+    Same rules as the stored figures (``claimtrack.corroboration``): each
+    article counts by its first supporting sentence; its origin is whoever it
+    relies on ("according to Reuters"); an
     article that credits no one is its own origin, and wire copy (``echo_of``)
     goes back to the article it echoes. Denials and "no comment" back nothing.
     """
-    support = Evidence.objects.filter(claim=claim, extraction__rejected=False).filter(SUPPORT)
+    support = leading_support(claim)
     totals = support.aggregate(
         articles=Count("extraction__article_id", distinct=True),
         outlets=Count(OUTLET_KEY, distinct=True),
@@ -143,8 +144,8 @@ def claim_explanation(*, claim: Claim) -> Explanation:
 
 def _credited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
     rows = (
-        support.exclude(extraction__origins=None)
-        .values(name=F("extraction__origins__name"), origin=F("extraction__origins__id"))
+        support.exclude(extraction__origin=None)
+        .values(name=F("extraction__origin__name"), origin_id=F("extraction__origin_id"))
         .annotate(articles=Count("extraction__article_id", distinct=True))
     )
     return [OriginShare(row["name"], row["articles"]) for row in rows]
@@ -153,7 +154,7 @@ def _credited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
 def _uncredited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
     """Articles that credit no one, each its own origin, named after the outlet that first ran it."""
     rows = (
-        support.filter(extraction__origins=None)
+        support.filter(extraction__origin=None)
         .annotate(
             origin=Coalesce("echo_of__extraction__article_id", "extraction__article_id"),
             outlet=Case(
@@ -197,4 +198,20 @@ def article_extractions(*, article: Article) -> QuerySet[Extraction]:
         .filter(article=article)
         .prefetch_related(Prefetch("evidence", queryset=Evidence.objects.select_related("claim")))
         .order_by("sentence_start", "pk")
+    )
+
+
+def claim_named_origins(*, claim: Claim) -> list[dict]:
+    """Every named origin the claim's support credits, with how many articles credit it.
+
+    Wider than the counted origins: "Sana said …; Bloomberg also reported
+    this" counts Sana and names both.
+    """
+    return list(
+        Evidence.objects.filter(claim=claim, extraction__rejected=False)
+        .filter(SUPPORT)
+        .exclude(extraction__origins=None)
+        .values(name=F("extraction__origins__name"), entity_id=F("extraction__origins__id"))
+        .annotate(articles=Count("extraction__article_id", distinct=True))
+        .order_by("-articles", "name")
     )

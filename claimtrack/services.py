@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -43,23 +44,44 @@ _extractor: nlp.Extractor | None = None
 _extractor_aliases_signature: tuple | None = None
 
 
+# A name cut short before its particle ("Bashir al" of "Bashir al-Tamimi") is a
+# boundary error, and fed to the ruler it would cut every later mention short too.
+_TRUNCATED_NAME_END = {"al", "el", "ad", "ash", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der", "la", "le", "of", "the"}
+
+
 def known_aliases() -> list[nlp.KnownAlias]:
-    """Aliases for the EntityRuler: what editors and earlier articles taught us."""
+    """Aliases for the EntityRuler: what editors taught us, and names seen in more than one article.
+
+    A machine alias from a single article is not fed back: one boundary error
+    must not become a rule for every later article.
+    """
+    corroborated = Count("entity__mentions__article", distinct=True)
     rows = (
         Alias.objects.filter(blocked=False, entity__merged_into__isnull=True)
+        .annotate(articles=corroborated)
+        .filter(Q(made_by=Made.EDITOR) | Q(articles__gte=2))
         .values_list("surface", "entity__name", "entity__kind")
         .order_by("pk")
     )
-    return [nlp.KnownAlias(surface=s, canonical=c, label=k) for s, c, k in rows if len(s) >= 3]
+    return [
+        nlp.KnownAlias(surface=s, canonical=c, label=k)
+        for s, c, k in rows
+        if len(s) >= 3 and s.split()[-1].casefold() not in _TRUNCATED_NAME_END
+    ]
+
+
+# Names newly seen in a second article reach the ruler within this many seconds;
+# editor changes to aliases and merges reach it at once.
+_RULER_REFRESH_SECONDS = 300
 
 
 def _aliases_signature() -> tuple:
-    return tuple(
-        Alias.objects.aggregate(
-            n=Count("pk"), last=Max("pk"), blocked=Count("pk", filter=Q(blocked=True)),
-            merged=Count("pk", filter=Q(entity__merged_into__isnull=False)),
-        ).values()
+    stats = Alias.objects.aggregate(
+        n=Count("pk"), last=Max("pk"), blocked=Count("pk", filter=Q(blocked=True)),
+        editor=Count("pk", filter=Q(made_by=Made.EDITOR)),
+        merged=Count("pk", filter=Q(entity__merged_into__isnull=False)),
     )
+    return (*stats.values(), int(time.monotonic() // _RULER_REFRESH_SECONDS))
 
 
 def extractor() -> nlp.Extractor:

@@ -3,7 +3,8 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.corroboration import claim_origin_breakdown, claims_recompute
+from claimtrack.corroboration import claims_recompute
+from claimtrack.selectors import claim_named_origins
 from claimtrack.models import Claim, Evidence, Stance
 from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, EvidenceFactory, SourceFactory
 
@@ -34,7 +35,7 @@ def test_it_counts_articles_outlets_and_independent_origins():
     assert (claim.asserted_count, claim.attributed_count, claim.hedged_count) == (1, 2, 1)
     assert claim.status == Claim.Status.CORROBORATED
     assert claim.dirty is False
-    assert claim_origin_breakdown(claim) == [{"name": "Wire Agency", "entity_id": reuters.pk, "articles": 2}]
+    assert claim_named_origins(claim=claim) == [{"name": "Wire Agency", "entity_id": reuters.pk, "articles": 2}]
 
 
 def test_it_counts_articles_of_one_outlet_as_one_outlet():

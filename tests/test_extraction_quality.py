@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from claimtrack.corroboration import claim_origin_breakdown
+from claimtrack.selectors import claim_named_origins
 from claimtrack.evaluation import evaluate
 from claimtrack.models import Claim, Kind
 
@@ -47,7 +47,7 @@ def test_the_hand_over_demand_has_five_articles_and_their_stances(samples):
     assert claim.article_count == 5
     assert (claim.asserted_count, claim.attributed_count, claim.hedged_count) == (1, 2, 2)
     assert claim.origin_count <= 4
-    assert [o["name"] for o in claim_origin_breakdown(claim)] == ["Reuters"]
+    assert [o["name"] for o in claim_named_origins(claim=claim)] == ["Reuters"]
 
 
 def test_the_compensation_demand_has_four_articles_crediting_sana_and_bloomberg(samples):
@@ -57,7 +57,7 @@ def test_the_compensation_demand_has_four_articles_crediting_sana_and_bloomberg(
     )
 
     assert claim.article_count == 4
-    assert {o["name"].casefold() for o in claim_origin_breakdown(claim)} >= {"sana", "bloomberg"}
+    assert {o["name"].casefold() for o in claim_named_origins(claim=claim)} >= {"sana", "bloomberg"}
 
 
 def test_the_bases_unresolved_status_has_at_least_four_articles(samples):
