@@ -173,17 +173,23 @@ def _summary(extraction: Extraction, actor: Entity | None) -> str:
     about = extraction.about.name if extraction.about_id else ""
     predicate = extraction.predicate
     negation = "not " if extraction.negated else ""
+    content = extraction.content.strip()
     if extraction.kind == Kind.DEMAND:
         if about and target:
             return f"{who} demands that {target} {negation}{predicate} {about}"
         if about:
             return f"{who} demands: {negation}{predicate} {about}"
-        thing = extraction.content or predicate
+        if target and content.startswith("to "):
+            return f"{who} wants {target} {content}"  # "wants Russia to rebuild trust through …"
+        thing = content or predicate
         return f"{who} demands {thing}" + (f" from {target}" if target else "")
-    if extraction.kind == Kind.STATUS:
-        subject = extraction.content or " ".join(extraction.terms)
-        return f"Unresolved: {subject}"
-    if extraction.kind == Kind.EVENT:
-        return f"{who} {predicate} {about or target or extraction.content}".strip()
-    content = extraction.content or extraction.sentence
+    if extraction.kind in (Kind.STATUS, Kind.EVENT):
+        # Statuses and events read best in the reporter's own words.
+        return _shortened(extraction.sentence)
+    content = content or extraction.sentence
     return f"{who} says: {content}" if extraction.cue else f"{who}: {content}"
+
+
+def _shortened(sentence: str, limit: int = 200) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"

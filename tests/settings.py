@@ -14,3 +14,6 @@ from claimtrack.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test users
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Tests serve static files through the finders; there is no collectstatic output.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
