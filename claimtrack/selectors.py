@@ -113,7 +113,8 @@ def claim_evidence(*, claim: Claim) -> QuerySet[Evidence]:
     return (
         Evidence.objects.filter(claim=claim, extraction__rejected=False)
         .select_related(
-            "extraction__article__source", "extraction__actor", "extraction__target", "echo_of"
+            "extraction__article__source", "extraction__actor", "extraction__target", "extraction__origin",
+            "echo_of",
         )
         .prefetch_related(Prefetch("extraction__origins", queryset=Entity.objects.order_by("name")))
         .order_by(F("extraction__article__published").asc(nulls_last=True), "extraction__article_id", "pk")
@@ -181,7 +182,7 @@ def claims_for_entity(*, entity: Entity) -> QuerySet[Claim]:
 
 def extraction_list() -> QuerySet[Extraction]:
     """Extractions with their actors, origins and article, for the API and the admin."""
-    return Extraction.objects.select_related("actor", "target", "about", "article").prefetch_related(
+    return Extraction.objects.select_related("actor", "target", "about", "origin", "article").prefetch_related(
         Prefetch("origins", queryset=Entity.objects.order_by("name"))
     )
 

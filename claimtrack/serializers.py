@@ -67,6 +67,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
     sentence = serializers.CharField(source="extraction.sentence")
     content = serializers.CharField(source="extraction.content")
     stance = serializers.CharField(source="extraction.stance")
+    origin = serializers.CharField(source="extraction.origin.name", allow_null=True, default=None)
     origins = serializers.SerializerMethodField()
     cue = serializers.CharField(source="extraction.cue")
     direct = serializers.BooleanField(source="extraction.direct")
@@ -79,7 +80,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
         model = Evidence
         fields = [
             "id", "extraction", "article", "article_title", "original_name", "url", "outlet",
-            "published", "sentence", "content", "stance", "origins", "cue", "direct",
+            "published", "sentence", "content", "stance", "origin", "origins", "cue", "direct",
             "sentence_start", "sentence_end", "content_start", "content_end", "echo_of", "made_by",
         ]
 
@@ -108,13 +109,14 @@ class ExtractionSerializer(serializers.ModelSerializer):
     actor = EntityRefSerializer(allow_null=True)
     target = EntityRefSerializer(allow_null=True)
     about = EntityRefSerializer(allow_null=True)
+    origin = EntityRefSerializer(allow_null=True)
     origins = serializers.SerializerMethodField()
 
     class Meta:
         model = Extraction
         fields = [
             "id", "article", "kind", "actor", "actor_text", "target", "target_text", "about",
-            "predicate", "content", "cue", "direct", "negated", "stance", "origins", "origin_text",
+            "predicate", "content", "cue", "direct", "negated", "stance", "origin", "origins", "origin_text",
             "sentence", "sentence_start", "sentence_end", "content_start", "content_end",
             "event_date", "made_by", "rejected",
         ]

@@ -108,6 +108,7 @@ def test_a_claim_comes_with_its_evidence_and_explanation(client):
         "sentence": extraction.sentence,
         "content": "the return of the documents",
         "stance": "attributed",
+        "origin": "Wire Agency",
         "origins": ["Wire Agency"],
         "cue": "demand",
         "direct": False,
