@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from entities.models import Alias, Entity, Made, Mention
-from entities.services import entities_resolve, entity_affiliations_learn, entity_kinds_vote
+from entities.services import entities_resolve, entity_affiliations_learn, entity_kinds_recount
 
 from . import nlp
 from .clustering import STATE_LEVEL_KINDS, claim_for_extraction
@@ -132,6 +132,7 @@ def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> 
 
     entities = _actors_resolve(analysis)
     _mentions_store(article, analysis, entities, rejected_spans)
+    entity_kinds_recount(entity_ids=[e.pk for e in entities.values()])
     for extraction in _extractions_store(article, analysis, entities, rejected_spans, kept_fingerprints):
         if extraction.rejected:
             continue
@@ -163,9 +164,6 @@ def _actors_resolve(analysis: nlp.Analysis) -> dict[str, Entity]:
         labels[ref.key][ref.label] += 0  # known, without voting twice for its label
     names = {key: (_majority(counter), forms[key]) for key, counter in labels.items()}
     entities = entities_resolve(names=names)
-    entity_kinds_vote(
-        votes={entities[key].pk: Counter({_majority(c): sum(c.values()) or 1}) for key, c in labels.items()}
-    )
     entity_affiliations_learn(
         pairs=[
             (entities[a.member], entities[a.state])
@@ -173,7 +171,7 @@ def _actors_resolve(analysis: nlp.Analysis) -> dict[str, Entity]:
             if a.member in entities and a.state in entities
         ]
     )
-    # Re-read: votes and affiliations just changed kinds and represents.
+    # Re-read: affiliations just changed ``represents``.
     fresh = Entity.objects.in_bulk([e.pk for e in entities.values()])
     return {key: fresh[e.pk] for key, e in entities.items()}
 

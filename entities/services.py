@@ -7,11 +7,11 @@ are followed wherever an entity is looked up.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from claimtrack.nlp.normalise import normalise_name, same_name
 
@@ -117,14 +117,27 @@ def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str]) -
     Alias.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def entity_kinds_vote(*, votes: dict[int, Counter]) -> None:
-    """Add this article's label votes and let the corpus decide each unlocked entity's kind."""
+def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
+    """Let the corpus decide each unlocked entity's kind: the majority label of its live mentions.
+
+    Counted from the Mention rows, so re-extracting an article recounts rather
+    than votes twice, and a rejected mention stops voting.
+    """
+    votes: dict[int, Counter] = defaultdict(Counter)
+    rows = (
+        Mention.objects.filter(entity_id__in=list(entity_ids), rejected=False)
+        .values_list("entity_id", "label")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for entity_id, label, n in rows:
+        if label in Entity.Kind.values:
+            votes[entity_id][label] = n
     for entity in Entity.objects.filter(pk__in=votes).select_for_update():
-        tally = Counter(entity.kind_votes) + votes[entity.pk]
-        entity.kind_votes = dict(tally)
+        entity.kind_votes = dict(votes[entity.pk])
         fields = ["kind_votes"]
         if not entity.locked:
-            entity.kind = tally.most_common(1)[0][0]
+            entity.kind = votes[entity.pk].most_common(1)[0][0]
             fields.append("kind")
         entity.save(update_fields=fields)
 
@@ -168,11 +181,11 @@ def entity_merge(*, entity: Entity, into: Entity) -> Entity:
     claims_repoint_entity(old=entity, new=into)
     if into.represents_id is None and entity.represents_id not in (None, into.pk):
         into.represents_id = entity.represents_id
-    into.kind_votes = dict(Counter(into.kind_votes) + Counter(entity.kind_votes))
-    into.save(update_fields=["represents", "kind_votes"])
+    into.save(update_fields=["represents"])
     entity.merged_into = into
     entity.represents = None
     entity.save(update_fields=["merged_into", "represents"])
+    entity_kinds_recount(entity_ids=[into.pk])
     return into
 
 
