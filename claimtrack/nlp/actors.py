@@ -37,6 +37,7 @@ from .aliases import (
     NameSpan,
     expansion_before,
     find_declared,
+    is_acronym_of,
     looks_like_acronym,
 )
 from .normalise import normalise_name, same_name, same_word
@@ -424,6 +425,64 @@ def _form_words(form: str) -> list[str]:
     return re.findall(r"\w+|[^\w\s]", form)
 
 
+# Last words that make a capitalised name an organisation ("Human Rights Watch", "Northline Rail").
+ORG_NAME_ENDINGS = {
+    "watch", "international", "group", "federation", "council", "association",
+    "foundation", "institute", "party", "front", "movement", "committee", "commission", "bank",
+    "fund", "agency", "organization", "organisation", "network", "alliance", "coalition",
+    "company", "corporation", "corp", "inc", "ltd", "plc", "holdings", "airlines", "airways",
+    "rail", "railways", "motors", "energy", "petroleum", "telecom", "media", "news", "times",
+    "post", "herald", "tribune", "journal", "gazette", "society", "league", "club", "trust",
+    "partners", "capital", "industries", "systems", "technologies", "labs", "brigade", "brigades",
+}
+
+
+def _has_org_name_ending(doc: Doc, start: int, end: int) -> bool:
+    return end - start >= 2 and doc[end - 1].lower_ in ORG_NAME_ENDINGS
+
+
+def _subject_organisation_candidates(
+    doc: Doc, cands: list[_Candidate], skip: Sequence[tuple[int, int]]
+) -> list[_Candidate]:
+    """A capitalised name the model missed where it acts as a subject ("Human Rights Watch
+    on Monday called for ..."): taken when its last word makes it an organisation."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.i in taken:
+            continue
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].i not in taken:
+            start -= 1
+        end = token.i + 1
+        if not _has_org_name_ending(doc, start, end) or _overlaps(doc[start].idx, token.idx + len(token), skip):
+            continue
+        extra.append(_Candidate(start, end, "ORG", found_by="cue"))
+        taken.update(range(start, end))
+    return extra
+
+
+def _initialism_candidates(
+    doc: Doc, cands: list[_Candidate], skip: Sequence[tuple[int, int]]
+) -> list[_Candidate]:
+    """An acronym the model did not tag ("UAW president Shawn Fain") that spells the initials of
+    an organisation the article names ("the United Auto Workers")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    names = [c.span(doc).text for c in cands if c.label in {"ORG", "FAC"} and c.end - c.start >= 2]
+    extra = []
+    for token in doc:
+        if token.i in taken or not token.text.isupper() or not looks_like_acronym(token.text):
+            continue
+        if _overlaps(token.idx, token.idx + len(token), skip):
+            continue
+        if any(is_acronym_of(token.text, name) for name in names):
+            extra.append(_Candidate(token.i, token.i + 1, "ORG", found_by="cue"))
+    return extra
+
+
 def _titled_person_candidates(
     doc: Doc, cands: list[_Candidate], skip: Sequence[tuple[int, int]]
 ) -> list[_Candidate]:
@@ -545,12 +604,37 @@ def _has_place_cue(doc: Doc, start: int) -> bool:
     )
 
 
+# Verbs whose subject relays news: a name reporting is an outlet, not a place ("Bloomberg reported").
+_RELAYING_VERBS = {"report", "write", "cite", "quote", "publish", "broadcast"}
+
+
+def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "X reported", "writes X", "according to X": a name that relays news is an organisation.
+
+    Only asked of names that are not states or capitals (those are decided by reference data first).
+    """
+    root = doc[start:end].root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _RELAYING_VERBS:
+        return True
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lower_ == "according"
+    )
+
+
 def _evidence_label(doc: Doc, cand: _Candidate) -> str | None:
+    if cand.label not in {"GPE", "LOC"} and _has_org_name_ending(doc, cand.start, cand.end):
+        return "ORG"  # "the Volta Motors plant" is the company's plant
     if _has_facility_cue(doc, cand.start, cand.end):
         return "FAC"
     if _has_place_cue(doc, cand.start):
         return "GPE"
-    if _has_org_cue(doc, cand.start, cand.end):
+    if (
+        _has_org_cue(doc, cand.start, cand.end)
+        or _has_outlet_cue(doc, cand.start, cand.end)
+    ):
         return "ORG"
     if _has_person_cue(doc, cand.start):
         return "PERSON"
@@ -585,6 +669,35 @@ def _is_state_like(norm: str) -> bool:
         or states.state_tables().demonyms.get(norm)
         or states.state_tables().capitals.get(norm)
     )
+
+
+def _full_names(
+    groups: _Groups, member: str, norms: list[str], surfaces: dict[str, list[_Candidate]]
+) -> set[str]:
+    """The multi-word names a group already stands for: its own and the corpus's ("Assad" -> "bashar assad")."""
+    root = groups.find(member)
+    names = set()
+    for norm in norms:
+        if groups.find(norm) != root:
+            continue
+        if len(norm.split()) > 1:
+            names.add(norm)
+        for cand in surfaces[norm]:
+            known = normalise_name(cand.ruler_key) if cand.ruler_key else ""
+            if len(known.split()) > 1:
+                names.add(known)
+    return names
+
+
+def _full_names_agree(a: set[str], b: set[str]) -> bool:
+    """Two groups may be one actor only if no full name of one is a different full name of the
+    other: a short form must never fold "Asaad X" into "Bashar Y" through a look-alike word."""
+    for x in a:
+        for y in b:
+            xs, ys = x.split(), y.split()
+            if not (same_name(x, y) or _short_form_of(xs, ys) or _short_form_of(ys, xs)):
+                return False
+    return True
 
 
 def _may_have_short_form(votes: Counter) -> bool:
@@ -632,6 +745,8 @@ class ActorIndex:
         cands = _without_overlaps(cands + _find_variant_repeats(doc, cands, forms, skip))
         cands = _without_overlaps(cands + _facility_cue_candidates(doc, cands, skip))
         cands = _without_overlaps(cands + _titled_person_candidates(doc, cands, skip))
+        cands = _without_overlaps(cands + _subject_organisation_candidates(doc, cands, skip))
+        cands = _without_overlaps(cands + _initialism_candidates(doc, cands, skip))
         keys, labels = self._resolve_keys(cands, decls)
         self._labels = labels
         for cand in cands:
@@ -686,6 +801,22 @@ class ActorIndex:
             if name and alias:
                 groups.union(name, alias)
                 declared_names.append(name)
+        # An undeclared acronym ("NFF" after "the Nigeria Football Federation") joins the one
+        # organisation name in the article whose initials it spells.
+        for short in norms:
+            text = surfaces[short][0].span(doc).text
+            if not looks_like_acronym(text) or _is_state_like(short):
+                continue
+            expansions = {
+                groups.find(f)
+                for f in norms
+                if len(f.split()) >= 2
+                and not _is_state_like(f)
+                and is_acronym_of(text, surfaces[f][0].span(doc).text)
+            }
+            expansions.discard(groups.find(short))
+            if len(expansions) == 1:
+                groups.union(expansions.pop(), short)
         # Short forms ("Kovalenko", "Support Forces") join the one full name they end.
         label_votes = self._label_votes(surfaces)
         for short in norms:
@@ -711,9 +842,25 @@ class ActorIndex:
                     and _majority(label_votes[f]) == "PERSON"
                     and _majority(label_votes[short]) in {"PERSON", None}
                 }
+            if not fulls and len(short_words) == 1 and _majority(label_votes[short]) in {"ORG", None}:
+                # "Amnesty" of "Amnesty International": organisations also go by their first word.
+                fulls = {
+                    groups.find(f)
+                    for f in norms
+                    if f != short
+                    and len(f.split()) >= 2
+                    and not _is_state_like(f)
+                    and f.split()[0] == short
+                    and (_majority(label_votes[f]) == "ORG" or f.split()[-1] in ORG_NAME_ENDINGS)
+                }
             fulls.discard(groups.find(short))
             if len(fulls) == 1:
-                groups.union(fulls.pop(), short)
+                full = fulls.pop()
+                if _full_names_agree(
+                    _full_names(groups, full, norms, surfaces),
+                    _full_names(groups, short, norms, surfaces),
+                ):
+                    groups.union(full, short)
         members: dict[str, list[str]] = defaultdict(list)
         for norm in norms:
             members[groups.find(norm)].append(norm)
@@ -873,7 +1020,9 @@ class ActorIndex:
 
     def _government_body_state(self, span: Span, label: str) -> str | None:
         """ "The Japanese Foreign Ministry", "the US Treasury Department" tagged ORG -> the state."""
-        if label not in {"ORG", "FAC"} or len(span) < 2:
+        if label not in {"ORG", "FAC"} or len(span) < 2 and not (
+            span.start >= 2 and span.doc[span.start - 1].text in _POSSESSIVE
+        ):
             return None
         if span[-1].lower_ not in GOVERNMENT_NOUNS:
             return None
@@ -881,6 +1030,12 @@ class ActorIndex:
             state = _state_of_modifier_word(token)
             if state:
                 return state
+        # "India's defence ministry": the owner stands before the name.
+        doc = self.doc
+        if span.start >= 2 and doc[span.start - 1].text in _POSSESSIVE:
+            owner = self._state_at(doc[span.start - 2])
+            if owner and not _is_locative(span.root):
+                return owner
         return None
 
     # -- affiliations --

@@ -11,7 +11,9 @@ The actor is the trigger's subject, the target whoever must act (the subject of
 the that-clause, the object, a "from"-phrase), ``about`` the entity the demand
 concerns, and the predicate the demanded action through predicates.py.
 Refusals of such an action ("Norway will not hand over X") come out as denied
-statements so they can contradict the demand.
+statements so they can contradict the demand. When the small model breaks a
+that-clause (tagging the bare infinitive in "demanding that Oslo extradite X"
+as an adjective), the clause is read in word order instead.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from . import predicates
 from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
-from .stance import stance_of
+from .stance import stance_of, trailing_attribution
 from .types import DEMAND, DENIED, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
@@ -31,6 +33,9 @@ DEMAND_VERBS = frozenset({
 STRONG_TRIGGERS = frozenset({"demand", "request", "insist", "appeal", "petition", "press", "push", "lobby", "call"})
 # Verbs that take "for"/"on" to introduce what is demanded.
 FOR_PREPOSITIONS = frozenset({"for", "on"})
+
+# Demanded acts that the one they concern must perform: "the resignation of X", "an apology by X".
+_DONE_BY_ITS_OBJECT = frozenset({"resign", "apologise"})
 
 # Words to leave out of a demand's terms: they carry no topic.
 _LIGHT_NOUNS = frozenset({"measure", "thing", "way", "part", "kind", "sort", "lot", "number", "step", "such"})
@@ -63,7 +68,7 @@ def demand_from(trigger: Token, disc: Discourse) -> Extraction | None:
         or _nominal_object(trigger, obj, lemma)
     )
     if shape is None:
-        return None
+        return _linear_that_clause(trigger, subjects, disc)
     kind, action = shape
     extraction = Extraction(kind=DEMAND, sentence=_sentence_span(trigger), cue=_cue(trigger))
     extraction.actor = disc.ref_any([s for s in subjects if s is not None])
@@ -72,7 +77,13 @@ def demand_from(trigger: Token, disc: Discourse) -> Extraction | None:
         _fill_from_verb(extraction, action, disc)
     elif kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
-        extraction.target = disc.ref(obj) or disc.ref(_stray_object(trigger, action)) or disc.ref(own_subject)
+        on = _prep(trigger, "on")
+        extraction.target = (
+            disc.ref(obj)
+            or disc.ref(_stray_object(trigger, action))
+            or disc.ref(own_subject)
+            or (disc.ref(_child(on, "pobj")) if on is not None else None)  # "called on Shell to pay"
+        )
         _fill_from_verb(extraction, action, disc)
     else:
         extraction.target = (
@@ -81,6 +92,8 @@ def demand_from(trigger: Token, disc: Discourse) -> Extraction | None:
             or _from_phrase(action, disc)
         )
         _fill_from_noun(extraction, action, disc)
+    if extraction.target is None and extraction.predicate in _DONE_BY_ITS_OBJECT and extraction.about is not None:
+        extraction.target = extraction.about  # "demanding the resignation of X": X is to act
     if extraction.target is None:
         extraction.target = _party_in_clause(trigger, disc, exclude=(extraction.actor, extraction.about))
     if extraction.actor is None and extraction.target is None:
@@ -100,14 +113,24 @@ def demand_from(trigger: Token, disc: Discourse) -> Extraction | None:
 def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:
     if lemma in ("want", "seek", "call", "press", "push", "plead", "beg"):
         return None
-    for child in trigger.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+    for child in _clauses(trigger):
+        if child.dep_ == "ccomp":
             return "clause", child
     return None
 
 
+def _clauses(trigger: Token) -> list[Token]:
+    """The trigger's clausal complements, without a reporting tail the parser hung on it
+    ("demanding that A extradite B, Bloomberg reported")."""
+    wrapper = trailing_attribution(trigger.sent)
+    return [
+        c for c in trigger.children
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and (wrapper is None or c.i != wrapper.i)
+    ]
+
+
 def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
-    clauses = [c for c in trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    clauses = _clauses(trigger)
     infinitives = [c for c in clauses if any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
     # "wants Norway, which ..., to restore trust": the to-infinitive is the demanded act even when
     # the parser hung the object on a clause of its own.
@@ -138,11 +161,15 @@ def _stray_object(trigger: Token, action: Token) -> Token | None:
 def _for_phrase(trigger: Token, lemma: str) -> tuple[str, Token] | None:
     if lemma in ("want",):
         return None
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in FOR_PREPOSITIONS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
-                    return "noun", pobj
+    # "called on Wednesday for a ceasefire": "for" names the demand before "on" does, and a date never does.
+    preps = sorted(
+        (p for p in trigger.children if p.dep_ == "prep" and p.lower_ in FOR_PREPOSITIONS),
+        key=lambda p: p.lower_ != "for",
+    )
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return "noun", pobj
     return None
 
 
@@ -154,6 +181,70 @@ def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str,
             return None  # "pressed Oslo" alone names a target, not a demand
         return "noun", obj
     return None
+
+
+# -- a that-clause the parser broke -------------------------------------
+
+# Triggers that take "that" + a bare infinitive ("demanded that Oslo extradite X").
+_MANDATIVE_TRIGGERS = frozenset({"demand", "request", "insist", "ask", "urge", "require", "petition"})
+_MODALS = frozenset({"should", "must", "shall", "will", "would", "to"})
+_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "!", "?", "—", "–"})
+
+
+def _linear_that_clause(trigger: Token, subjects: list[Token | None], disc: Discourse) -> Extraction | None:
+    """"demanding that Argentina extradite Carlos Mendez" when the parser made "extradite" an adjective:
+    read the clause in word order: party, (modal), base-form verb, object."""
+    if trigger.lemma_.lower() not in _MANDATIVE_TRIGGERS:
+        return None
+    clause = _that_clause_tokens(trigger)
+    if not clause:
+        return None
+    for position, token in enumerate(clause[1:], start=1):
+        predicate = predicates.base_form_predicate(token)
+        if not predicate:
+            continue
+        before = [t for t in clause[:position] if t.lower_ not in _MODALS]
+        target = next((ref for ref in (disc.ref(t) for t in before) if ref is not None), None)
+        if target is None:
+            return None
+        after = clause[position + 1 :]
+        extraction = Extraction(kind=DEMAND, sentence=_sentence_span(trigger), cue=_cue(trigger))
+        extraction.actor = disc.party(disc.ref_any([s for s in subjects if s is not None]))
+        extraction.target = disc.party(target)
+        extraction.about = next((ref for ref in (disc.ref(t) for t in after) if ref is not None), None)
+        extraction.predicate = predicate
+        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+        extraction.content = TextSpan(start, end, trigger.doc.text[start:end])
+        extraction.terms = sorted({
+            t.lemma_.lower() for t in after
+            if t.pos_ == "NOUN" and not t.is_stop and not t.ent_type_ and t.lemma_.isalpha()
+            and t.lemma_.lower() not in _LIGHT_NOUNS
+        })
+        stance = stance_of(trigger, disc)
+        extraction.stance, extraction.origins = stance.stance, stance.origins
+        if is_negated(trigger):
+            extraction.negated, extraction.stance = True, DENIED
+        return extraction
+    return None
+
+
+def _that_clause_tokens(trigger: Token) -> list[Token]:
+    """The words of "that ..." right after a trigger, up to the clause's end."""
+    sent = trigger.sent
+    index = trigger.i + 1
+    # "demanded on Tuesday that ...": a short adjunct may come between.
+    while index < sent.end and index - trigger.i <= 4 and trigger.doc[index].lower_ != "that":
+        if trigger.doc[index].text in _CLAUSE_ENDS:
+            return []
+        index += 1
+    if index >= sent.end or trigger.doc[index].lower_ != "that":
+        return []
+    tokens = []
+    for token in trigger.doc[index + 1 : sent.end]:
+        if token.text in _CLAUSE_ENDS or token.is_space:
+            break
+        tokens.append(token)
+    return tokens
 
 
 # -- filling in --------------------------------------------------------
@@ -290,7 +381,10 @@ def _is_quoted(token: Token) -> bool:
 
 
 def _cue(trigger: Token) -> str:
-    particles = [c.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ in FOR_PREPOSITIONS]
+    particles = sorted(
+        (c.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ in FOR_PREPOSITIONS),
+        key=lambda word: word != "for",
+    )
     lemma = trigger.lemma_.lower()
     return f"{lemma} {particles[0]}" if particles and lemma in ("call", "press", "push", "ask", "appeal", "insist", "lobby") else lemma
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .states import state_of_demonym, state_of_place
+from .states import state_named, state_of_demonym, state_of_place
 from .types import ActorRef, Affiliation, Extraction
 from .types import Span as TextSpan
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON_PRONOUNS = frozenset({"i", "we", "me", "us", "my", "our"})
 
 # Nouns for things that speak on someone's behalf: "a statement from X", "a White House readout".
 DOCUMENT_NOUNS = frozenset({
@@ -90,6 +91,8 @@ class Discourse:
     furniture: Sequence[tuple[int, int]] = ()
     published: dt.date | None = None
     extractions: list[Extraction] = field(default_factory=list)
+    # Quotations and who said them, so "we" inside a quote is its speaker.
+    quote_speakers: list[tuple[int, int, ActorRef]] = field(default_factory=list)
 
     # -- sentences -------------------------------------------------------
 
@@ -123,10 +126,44 @@ class Discourse:
             return None
         if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
             return self.antecedent(token)
+        if token.lower_ in FIRST_PERSON_PRONOUNS:
+            return self._quote_speaker(token)
+        if _is_dateline(token):
+            # "BRUSSELS (Reuters) - The European Union called ...": the parser makes the
+            # dateline the subject; the actor is the name set beside it.
+            beside = [
+                c for c in token.children
+                if c.dep_ == "appos" and token.doc[c.i - 1].text != "(" and c.left_edge.text != "("
+            ]
+            return self.ref_any(beside) if beside else None
         found = self.actors.ref_for(token)
         if found is not None:
             return found
-        return self._ref_through_children(token, depth) or self._short_form(token)
+        return self._ref_through_children(token, depth) or self._short_form(token) or self._definite_description(token)
+
+    def _quote_speaker(self, token: Token) -> ActorRef | None:
+        """"We call on all sides ...," X said: first person inside a quotation is its speaker."""
+        for start, end, speaker in self.quote_speakers:
+            if start <= token.idx < end:
+                return ActorRef(token.text, speaker.key, speaker.label, token.idx, token.idx + len(token.text))
+        return None
+
+    def _definite_description(self, token: Token) -> ActorRef | None:
+        """"the federation" after "the Nigeria Football Federation": the nearest organisation
+        named before whose name ends in that noun."""
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        noun = token.lemma_.lower()
+        earlier = [m for m in self.actors.mentions if m.start < token.idx and m.label == "ORG"]
+        for mention in reversed(earlier):
+            words = mention.key.lower().split()
+            if len(words) > 1 and words[-1] in (noun, token.lower_):
+                return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+        # "the group", "the organisation": the organisation the article last named, if near.
+        if noun in _GENERIC_ORGANISATION_NOUNS and earlier and token.idx - earlier[-1].end < 600:
+            mention = earlier[-1]
+            return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+        return None
 
     def _affiliate_by_possessive(self, head: Token, member: ActorRef) -> None:
         """"Chad's ruling council, X": X acts for Chad (recorded unless actors.py already knows)."""
@@ -229,20 +266,30 @@ class Discourse:
         return None
 
     def _antecedent_in(self, sent: Span, labels: tuple[str, ...]) -> ActorRef | None:
-        # The main clause's subject is the sentence's topic; then any subject; then any mention.
+        # The main clause's subject is the sentence's topic; then the subject nearest the
+        # pronoun ("Washington has yet to act, and no one knows what Trump will do. He ...");
+        # then the nearest mention.
         subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS]
-        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
-        for token in subjects:
-            if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
-                found = self.antecedent(token)
-            else:
-                found = self.ref(token, depth=1)
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
+        refs = [self._subject_ref(token) for token in subjects]
+        for found in refs:
             if found is not None and found.label in labels:
                 return found
-        for mention in self.actors.mentions:
+        if labels == ("PERSON",):
+            # "he" never means an organisation: a one-word "organisation" acting as a
+            # subject here is a person the small model mislabelled.
+            for found in refs:
+                if found is not None and _may_be_mislabelled_person(found):
+                    return ActorRef(found.text, found.key, "PERSON", found.start, found.end)
+        for mention in reversed(self.actors.mentions):
             if sent.start_char <= mention.start < sent.end_char and mention.label in labels:
                 return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
         return None
+
+    def _subject_ref(self, token: Token) -> ActorRef | None:
+        if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+            return self.antecedent(token)
+        return self.ref(token, depth=1)
 
     def party(self, ref: ActorRef | None) -> ActorRef | None:
         """An actor in an acting role: a capital or seat of government stands for its state."""
@@ -260,12 +307,40 @@ class Discourse:
         return self.actors.state_of(ref.key) or ref.key
 
 
+def _is_dateline(token: Token) -> bool:
+    """An upper-case place opening a paragraph and followed by "(" or "," or a dash: where the story was filed."""
+    if not token.text.isupper() or len(token.text) < 3 or not token.is_sent_start:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in {"(", ",", "-", "\u2014", "\u2013", ":"}
+
+
+def _may_be_mislabelled_person(ref: ActorRef) -> bool:
+    """"Trump" tagged ORG: one capitalised word, not an acronym, that is not a state."""
+    words = ref.key.split()
+    return (
+        ref.label == "ORG"
+        and len(words) == 1
+        and ref.key.istitle()
+        and len(ref.key) > 2
+        and state_of_place(ref.key) is None
+        and state_of_demonym(ref.key) is None
+        and state_named(ref.key) is None
+    )
+
+
 def _is_state_adjective(ref: ActorRef) -> bool:
     """"Chadian officials" speak for Chad; "Islamist officials" for no one in particular."""
     if ref.label == "GPE":
         return True
     return state_of_demonym(ref.text) is not None
 
+
+# Nouns with which an article refers back to an organisation it has just named.
+_GENERIC_ORGANISATION_NOUNS = frozenset({
+    "group", "organisation", "organization", "company", "firm", "watchdog", "charity",
+    "body", "association", "agency", "network", "coalition", "alliance", "movement", "outlet",
+})
 
 # Nouns for people or bodies that speak for an actor named in a modifier:
 # "White House spokesman", "Chadian officials", "the Norwayn side".
@@ -274,4 +349,5 @@ _SPEAKER_NOUNS = frozenset({
     "ministry", "minister", "office", "administration", "authority", "authorities", "leadership",
     "delegation", "diplomat", "envoy", "representative", "embassy", "presidency",
     "cabinet", "army", "military", "police", "regime", "rulers", "ruler", "leader", "president",
+    "secretary", "chairman", "chairwoman", "chair", "director", "chief", "head", "executive", "ceo",
 })

@@ -25,6 +25,7 @@ from .types import ACTOR_LABELS, KnownAlias
 
 RULER_NAME = "known_aliases"
 SENTENCE_BREAKS_NAME = "line_break_sentences"
+FRAGMENTS_NAME = "known_alias_fragments"
 
 # Apostrophes that typographers and transliterators use in place of "'".
 _APOSTROPHES = ("\u2019", "\u02bc", "\u2018", "`", "\u00b4")
@@ -42,6 +43,28 @@ def line_break_sentences(doc: Doc) -> Doc:
             or "\n" in previous.whitespace_
         ):
             token.is_sent_start = True
+    return doc
+
+
+@Language.component(FRAGMENTS_NAME)
+def drop_known_alias_fragments(doc: Doc) -> Doc:
+    """Forget a known alias that is only the start of a longer name ("Syrian" of "the Syrian Arab
+    Republic", "Reuters" of "Reuters Institute"): the statistical NER then reads the whole name."""
+    kept, dropped = [], []
+    for ent in doc.ents:
+        following = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            ent.ent_id_
+            and following is not None
+            and doc[ent.end - 1].whitespace_
+            and following.is_title
+            and following.pos_ == "PROPN"
+        ):
+            dropped.append(ent)
+        else:
+            kept.append(ent)
+    if dropped:
+        doc.set_ents(kept, missing=dropped, default="unmodified")
     return doc
 
 
@@ -106,6 +129,7 @@ def load_pipeline(model: str, known_aliases: Iterable[KnownAlias] = ()) -> Langu
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
         **before,
     )
+    nlp.add_pipe(FRAGMENTS_NAME, after=RULER_NAME)
     set_known_aliases(nlp, known_aliases)
     return nlp
 

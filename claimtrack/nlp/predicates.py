@@ -85,9 +85,15 @@ def verb_phrase(token: Token) -> str:
     return f"{lemma} {particles[0]}" if particles else lemma
 
 
+# Verbs that only hand something over when they have an object: "return to the table" is not a handover.
+_TRANSITIVE_ONLY = frozenset({"return", "transfer", "deliver", "surrender", "drop"})
+
+
 def normalise_verb(token: Token) -> str:
     """The canonical predicate for a verb token ("extradite" -> "hand over")."""
     phrase = verb_phrase(token)
+    if phrase in _TRANSITIVE_ONLY and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return phrase
     if phrase in _VERBS:
         return _VERBS[phrase]
     # "send X back": the particle may sit after the object.
@@ -107,6 +113,20 @@ def normalise_phrase(phrase: str) -> str:
     """The canonical predicate for a plain phrase ("send back", "reparations")."""
     phrase = " ".join(phrase.lower().split())
     return _VERBS.get(phrase) or _NOUNS.get(phrase) or phrase
+
+
+def base_form_predicate(token: Token) -> str:
+    """The predicate of a base-form verb read off its written form, whatever the tagger made of it.
+
+    After "demand that X ..." the verb is a bare infinitive ("that Oslo extradite Y");
+    the small model often tags it an adjective or a noun, so its lemma cannot be trusted.
+    """
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None:
+        phrase = f"{token.lower_} {following.lower_}"
+        if phrase in _VERBS:
+            return _VERBS[phrase]
+    return _VERBS.get(token.lower_, "")
 
 
 def is_known_noun(token: Token) -> bool:

@@ -8,6 +8,11 @@ between its trigger word and the sentence root: a hedge adverb or an
 attribution only counts when the trigger is inside its scope ("the general fled to
 Oslo, reportedly taking billions" does not hedge the flight).
 
+A sentence-final reporting tail ("..., Bloomberg reported.", "..., writes the
+Financial Times.") credits everything before it however the parser attached
+it, and a denying cue over the trigger ("dismissed a report that X had
+requested ...") makes the trigger denied.
+
 The lexicons here are general English; none names a source.
 """
 from __future__ import annotations
@@ -111,6 +116,9 @@ def stance_of(trigger: Token, disc: Discourse, *, skip_cue: Token | None = None)
                 origin = _credited_source(node, disc, found)
                 if origin is not None:
                     outer.append(origin)
+                if node.lemma_.lower() in DENY_VERBS and not any(c.dep_ == "neg" for c in node.children):
+                    # "Kyiv dismissed a report that it had requested a halt": the request is denied.
+                    found.raise_to(DENIED)
             if node.pos_ in ("NOUN", "PROPN") and node.lower_ in UNNAMED_ORIGINS and below.dep_ in ("acl", "ccomp", "relcl"):
                 origin = _report_noun_origin(node, disc)
                 if origin is None:
@@ -125,10 +133,55 @@ def stance_of(trigger: Token, disc: Discourse, *, skip_cue: Token | None = None)
             for conj in node.children:
                 if conj.dep_ == "conj" and conj.i not in {p.i for p in path}:
                     outer.extend(_according_to(conj, disc, found))
+    wrapper = trailing_attribution(trigger.sent)
+    if wrapper is not None and trigger.i < wrapper.i and (skip_cue is None or skip_cue.i != wrapper.i):
+        # "X demanded Y, Bloomberg reported": however the parser hung the tail, it credits X's words.
+        origin = _inverted_source(wrapper, disc) or _credited_source(wrapper, disc, found)
+        if origin is not None:
+            outer.append(origin)
     for origin in reversed(outer):
         found.credit(origin)
         found.raise_to(ATTRIBUTED)
     return found
+
+
+def trailing_attribution(sent) -> Token | None:
+    """The cue verb of a sentence-final reporting tail: "..., Bloomberg reported (on Friday).",
+    "..., writes the Financial Times.", "..., the ministry said in a statement."
+
+    The tail follows the sentence's last comma, holds one verb, a cue with its subject, and
+    nothing the cue governs as content (no clause, no object), so it only credits what precedes it.
+    """
+    tokens = [t for t in sent if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ",":
+        tokens.pop()
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if not commas or commas[-1] < 3:
+        return None
+    tail = tokens[commas[-1] + 1 :]
+    verbs = [t for t in tail if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and t.dep_ != "auxpass"]
+    if len(verbs) != 1 or verbs[0].lemma_.lower() not in CUE_VERBS | {"cite", "quote"}:
+        return None
+    cue = verbs[0]
+    tail_ids = {t.i for t in tail}
+    inverted = tail[0].i == cue.i  # "..., writes the Financial Times."
+    if inverted:
+        return cue if any(c.i in tail_ids and c.i > cue.i for c in cue.children) else None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > cue.i for c in cue.children):
+        return None
+    if not any(s.i in tail_ids for s in subjects_of(cue) or [agent_of(cue)] if s is not None):
+        return None
+    return cue
+
+
+def _inverted_source(cue: Token, disc: Discourse) -> ActorRef | None:
+    """"..., writes the Financial Times": the name after the cue is its source."""
+    for child in cue.children:
+        if child.i > cue.i and child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep"):
+            origin = _named(child, disc)
+            if origin is not None:
+                return origin
+    return None
 
 
 def _is_cue(token: Token) -> bool:

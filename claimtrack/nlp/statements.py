@@ -18,7 +18,14 @@ from spacy.tokens import Span, Token
 
 from . import predicates
 from .discourse import DOCUMENT_NOUNS, Discourse, agent_of, is_negated, subject_of, subjects_of
-from .stance import CUE_VERBS, DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, RELAY_CUES, Stance, stance_of
+from .stance import (
+    CUE_VERBS,
+    DENY_VERBS,
+    OBJECT_CUES,
+    QUOTE_ONLY_CUES,
+    Stance,
+    stance_of,
+)
 from .types import ATTRIBUTED, DEMAND, DENIED, NO_COMMENT, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
@@ -134,6 +141,11 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
         )
         _apply_statement_stance(extraction, stance, speaker, denying=lemma in DENY_VERBS)
         _fill_topic(extraction, cue, disc)
+        if extraction.stance == DENIED and extraction.predicate == "deny" and _names_a_demand(content, cue):
+            # "rejected the demand", "dismissed calls to step down": the denial answers a demand.
+            extraction.predicate = ""
+            _fill_discussed_demand(extraction, cue.sent, disc)
+            extraction.predicate = extraction.predicate or "deny"
         found.append(extraction)
     return found
 
@@ -209,9 +221,12 @@ def _reported_content(cue: Token) -> TextSpan | None:
 def _fill_topic(extraction: Extraction, cue: Token, disc: Discourse) -> None:
     """A statement's predicate and object, when its content is a known action."""
     extraction.predicate = "say" if extraction.stance != DENIED else "deny"
+    content = extraction.content
     for token in cue.subtree:
         if token.i == cue.i or token.pos_ != "VERB" or not predicates.is_known_verb(token):
             continue
+        if content is not None and not (content.start <= token.idx < content.end):
+            continue  # "said in a report released on Tuesday that ...": not what was said
         predicate = predicates.normalise_verb(token)
         if predicate in predicates.CONCRETE_DEMANDS:
             extraction.predicate = predicate
@@ -235,6 +250,20 @@ def _terms(cue: Token, content: TextSpan | None) -> list[str]:
         for t in span
         if t.pos_ == "NOUN" and not t.is_stop and not t.ent_type_ and t.lemma_.isalpha()
     })
+
+
+def _asks_for_comment(noun: Token) -> bool:
+    """"a request for comment" is a reporter's question, not the demand the story is about."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "for"
+        and any(g.lemma_.lower() in REFUSED_SPEECH for g in child.children)
+        for child in noun.children
+    )
+
+
+def _names_a_demand(content: TextSpan, cue: Token) -> bool:
+    span = cue.doc.char_span(content.start, content.end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in DEMAND_NOUNS for t in span)
 
 
 # -- no comment --------------------------------------------------------
@@ -292,7 +321,7 @@ def _fill_discussed_demand(extraction: Extraction, sent: Span, disc: Discourse) 
         None,
     )
     if match is None and not extraction.predicate and earlier and any(
-        t.lemma_.lower() in DEMAND_NOUNS for t in sent
+        t.lemma_.lower() in DEMAND_NOUNS and not _asks_for_comment(t) for t in sent
     ):
         match = earlier[-1]
     if match is not None:
