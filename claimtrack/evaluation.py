@@ -112,8 +112,8 @@ def _mention_entities(form: str, articles: dict[str, Article], *, inside: bool =
     """Canonical entities of the mentions spelled ``form`` in the gold articles.
 
     A leading "the" is not part of a name ("the Kremlin" is the mention "Kremlin").
-    With ``inside``, mentions that contain the form count too ("al-Jolani" is
-    named only inside "Abu Mohammad al-Jolani").
+    With ``inside``, mentions that contain the form count too ("al-Tamimi" is
+    named only inside "Abu Khalid al-Tamimi").
     """
     wanted = _bare(form)
     mentions = Mention.objects.filter(article__in=articles.values(), rejected=False).select_related(

@@ -674,7 +674,7 @@ def _is_state_like(norm: str) -> bool:
 def _full_names(
     groups: _Groups, member: str, norms: list[str], surfaces: dict[str, list[_Candidate]]
 ) -> set[str]:
-    """The multi-word names a group already stands for: its own and the corpus's ("Assad" -> "bashar assad")."""
+    """The multi-word names a group already stands for: its own and the corpus's ("Haddad" -> "omar haddad")."""
     root = groups.find(member)
     names = set()
     for norm in norms:

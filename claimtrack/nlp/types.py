@@ -28,8 +28,8 @@ class Span:
 class ActorRef:
     """An actor as it appears in one place, and who it resolves to in the article."""
 
-    text: str  # the surface form at this place ("Moscow", "Bogdanov")
-    key: str  # the article-level name ("Russia" for an acting "Moscow", "Mikhail Bogdanov")
+    text: str  # the surface form at this place ("Ankara", "Kurtulmus")
+    key: str  # the article-level name ("Turkey" for an acting "Ankara", "Numan Kurtulmus")
     label: str  # one of ACTOR_LABELS
     start: int
     end: int
@@ -53,7 +53,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class DeclaredAlias:
-    """An alias the text itself declares: "Hayat Tahrir al-Sham (HTS)"."""
+    """An alias the text itself declares: "National Liberation Front (NLF)"."""
 
     name: str  # the fuller name (article key)
     alias: str  # the other name
@@ -63,7 +63,7 @@ class DeclaredAlias:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An actor who acts for a state: "Syria's de facto leader, Ahmad al-Sharaa"."""
+    """An actor who acts for a state: "Sudan's army chief, Abdel Fattah al-Burhan"."""
 
     member: str  # article key of the person or organisation
     state: str  # article key of the state (a GPE)
@@ -76,7 +76,7 @@ class Extraction:
     sentence: Span
     actor: ActorRef | None = None
     target: ActorRef | None = None
-    about: ActorRef | None = None  # the entity the claim is about ("hand over <Assad>")
+    about: ActorRef | None = None  # the entity the claim is about ("hand over <the suspect>")
     predicate: str = ""  # normalised: "hand over", "compensation", "say", "unresolved"
     content: Span | None = None  # what is demanded or said
     cue: str = ""  # lemma of the cue verb/phrase: "demand", "request", "say", "according to"
