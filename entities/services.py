@@ -47,7 +47,7 @@ def _fuzzy_candidate(normalised: str, kind: str) -> Entity | None:
     """An existing entity whose alias is a spelling variant of ``normalised``.
 
     Candidates share the first or last three letters, which keeps the scan
-    small and still finds Tartus/Tartous and Hmeimim/Khmeimim; ``same_name``
+    small and still finds Tobruk/Tobrouk and Hodeidah/Khodeidah; ``same_name``
     guards against look-alikes.
     """
     if len(normalised) < _FUZZY_MIN_LENGTH:
@@ -97,7 +97,7 @@ def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
     """The normalised names to look an article key up by, most telling first.
 
     A person known in full by this article is not looked up by a bare surname
-    or first name: "Assad" is an alias of one person, and must not pull in
+    or first name: "Haddad" is an alias of one person, and must not pull in
     another whose full name shares a token with it.
     """
     key_form = normalise_name(key)
