@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from entities.models import Entity
+from entities.models import Alias, Entity
+from entities.services import entity_canonical
 
+from .nlp.normalise import normalise_name
+from .nlp.states import state_of_capital
 from .models import Claim, Evidence, Extraction, Kind, Stance
 
 # Nouns too light to say what a claim is about on their own.
@@ -41,6 +44,18 @@ def claim_actor(entity: Entity | None, kind: str) -> Entity | None:
     return entity
 
 
+def _state_of_capital(entity: Entity | None) -> Entity | None:
+    """For grouping events, a capital stands for its state: "fled to <capital>" and
+    "was granted asylum by <state>" are one event. The extraction keeps the city."""
+    if entity is None or entity.kind != Entity.Kind.GPE:
+        return entity
+    state_name = state_of_capital(entity.name)
+    if not state_name:
+        return entity
+    alias = Alias.objects.filter(normalised=normalise_name(state_name), blocked=False).select_related("entity").first()
+    return entity_canonical(alias.entity) if alias else entity
+
+
 def salient_terms(terms) -> set[str]:
     return {t for t in terms or () if t and t not in LIGHT_TERMS}
 
@@ -52,19 +67,20 @@ def claim_for_extraction(extraction: Extraction) -> Claim:
         if response_to is not None:
             return response_to
     actor = claim_actor(extraction.actor, extraction.kind)
+    target = _state_of_capital(extraction.target) if extraction.kind == Kind.EVENT else extraction.target
     predicate = _claim_predicate(extraction)
     candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about)
     if extraction.kind == Kind.STATUS:
         candidates = candidates.filter(Q(actor=actor) | Q(actor__isnull=True))
     else:
         candidates = candidates.filter(actor=actor)
-    match = _best_candidate(extraction, predicate, candidates)
+    match = _best_candidate(extraction, predicate, target, candidates)
     if match is not None:
-        return _fill_missing_target(match, extraction.target)
+        return _fill_missing_target(match, target)
     claim, _ = Claim.objects.get_or_create(
         kind=extraction.kind,
         actor=actor,
-        target=extraction.target,
+        target=target,
         about=extraction.about,
         predicate=predicate,
         topic=_topic(extraction, predicate),
@@ -86,11 +102,11 @@ def _topic(extraction: Extraction, predicate: str) -> str:
     return " ".join(sorted(salient_terms(extraction.terms)))[:200]
 
 
-def _best_candidate(extraction: Extraction, predicate: str, candidates) -> Claim | None:
+def _best_candidate(extraction: Extraction, predicate: str, target: Entity | None, candidates) -> Claim | None:
     """Same predicate and target first; then a missing target on either side;
     then, for claims without an object entity, shared content terms."""
     candidates = list(candidates.annotate(n=Count("evidence")).order_by("-n", "pk")[:50])
-    target_id = extraction.target_id
+    target_id = target.pk if target else None
     same_predicate = [c for c in candidates if c.predicate == predicate]
     for claim in same_predicate:
         if claim.target_id == target_id:
