@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from articles.models import Article
@@ -262,19 +263,27 @@ def extraction_fingerprint(found: nlp.Extraction) -> str:
 ECHO_SIMILARITY = 90
 
 
+# Only so many earlier sentences are compared; wire copy is near-identical, so
+# it is also near the same length, which the database filters on first.
+_ECHO_CANDIDATES = 200
+
+
 def _echo_link(claim: Claim, extraction: Extraction) -> None:
     """Mark this evidence as an echo of an earlier article's near-identical sentence."""
     from rapidfuzz import fuzz
 
+    length = len(extraction.sentence)
     earlier = (
         Evidence.objects.filter(claim=claim, echo_of__isnull=True)
         .exclude(extraction__article_id=extraction.article_id)
-        .select_related("extraction")
+        .alias(length=Length("extraction__sentence"))
+        .filter(length__gte=length * 0.9, length__lte=length * 1.1)
         .order_by("extraction__article__published", "pk")
+        .values_list("pk", "extraction__sentence")[:_ECHO_CANDIDATES]
     )
-    for other in earlier:
-        if fuzz.token_sort_ratio(other.extraction.sentence, extraction.sentence) >= ECHO_SIMILARITY:
-            Evidence.objects.filter(claim=claim, extraction=extraction).update(echo_of=other)
+    for pk, sentence in earlier:
+        if fuzz.token_sort_ratio(sentence, extraction.sentence) >= ECHO_SIMILARITY:
+            Evidence.objects.filter(claim=claim, extraction=extraction).update(echo_of_id=pk)
             return
 
 

@@ -166,3 +166,20 @@ def test_an_article_counts_once_under_the_stance_of_its_first_supporting_sentenc
 
     claim.refresh_from_db()
     assert (claim.article_count, claim.hedged_count, claim.asserted_count) == (1, 1, 0)
+
+
+def test_a_near_identical_sentence_in_another_article_is_linked_as_wire_copy():
+    from claimtrack.services import _echo_link
+
+    claim = ClaimFactory(dirty=True)
+    wire = "The ministry said the talks would resume in Geneva next week, according to officials."
+    first = EvidenceFactory(claim=claim, extraction__sentence=wire)
+    copy = EvidenceFactory(claim=claim, extraction__sentence=wire.replace("next week", "next week,"))
+    other = EvidenceFactory(claim=claim, extraction__sentence="Talks collapsed after a day of shelling near the border.")
+
+    _echo_link(claim, copy.extraction)
+    _echo_link(claim, other.extraction)
+
+    copy.refresh_from_db(), other.refresh_from_db()
+    assert copy.echo_of == first
+    assert other.echo_of is None
