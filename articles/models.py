@@ -1,6 +1,7 @@
 """Outlets and the articles they publish, as ingested."""
 from django.db import models
 from django.db.models.functions import Upper
+from django.utils import timezone
 
 
 class Source(models.Model):
@@ -30,6 +31,10 @@ class Source(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(state=Article.State.PENDING)
+
+    def queue_for_processing(self) -> int:
+        """Mark these articles pending again, noting when, so the sweep leaves them to their message."""
+        return self.update(state=Article.State.PENDING, queued_at=timezone.now())
 
     def processed(self):
         return self.filter(state=Article.State.DONE)
@@ -77,6 +82,9 @@ class Article(models.Model):
     error = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=100, blank=True)
     ingested_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField(
+        null=True, blank=True, help_text="When (re-)extraction was last queued; empty: at ingest."
+    )
     processed_at = models.DateTimeField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()

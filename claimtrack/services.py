@@ -397,6 +397,6 @@ def articles_reprocess(*, article_ids: Iterable[int]) -> None:
     from .tasks import article_process_task
 
     ids = sorted(set(article_ids))
-    Article.objects.filter(pk__in=ids).update(state=Article.State.PENDING)
+    Article.objects.filter(pk__in=ids).queue_for_processing()
     for article_id in ids:
         article_process_task.delay_on_commit(article_id)

@@ -139,6 +139,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # recomputes whatever is still marked dirty in PostgreSQL.
 CLAIMTRACK_SWEEP_SECONDS = env_int("CLAIMTRACK_SWEEP_SECONDS", 60)
 CLAIMTRACK_SWEEP_BATCH = env_int("CLAIMTRACK_SWEEP_BATCH", 500)
+# An article still pending this long after it was queued lost its message.
+CLAIMTRACK_REQUEUE_SECONDS = env_int("CLAIMTRACK_REQUEUE_SECONDS", 900)
 CELERY_BEAT_SCHEDULE = {
     "claims-sweep": {
         "task": "claimtrack.claims_sweep",

@@ -13,6 +13,7 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.db import OperationalError
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -56,14 +57,18 @@ def claims_sweep() -> int:
 
 @shared_task(name="claimtrack.articles_sweep", acks_late=True)
 def articles_sweep() -> int:
-    """Re-queue articles still pending well after ingest (their message was lost)."""
-    cutoff = timezone.now() - dt.timedelta(seconds=settings.CLAIMTRACK_SWEEP_SECONDS)
-    ids = list(
-        Article.objects.pending()
-        .filter(ingested_at__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)[: settings.CLAIMTRACK_SWEEP_BATCH]
+    """Re-queue articles still pending long after they were queued (their message was lost).
+
+    The wait is long enough for a backlog to drain: re-queuing articles that
+    are merely waiting their turn would only duplicate work.
+    """
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.CLAIMTRACK_REQUEUE_SECONDS)
+    stale = Article.objects.pending().filter(
+        Q(queued_at__lt=cutoff) | Q(queued_at__isnull=True, ingested_at__lt=cutoff)
     )
+    ids = list(stale.order_by("pk").values_list("pk", flat=True)[: settings.CLAIMTRACK_SWEEP_BATCH])
+    Article.objects.filter(pk__in=ids).update(queued_at=now)
     for article_id in ids:
         article_process_task.delay(article_id)
     return len(ids)

@@ -239,6 +239,6 @@ def _articles_reprocess(rows: Iterable[dict]) -> None:
     article_ids = sorted({row["article_id"] for row in rows})
     if not article_ids:
         return
-    Article.objects.filter(pk__in=article_ids).update(state=Article.State.PENDING)
+    Article.objects.filter(pk__in=article_ids).queue_for_processing()
     for article_id in article_ids:
         article_process_task.delay_on_commit(article_id)

@@ -132,3 +132,25 @@ def test_the_sweep_recomputes_only_dirty_claims():
 
     assert _figures(stale.pk)["article_count"] == 1
     assert _figures(fresh.pk)["article_count"] == 0
+
+
+@pytest.mark.django_db
+def test_the_article_sweep_requeues_only_articles_whose_message_was_lost(settings):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from articles.models import Article
+    from claimtrack.tasks import articles_sweep
+
+    long_ago = timezone.now() - dt.timedelta(seconds=settings.CLAIMTRACK_REQUEUE_SECONDS + 60)
+    lost = ArticleFactory(state=Article.State.PENDING)
+    waiting = ArticleFactory(state=Article.State.PENDING)
+    Article.objects.filter(pk=lost.pk).update(ingested_at=long_ago)
+    Article.objects.filter(pk=waiting.pk).update(ingested_at=long_ago, queued_at=timezone.now())
+
+    assert articles_sweep() == 1
+    assert articles_sweep() == 0  # just re-queued: its new message gets its turn
+
+    lost.refresh_from_db()
+    assert lost.queued_at is not None
