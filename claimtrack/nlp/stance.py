@@ -229,14 +229,7 @@ def _named(token: Token, disc: Discourse) -> ActorRef | None:
     origin = disc.ref(token)
     if origin is not None:
         return origin
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    origin = disc.ref(pobj)
-                    if origin is not None:
-                        return origin
-    return None
+    return _named_by_preposition(token, disc, ("by", "from", "of"))
 
 
 def _credited_source(cue: Token, disc: Discourse, found: Stance) -> ActorRef | None:
@@ -264,12 +257,13 @@ def _report_noun_origin(noun: Token, disc: Discourse) -> ActorRef | None:
             origin = disc.ref(child)
             if origin is not None:
                 return origin
-    return _named_by_preposition(noun, disc)
+    return _named_by_preposition(noun, disc, ("by", "from", "in"))
 
 
-def _named_by_preposition(noun: Token, disc: Discourse) -> ActorRef | None:
+def _named_by_preposition(noun: Token, disc: Discourse, prepositions: tuple[str, ...]) -> ActorRef | None:
+    """The first named object of one of ``prepositions`` under ``noun`` ("a report by <Reuters>")."""
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "in"):
+        if child.dep_ == "prep" and child.lower_ in prepositions:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     origin = disc.ref(pobj)
