@@ -96,7 +96,7 @@ def _claim_predicate(extraction: Extraction) -> str:
 
 
 def _topic(extraction: Extraction, predicate: str) -> str:
-    if extraction.about_id or extraction.kind == Kind.DEMAND and predicate:
+    if extraction.about_id or (extraction.kind == Kind.DEMAND and predicate):
         return ""
     # Statements and statuses without an object: their key terms tell them apart.
     return " ".join(sorted(salient_terms(extraction.terms)))[:200]

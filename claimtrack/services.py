@@ -119,6 +119,7 @@ def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> 
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_RESOLVE_LOCK_ID])
     article = Article.objects.select_for_update().get(pk=article_id)
+    # Claims the article backed before (editor-kept rows included) and, below, those it backs now.
     touched = set(
         Evidence.objects.filter(extraction__article=article).values_list("claim_id", flat=True)
     )
@@ -141,9 +142,6 @@ def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> 
         Evidence.objects.get_or_create(claim=claim, extraction=extraction)
         _echo_link(claim, extraction)
         touched.add(claim.pk)
-    touched.update(
-        Evidence.objects.filter(extraction__article=article).values_list("claim_id", flat=True)
-    )
     Article.objects.filter(pk=article.pk).update(
         state=Article.State.DONE, error="", processed_at=timezone.now(), extractor_version=version[:100]
     )

@@ -197,7 +197,7 @@ def alias_add(*, entity: Entity, surface: str) -> Alias:
         normalised=normalised,
         defaults={"entity": entity_canonical(entity), "surface": surface, "made_by": Made.EDITOR, "blocked": False},
     )
-    _articles_reprocess(Mention.objects.filter(text__iexact=surface).values("article_id"))
+    _articles_reprocess(Mention.objects.filter(text__iexact=surface).values_list("article_id", flat=True))
     return alias
 
 
@@ -208,7 +208,7 @@ def alias_block(*, alias: Alias) -> Alias:
     alias.made_by = Made.EDITOR
     alias.save(update_fields=["blocked", "made_by"])
     _articles_reprocess(
-        Mention.objects.filter(entity=alias.entity, text__iexact=alias.surface).values("article_id")
+        Mention.objects.filter(entity=alias.entity, text__iexact=alias.surface).values_list("article_id", flat=True)
     )
     return alias
 
@@ -228,17 +228,12 @@ def mention_reject(*, mention: Mention) -> Mention:
     mention.rejected = True
     mention.made_by = Made.EDITOR
     mention.save(update_fields=["rejected", "made_by"])
-    _articles_reprocess([{"article_id": mention.article_id}])
+    _articles_reprocess([mention.article_id])
     return mention
 
 
-def _articles_reprocess(rows: Iterable[dict]) -> None:
-    from articles.models import Article
-    from claimtrack.tasks import article_process_task
+def _articles_reprocess(article_ids: Iterable[int]) -> None:
+    # Re-extraction is the claims domain's to run; an editor's change only asks for it.
+    from claimtrack.services import articles_reprocess
 
-    article_ids = sorted({row["article_id"] for row in rows})
-    if not article_ids:
-        return
-    Article.objects.filter(pk__in=article_ids).queue_for_processing()
-    for article_id in article_ids:
-        article_process_task.delay_on_commit(article_id)
+    articles_reprocess(article_ids=article_ids)
