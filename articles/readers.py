@@ -24,8 +24,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from articles.models import Article
-from claimtrack.nlp.furniture import find_furniture
-from claimtrack.nlp.types import Span
+from nlp.furniture import find_furniture
+from nlp.types import Span
 
 TEXT, HTML, JSON = Article.Format.TEXT, Article.Format.HTML, Article.Format.JSON
 

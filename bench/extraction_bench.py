@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimtrack.nlp import Extractor  # noqa: E402
+from nlp import Extractor  # noqa: E402
 
 _DATE_PREFIX = re.compile(r"\A\s*date:?[ \t]+\d{4}-\d{1,2}-\d{1,2}", re.IGNORECASE)
 

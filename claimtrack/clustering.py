@@ -14,8 +14,8 @@ from django.db.models import Count, Q
 from entities.models import Alias, Entity
 from entities.services import entity_canonical
 
-from .nlp.normalise import normalise_name
-from .nlp.states import state_of_capital
+from nlp.normalise import normalise_name
+from nlp.states import state_of_capital
 from .models import Claim, Evidence, Extraction, Kind, Stance
 
 # Nouns too light to say what a claim is about on their own.

@@ -26,7 +26,7 @@ from articles.models import Article
 from entities.models import Alias, Entity, Made, Mention
 from entities.services import entities_resolve, entity_affiliations_learn, entity_kinds_recount
 
-from . import nlp
+import nlp
 from .clustering import STATE_LEVEL_KINDS, claim_for_extraction
 from .corroboration import claims_mark_dirty, claims_recompute
 from .models import Claim, Evidence, Extraction

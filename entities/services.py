@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, Q
 
-from claimtrack.nlp.normalise import normalise_name, same_name
+from nlp.normalise import normalise_name, same_name
 
 from .models import Alias, Entity, Made, Mention
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.nlp import Extractor
-from claimtrack.nlp.scoring import article_text, load_gold, score
+from nlp import Extractor
+from nlp.scoring import article_text, load_gold, score
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT.parent / "shared" / "gold" / "seed_annotations.json"
 
 pytestmark = [

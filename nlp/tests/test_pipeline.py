@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.nlp import DEMAND, STATUS, Extractor, Span
+from nlp import DEMAND, STATUS, Extractor, Span
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_analyse_many_gives_the_same_as_analyse(extractor):
 
 
 def test_known_aliases_reach_the_entity_ruler(extractor):
-    from claimtrack.nlp import KnownAlias
+    from nlp import KnownAlias
 
     local = Extractor(known_aliases=[KnownAlias("Zorblat Front", "Zorblat Front", "ORG")])
     analysis = local.analyse("The Zorblat Front demanded that Chad release the prisoners.")

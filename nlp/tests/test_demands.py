@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp import DEMAND, DENIED, HEDGED, Extractor
+from nlp import DEMAND, DENIED, HEDGED, Extractor
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp import (
+from nlp import (
     ATTRIBUTED,
     DEMAND,
     DENIED,

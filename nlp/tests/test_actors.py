@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.nlp import states
-from claimtrack.nlp.actors import ActorIndex
-from claimtrack.nlp.model import load_pipeline
-from claimtrack.nlp.normalise import same_name
-from claimtrack.nlp.types import KnownAlias
+from nlp import states
+from nlp.actors import ActorIndex
+from nlp.model import load_pipeline
+from nlp.normalise import same_name
+from nlp.types import KnownAlias
 
 from .conftest import MODEL
 
@@ -381,7 +381,7 @@ def test_a_mention_never_crosses_a_line_break_sentence(nlp):
 # Across articles, every key of one gold actor must be same_name-equal to the
 # others or linked to them through an alias the articles declare.
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT.parent / "shared" / "gold" / "seed_annotations.json"
 FIXTURES = ROOT / "fixtures"
 
@@ -407,7 +407,7 @@ def load_gold() -> dict:
 
 def _furniture(text: str) -> list[tuple[int, int]]:
     try:
-        from claimtrack.nlp.furniture import find_furniture
+        from nlp.furniture import find_furniture
     except ImportError:
         return []
     return [(s.start, s.end) for s in find_furniture(text)]

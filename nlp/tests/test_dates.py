@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.nlp.dates import is_duration, resolve_date
+from nlp.dates import is_duration, resolve_date
 
 PUBLISHED = dt.date(2025, 1, 31)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.aliases import NameSpan, find_declared, is_acronym_of
+from nlp.aliases import NameSpan, find_declared, is_acronym_of
 
 
 def declared(text: str, name: str) -> list[tuple[str, str, str]]:

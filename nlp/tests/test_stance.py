@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp import ASSERTED, ATTRIBUTED, DEMAND, DENIED, EVENT, HEDGED, Extractor
+from nlp import ASSERTED, ATTRIBUTED, DEMAND, DENIED, EVENT, HEDGED, Extractor
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp import predicates
+from nlp import predicates
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp import states
+from nlp import states
 
 
 @pytest.mark.parametrize(

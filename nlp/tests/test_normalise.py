@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.nlp.normalise import normalise_name, same_name, short_form_of
+from nlp.normalise import normalise_name, same_name, short_form_of
 
 # Transliteration and spelling variants of one name, from many languages.
 VARIANTS = [

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimtrack.nlp.types import Span
+from nlp.types import Span
 
 _I = re.IGNORECASE
 

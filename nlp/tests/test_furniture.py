@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.nlp.furniture import find_furniture
-from claimtrack.nlp.types import Span
+from nlp.furniture import find_furniture
+from nlp.types import Span
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"
 GOLD = ROOT.parent / "shared" / "gold" / "seed_annotations.json"
 
