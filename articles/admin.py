@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .models import Article, Source
+from .signals import processing_requested
 
 
 @admin.register(Source)
@@ -51,8 +52,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-extract selected articles")
     def reprocess(self, request, queryset) -> None:
-        from claimtrack.services import articles_reprocess
-
         ids = list(queryset.values_list("pk", flat=True))
-        articles_reprocess(article_ids=ids)
+        processing_requested.send(sender=Article, article_ids=ids)
         self.message_user(request, f"{len(ids)} article(s) queued for re-extraction.", messages.SUCCESS)

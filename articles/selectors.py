@@ -1,12 +1,10 @@
-"""Reads of the articles app: finding articles and outlets, and whether processing has settled."""
+"""Reads of the articles app: finding articles and outlets, and which still wait for processing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
-
-from claimtrack.models import Claim
 
 from .models import Article, Source
 
@@ -29,20 +27,4 @@ def articles_failed(*, article_ids: Iterable[int]) -> QuerySet[Article]:
     """Those of the articles whose extraction failed, with the error."""
     return Article.objects.filter(pk__in=list(article_ids), state=Article.State.FAILED).order_by(
         "pk"
-    )
-
-
-def claims_dirty_for_articles(*, article_ids: Iterable[int]) -> QuerySet[Claim]:
-    """Claims with evidence from these articles whose figures are stale."""
-    return (
-        Claim.objects.dirty().filter(evidence__extraction__article__in=list(article_ids)).distinct()
-    )
-
-
-def articles_settled(*, article_ids: Iterable[int]) -> bool:
-    """Every article extracted (or failed) and every claim it feeds recomputed."""
-    ids = list(article_ids)
-    return (
-        not articles_unprocessed(article_ids=ids).exists()
-        and not claims_dirty_for_articles(article_ids=ids).exists()
     )

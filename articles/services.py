@@ -1,29 +1,26 @@
-"""Writes of the articles app: ingesting an article, its outlet, and processing in-process.
+"""Writes of the articles app: ingesting an article, its outlet, and its processing state.
 
 ``article_ingest`` validates everything (through ``articles.readers``) before
 it writes anything, stores each text once (the content hash is of the body
-as stored), records the page furniture spans, and queues extraction only
-once the transaction has committed, so a worker never looks for an article
-that is not there yet.
+as stored), records the page furniture spans, and asks for its extraction
+(``signals.processing_requested``); the pipeline queues it once the
+transaction has committed, so a worker never looks for an article that is
+not there yet.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from . import selectors
+from . import selectors, signals
 from .models import Article, Source
 from .readers import SOURCE_MAX_CHARS, RejectedInput, read_article, valid_url
-
-log = logging.getLogger(__name__)
 
 ORIGINAL_NAME_MAX_CHARS = 500
 
@@ -74,7 +71,7 @@ def article_ingest(
         },
     )
     if created and enqueue:
-        transaction.on_commit(lambda: _process_enqueue(article.pk))
+        signals.processing_requested.send(sender=Article, article_ids=[article.pk])
     return IngestResult(article=article, created=created)
 
 
@@ -92,13 +89,6 @@ def _outlet_name(name: str | None) -> str:
     if len(name) > SOURCE_MAX_CHARS:
         raise RejectedInput(f"source name longer than {SOURCE_MAX_CHARS} characters")
     return name
-
-
-def _process_enqueue(article_id: int) -> None:
-    # Imported here: the claims app imports the articles app, not the other way round.
-    from claimtrack.tasks import article_process_task
-
-    article_process_task.delay(article_id)
 
 
 @transaction.atomic
@@ -119,40 +109,8 @@ def source_get_or_create(*, name: str, domain: str = "") -> Source:
         return selectors.source_by_name(name=name)
 
 
-def articles_process_inline(*, article_ids: Iterable[int]) -> dict[int, str]:
-    """Extract these articles and recompute every dirty claim here, with no broker or worker.
-
-    Returns the articles that failed, with the error (they are marked failed,
-    as the worker would). Each article is processed in its own transaction.
-    """
-    from claimtrack import services as claims
-
-    failed: dict[int, str] = {}
-    with _tasks_in_process():
-        for article_id in article_ids:
-            try:
-                claims.article_process(article_id=article_id)
-            except Exception as error:  # noqa: BLE001 — one bad article must not stop the batch
-                log.exception("article %s failed", article_id)
-                failed[article_id] = f"{type(error).__name__}: {error}"
-                claims.article_mark_failed(article_id=article_id, error=failed[article_id])
-        claims.claims_recompute_dirty()
-    return failed
-
-
-@contextmanager
-def _tasks_in_process() -> Iterator[None]:
-    """Run any task queued meanwhile (article_process queues a recompute) eagerly, in this process."""
-    from claimtrack.celery import app
-
-    eager = app.conf.task_always_eager
-    # Celery logs every eager task at INFO; here they are steps of one command, not news.
-    trace_log = logging.getLogger("celery.app.trace")
-    trace_level = trace_log.level
-    app.conf.task_always_eager = True
-    trace_log.setLevel(logging.WARNING)
-    try:
-        yield
-    finally:
-        app.conf.task_always_eager = eager
-        trace_log.setLevel(trace_level)
+@transaction.atomic
+def article_mark_failed(*, article_id: int, error: str) -> None:
+    Article.objects.filter(pk=article_id).update(
+        state=Article.State.FAILED, error=error[:2000], processed_at=timezone.now()
+    )

@@ -34,8 +34,9 @@ from django.db import connection, transaction  # noqa: E402
 
 from articles.models import Article, Source  # noqa: E402
 from articles.services import article_ingest  # noqa: E402
-from claimtrack import services  # noqa: E402
-from claimtrack.models import Claim, Evidence, Extraction  # noqa: E402
+from claims.corroboration import claims_recompute, claims_recompute_dirty  # noqa: E402
+from pipeline.services import article_process  # noqa: E402
+from claims.models import Claim, Evidence, Extraction  # noqa: E402
 from entities.models import Entity  # noqa: E402
 
 STORY_SIZE = 10  # articles per synthetic story
@@ -50,9 +51,9 @@ def process_samples() -> list[int]:
     ids = []
     for path in sorted((ROOT / "fixtures").glob("*.txt")):
         result = article_ingest(raw=path.read_bytes(), name=path.name, enqueue=False)
-        services.article_process(article_id=result.article.pk)
+        article_process(article_id=result.article.pk)
         ids.append(result.article.pk)
-    services.claims_recompute_dirty()
+    claims_recompute_dirty()
     return ids
 
 
@@ -141,16 +142,16 @@ def measure(size: int) -> dict:
     claims = Claim.objects.count()
     started = time.perf_counter()
     Claim.objects.update(dirty=True)
-    services.claims_recompute_dirty()
+    claims_recompute_dirty()
     full_seconds = time.perf_counter() - started
 
     text = (ROOT / "fixtures" / "003_2a02bb8df87f53db.txt").read_text() + f"\nA new paragraph {size}."
     result = article_ingest(raw=text.encode(), name="new.txt", enqueue=False)
     started = time.perf_counter()
-    touched = services.article_process(article_id=result.article.pk)
+    touched = article_process(article_id=result.article.pk)
     process_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    services.claims_recompute(claim_ids=touched)
+    claims_recompute(claim_ids=touched)
     incremental_seconds = time.perf_counter() - started
     return {
         "articles": size, "claims": claims, "evidence": Evidence.objects.count(),

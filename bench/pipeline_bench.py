@@ -38,7 +38,7 @@ from django.core.management import call_command  # noqa: E402
 from articles.models import Article  # noqa: E402
 from articles.services import article_ingest  # noqa: E402
 from claimtrack.celery import app  # noqa: E402
-from claimtrack.models import Claim  # noqa: E402
+from claims.models import Claim  # noqa: E402
 
 
 def texts(n: int) -> list[str]:

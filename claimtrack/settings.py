@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "simple_history",
     "articles",
     "entities",
+    "claims",
+    "pipeline",
     "claimtrack",
 ]
 
@@ -180,7 +182,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "ClaimKindEnum": "claimtrack.models.Kind",
+        "ClaimKindEnum": "claims.models.Kind",
         "EntityKindEnum": "entities.models.Entity.Kind",
         "SourceKindEnum": "articles.models.Source.Kind",
     },

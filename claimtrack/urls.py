@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from . import views
-from .api import router
+from claims import views
+from claims.api import router
 
 urlpatterns = [
     path("", views.claim_list, name="claim-list"),

@@ -13,8 +13,12 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Count, Q
 
+import nlp
+from articles.models import Article
+from articles.signals import processing_requested
 from nlp.normalise import normalise_name, same_name
 
+from . import signals
 from .models import Alias, Entity, Made, Mention
 
 # Short normalised names match too much by spelling alone ("un", "eu").
@@ -148,14 +152,76 @@ def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None
     Claims already filed under the actor move under the state, so grouping
     does not depend on which article arrived first.
     """
-    from claimtrack.services import claims_refile_actor
-
     for member, state in pairs:
         if member.pk == state.pk or state.kind != Entity.Kind.GPE:
             continue
         learned = Entity.objects.filter(pk=member.pk, represents__isnull=True, locked=False).update(represents=state)
         if learned:
-            claims_refile_actor(member=member, state=state)
+            signals.affiliation_learned.send(sender=Entity, member=member, state=state)
+
+
+# --- An article's names become entities and mentions ----------------------------------
+
+
+def article_actors_resolve(*, analysis: nlp.Analysis) -> dict[str, Entity]:
+    """Resolve every article key (mentions, extraction refs) to a canonical entity."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    forms: dict[str, set[str]] = defaultdict(set)
+    for mention in analysis.mentions:
+        labels[mention.key][mention.label] += 1
+        if not mention.metonym:
+            forms[mention.key].add(mention.text)
+    for alias in analysis.aliases:
+        labels[alias.name][alias.label] += 1
+        forms[alias.name].add(alias.alias)
+    for ref in _extraction_refs(analysis):
+        labels[ref.key][ref.label] += 0  # known, without voting twice for its label
+    names = {key: (_majority(counter), forms[key]) for key, counter in labels.items()}
+    entities = entities_resolve(names=names)
+    entity_affiliations_learn(
+        pairs=[
+            (entities[a.member], entities[a.state])
+            for a in analysis.affiliations
+            if a.member in entities and a.state in entities
+        ]
+    )
+    # Re-read: affiliations just changed ``represents``.
+    fresh = Entity.objects.in_bulk([e.pk for e in entities.values()])
+    return {key: fresh[e.pk] for key, e in entities.items()}
+
+
+def _majority(counter: Counter) -> str:
+    label = counter.most_common(1)[0][0] if counter else "ORG"
+    return label if label in Entity.Kind.values else "ORG"
+
+
+def _extraction_refs(analysis: nlp.Analysis):
+    for extraction in analysis.extractions:
+        for ref in (extraction.actor, extraction.target, extraction.about, *extraction.origins):
+            if ref is not None:
+                yield ref
+
+
+def article_mentions_replace(
+    *, article: Article, analysis: nlp.Analysis, entities: dict[str, Entity]
+) -> set[tuple[int, int]]:
+    """Replace the machine's mentions of ``article``; returns the spans an editor rejected.
+
+    A rejected span stays rejected: no machine mention is stored over it.
+    """
+    rejected_spans = set(Mention.objects.filter(article=article, rejected=True).values_list("start", "end"))
+    Mention.objects.filter(article=article, made_by=Made.MACHINE, rejected=False).delete()
+    rows = {}
+    for m in analysis.mentions:
+        if (m.start, m.end) in rejected_spans or m.key not in entities:
+            continue
+        rows[(m.start, m.end)] = Mention(
+            article=article, entity=entities[m.key], text=m.text[:300], label=m.label,
+            start=m.start, end=m.end, sentence_start=m.sentence_start, sentence_end=m.sentence_end,
+        )
+    Mention.objects.bulk_create(rows.values(), ignore_conflicts=True)
+    entity_kinds_recount(entity_ids=[e.pk for e in entities.values()])
+    return rejected_spans
 
 
 # --- Editor decisions -------------------------------------------------------------
@@ -165,12 +231,10 @@ def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None
 def entity_merge(*, entity: Entity, into: Entity) -> Entity:
     """Merge ``entity`` into ``into``: every alias, mention, extraction and claim follows.
 
-    Claims of the two entities that now say the same thing are merged too
-    (``claimtrack.services.claims_merge_duplicates``) and every touched claim is
-    marked dirty in this transaction, so the counts follow without a manual step.
+    ``signals.entity_merged`` lets the claims domain follow in this transaction
+    (claims of the two entities that now say the same thing are merged, every
+    touched claim marked dirty), so the counts follow without a manual step.
     """
-    from claimtrack.services import claims_repoint_entity
-
     into = entity_canonical(into)
     if entity.pk == into.pk:
         return into
@@ -178,7 +242,7 @@ def entity_merge(*, entity: Entity, into: Entity) -> Entity:
     Mention.objects.filter(entity=entity).update(entity=into)
     Entity.objects.filter(represents=entity).update(represents=into)
     Entity.objects.filter(merged_into=entity).update(merged_into=into)
-    claims_repoint_entity(old=entity, new=into)
+    signals.entity_merged.send(sender=Entity, old=entity, new=into)
     if into.represents_id is None and entity.represents_id not in (None, into.pk):
         into.represents_id = entity.represents_id
     into.save(update_fields=["represents"])
@@ -233,7 +297,5 @@ def mention_reject(*, mention: Mention) -> Mention:
 
 
 def _articles_reprocess(article_ids: Iterable[int]) -> None:
-    # Re-extraction is the claims domain's to run; an editor's change only asks for it.
-    from claimtrack.services import articles_reprocess
-
-    articles_reprocess(article_ids=article_ids)
+    # Re-extraction is the pipeline's to run; an editor's change only asks for it.
+    processing_requested.send(sender=Entity, article_ids=list(article_ids))

@@ -18,7 +18,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from articles.models import Article, Source
-from claimtrack.models import Claim, Evidence, Extraction, Kind, Stance
+from claims.models import Claim, Evidence, Extraction, Kind, Stance
 from entities.models import Alias, Entity, Made, Mention
 
 SENTENCE = "The ministry demanded the return of the documents."

@@ -1,11 +1,11 @@
-"""Editors' decisions about extractions, evidence and claims go through claimtrack.services."""
+"""Editors' decisions about extractions, evidence and claims go through claims.services."""
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
 from articles.models import Article, Source
-from claimtrack.models import Claim, Evidence
+from claims.models import Claim, Evidence
 from entities.models import Made
 from tests.factories import ArticleFactory, ClaimFactory, EvidenceFactory
 
@@ -22,7 +22,7 @@ def run_action(client, model: str, action: str, objects, **extra):
 def test_rejecting_an_extraction_marks_its_claim_dirty(admin_client):
     evidence = EvidenceFactory(claim__dirty=False)
 
-    run_action(admin_client, "claimtrack_extraction", "reject", [evidence.extraction])
+    run_action(admin_client, "claims_extraction", "reject", [evidence.extraction])
 
     evidence.extraction.refresh_from_db()
     evidence.claim.refresh_from_db()
@@ -33,10 +33,10 @@ def test_rejecting_an_extraction_marks_its_claim_dirty(admin_client):
 
 def test_extractions_cannot_be_edited_or_deleted_in_the_admin(admin_client):
     evidence = EvidenceFactory()
-    url = reverse("admin:claimtrack_extraction_change", args=[evidence.extraction_id])
+    url = reverse("admin:claims_extraction_change", args=[evidence.extraction_id])
 
     admin_client.post(url, {"stance": "denied", "content": "changed"})
-    response = admin_client.post(reverse("admin:claimtrack_extraction_delete", args=[evidence.extraction_id]), {"post": "yes"})
+    response = admin_client.post(reverse("admin:claims_extraction_delete", args=[evidence.extraction_id]), {"post": "yes"})
 
     evidence.extraction.refresh_from_db()
     assert (evidence.extraction.stance, evidence.extraction.content) == ("asserted", "the return of the documents")
@@ -48,10 +48,10 @@ def test_moving_evidence_asks_for_the_claim_then_moves_it_and_dirties_both(admin
     old_claim = evidence.claim
     new_claim = ClaimFactory(dirty=False)
 
-    ask = run_action(admin_client, "claimtrack_evidence", "move", [evidence])
+    ask = run_action(admin_client, "claims_evidence", "move", [evidence])
     assert ask.status_code == 200 and "Move to claim" in ask.content.decode()
 
-    done = run_action(admin_client, "claimtrack_evidence", "move", [evidence], apply="1", claim=new_claim.pk)
+    done = run_action(admin_client, "claims_evidence", "move", [evidence], apply="1", claim=new_claim.pk)
 
     assert done.status_code == 302
     evidence.refresh_from_db()
@@ -62,7 +62,7 @@ def test_moving_evidence_asks_for_the_claim_then_moves_it_and_dirties_both(admin
 def test_moving_evidence_to_a_claim_that_does_not_exist_moves_nothing(admin_client):
     evidence = EvidenceFactory()
 
-    response = run_action(admin_client, "claimtrack_evidence", "move", [evidence], apply="1", claim=999999)
+    response = run_action(admin_client, "claims_evidence", "move", [evidence], apply="1", claim=999999)
 
     assert response.status_code == 200
     assert Evidence.objects.get(pk=evidence.pk).claim_id == evidence.claim_id
@@ -72,7 +72,7 @@ def test_recompute_sets_the_figures_from_the_evidence(admin_client):
     claim = ClaimFactory(article_count=0, outlet_count=0, origin_count=0, dirty=True)
     EvidenceFactory.create_batch(2, claim=claim)
 
-    run_action(admin_client, "claimtrack_claim", "recompute", [claim])
+    run_action(admin_client, "claims_claim", "recompute", [claim])
 
     claim.refresh_from_db()
     assert (claim.article_count, claim.outlet_count, claim.origin_count, claim.dirty) == (2, 2, 2, False)
@@ -82,7 +82,7 @@ def test_an_editor_can_reword_a_claim_summary(admin_client):
     claim = ClaimFactory(summary="Old words")
 
     admin_client.post(
-        reverse("admin:claimtrack_claim_change", args=[claim.pk]),
+        reverse("admin:claims_claim_change", args=[claim.pk]),
         {"summary": "New words", "contradicts": [],
          "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0, "evidence-MIN_NUM_FORMS": 0, "evidence-MAX_NUM_FORMS": 0},
     )
@@ -95,7 +95,7 @@ def test_marking_claims_as_contradicting_dirties_both(admin_client):
     claim, other = ClaimFactory(dirty=False), ClaimFactory(dirty=False)
 
     admin_client.post(
-        reverse("admin:claimtrack_claim_change", args=[claim.pk]),
+        reverse("admin:claims_claim_change", args=[claim.pk]),
         {"summary": claim.summary, "contradicts": [other.pk],
          "evidence-TOTAL_FORMS": 0, "evidence-INITIAL_FORMS": 0, "evidence-MIN_NUM_FORMS": 0, "evidence-MAX_NUM_FORMS": 0},
     )
@@ -116,14 +116,14 @@ def test_reprocessing_articles_puts_them_back_in_the_queue(admin_client, django_
 
 
 @pytest.mark.parametrize(
-    "model", ["claimtrack_claim", "claimtrack_evidence", "claimtrack_extraction", "articles_article", "articles_source"]
+    "model", ["claims_claim", "claims_evidence", "claims_extraction", "articles_article", "articles_source"]
 )
 def test_every_claims_and_articles_admin_page_opens(admin_client, model):
     evidence = EvidenceFactory(extraction__article__furniture=[[0, 3]])
     obj = {
-        "claimtrack_claim": evidence.claim,
-        "claimtrack_evidence": evidence,
-        "claimtrack_extraction": evidence.extraction,
+        "claims_claim": evidence.claim,
+        "claims_evidence": evidence,
+        "claims_extraction": evidence.extraction,
         "articles_article": evidence.extraction.article,
         "articles_source": Source.objects.first(),
     }[model]

@@ -6,7 +6,7 @@ import copy
 import jsonschema
 import pytest
 
-from claimtrack.models import Claim, Kind, Stance
+from claims.models import Claim, Kind, Stance
 from tests.factories import (
     ArticleFactory,
     ClaimFactory,

@@ -1,9 +1,9 @@
 """The same thing said across articles becomes one claim."""
 import pytest
 
-from claimtrack.clustering import claim_for_extraction
-from claimtrack.corroboration import claims_recompute
-from claimtrack.models import Claim, Evidence, Kind, Stance
+from claims.clustering import claim_for_extraction
+from claims.corroboration import claims_recompute
+from claims.models import Claim, Evidence, Kind, Stance
 from entities.services import entity_merge
 from tests.factories import ArticleFactory, EntityFactory, ExtractionFactory
 

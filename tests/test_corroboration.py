@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from claimtrack.corroboration import claims_recompute
-from claimtrack.selectors import claim_named_origins
-from claimtrack.models import Claim, Evidence, Stance
+from claims.corroboration import claims_recompute
+from claims.selectors import claim_named_origins
+from claims.models import Claim, Evidence, Stance
 from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, EvidenceFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -169,7 +169,7 @@ def test_an_article_counts_once_under_the_stance_of_its_first_supporting_sentenc
 
 
 def test_a_near_identical_sentence_in_another_article_is_linked_as_wire_copy():
-    from claimtrack.services import _echo_link
+    from claims.services import _echo_link
 
     claim = ClaimFactory(dirty=True)
     wire = "The ministry said the talks would resume in Geneva next week, according to officials."

@@ -2,8 +2,10 @@
 import pytest
 
 from articles.services import article_ingest
-from claimtrack import services
-from claimtrack.models import Claim, Extraction, Kind
+from claims import services
+from claims.corroboration import claims_recompute_dirty
+from pipeline.services import article_process
+from claims.models import Claim, Extraction, Kind
 from entities.models import Alias, Entity, Mention
 from entities.services import alias_block, entity_merge, entity_set_kind, mention_reject
 from tests.conftest import wait_until
@@ -20,8 +22,8 @@ SECOND = (
 
 def _process(text: str, name: str):
     article = article_ingest(raw=text.encode(), name=name, enqueue=False).article
-    services.article_process(article_id=article.pk)
-    services.claims_recompute_dirty()
+    article_process(article_id=article.pk)
+    claims_recompute_dirty()
     return article
 
 
@@ -49,9 +51,9 @@ def test_a_rejected_extraction_stays_rejected_after_re_extraction():
     extraction = Extraction.objects.get(article=article, kind=Kind.DEMAND)
 
     services.extraction_reject(extraction=extraction)
-    services.claims_recompute_dirty()
-    services.article_process(article_id=article.pk)
-    services.claims_recompute_dirty()
+    claims_recompute_dirty()
+    article_process(article_id=article.pk)
+    claims_recompute_dirty()
 
     assert Extraction.objects.filter(article=article, kind=Kind.DEMAND, rejected=False).count() == 0
     assert Extraction.objects.filter(article=article, kind=Kind.DEMAND, rejected=True).count() == 1
@@ -65,7 +67,7 @@ def test_a_blocked_alias_is_not_learned_again():
     alias = Alias.objects.get(surface="Carlos Mendez")
 
     alias_block(alias=alias)
-    services.article_process(article_id=article.pk)
+    article_process(article_id=article.pk)
 
     alias.refresh_from_db()
     assert alias.blocked is True
@@ -79,7 +81,7 @@ def test_an_editors_kind_survives_re_extraction():
     entity = Entity.objects.get(name="Carlos Mendez")
 
     entity_set_kind(entity=entity, kind=Entity.Kind.ORG)
-    services.article_process(article_id=article.pk)
+    article_process(article_id=article.pk)
 
     entity.refresh_from_db()
     assert (entity.kind, entity.locked) == (Entity.Kind.ORG, True)
@@ -92,7 +94,7 @@ def test_a_rejected_mention_stays_rejected_after_re_extraction():
     mention = Mention.objects.get(article=article, text="Carlos Mendez")
 
     mention_reject(mention=mention)
-    services.article_process(article_id=article.pk)
+    article_process(article_id=article.pk)
 
     assert Mention.objects.filter(article=article, text="Carlos Mendez", rejected=True).count() == 1
     assert Mention.objects.filter(article=article, text="Carlos Mendez", rejected=False).count() == 0

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from claimtrack.selectors import claim_named_origins
-from claimtrack.evaluation import evaluate
-from claimtrack.models import Claim, Kind
+from claims.selectors import claim_named_origins
+from claims.evaluation import evaluate
+from claims.models import Claim, Kind
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT.parent / "shared" / "gold" / "seed_annotations.json").read_text(encoding="utf-8"))

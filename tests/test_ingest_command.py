@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from articles.models import Article, Source
-from claimtrack.models import Claim
+from claims.models import Claim
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
-from claimtrack.models import Claim
+from claims.models import Claim
 from tests.conftest import wait_until
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from claimtrack.models import Claim
-from claimtrack.tasks import claims_recompute_task, claims_sweep
+from claims.models import Claim
+from claims.tasks import claims_recompute_task, claims_sweep
 from tests.conftest import SESSION_KEY_PREFIX, wait_until
 from tests.factories import ArticleFactory, ClaimFactory, EvidenceFactory, SourceFactory
 
@@ -89,7 +89,7 @@ def test_a_worker_killed_mid_task_leaves_the_claim_dirty_and_the_sweep_finishes_
     claim = _claim_with_evidence(2)
     # Hold the claim's row lock so the worker's recompute blocks half-way through.
     blocker = _connect(autocommit=False)
-    blocker.execute("SELECT id FROM claimtrack_claim WHERE id = %s FOR UPDATE", [claim.pk])
+    blocker.execute("SELECT id FROM claims_claim WHERE id = %s FOR UPDATE", [claim.pk])
     worker = _worker_process()
     try:
         claims_recompute_task.delay([claim.pk])
@@ -141,7 +141,7 @@ def test_the_article_sweep_requeues_only_articles_whose_message_was_lost(setting
     from django.utils import timezone
 
     from articles.models import Article
-    from claimtrack.tasks import articles_sweep
+    from pipeline.tasks import articles_sweep
 
     long_ago = timezone.now() - dt.timedelta(seconds=settings.CLAIMTRACK_REQUEUE_SECONDS + 60)
     lost = ArticleFactory(state=Article.State.PENDING)

@@ -3,8 +3,9 @@ story in two outlets' wordings is one claim, counted once per article and once p
 import pytest
 
 from articles.services import article_ingest
-from claimtrack import services
-from claimtrack.models import Claim, Kind
+from claims.corroboration import claims_recompute_dirty
+from pipeline.services import article_process
+from claims.models import Claim, Kind
 
 WIRE_A = (
     "date 2025-05-02\n"
@@ -25,8 +26,8 @@ OWN_REPORTING = (
 
 def _process(text: str, name: str, source: str):
     article = article_ingest(raw=text.encode(), name=name, source_name=source, enqueue=False).article
-    services.article_process(article_id=article.pk)
-    services.claims_recompute_dirty()
+    article_process(article_id=article.pk)
+    claims_recompute_dirty()
     return article
 
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from claimtrack.corroboration import claims_recompute
-from claimtrack.models import Claim, Kind, Stance
+from claims.corroboration import claims_recompute
+from claims.models import Claim, Kind, Stance
 from entities.models import Entity
 from tests.factories import (
     ArticleFactory,

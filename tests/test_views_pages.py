@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from claimtrack.models import Kind
-from claimtrack.views import Piece, body_pieces
+from claims.models import Kind
+from claims.views import Piece, body_pieces
 from tests.factories import (
     AliasFactory,
     ArticleFactory,

@@ -6,7 +6,8 @@ transaction and keeps every editor decision; the workers do the work.
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
-from claimtrack.services import articles_reprocess, extractor
+from pipeline.dispatch import articles_reprocess
+from pipeline.services import extractor
 
 
 class Command(BaseCommand):

@@ -1,4 +1,6 @@
-"""Celery tasks: thin, idempotent, keyed by primary keys.
+"""Celery tasks of the pipeline: processing articles, and re-queuing lost ones.
+
+Thin, idempotent, keyed by primary keys.
 
 Task names are a contract with messages already queued: rename with care.
 Every task reads its state from PostgreSQL and can run twice; a lost message
@@ -17,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article
+from articles.services import article_mark_failed
 
 from . import services
 
@@ -40,19 +43,7 @@ def article_process_task(article_id: int) -> None:
         raise  # the database hiccupped: retry
     except Exception as error:  # noqa: BLE001 — a bad article must not block the queue
         log.exception("article %s failed", article_id)
-        services.article_mark_failed(article_id=article_id, error=f"{type(error).__name__}: {error}")
-
-
-@shared_task(name="claimtrack.claims_recompute", acks_late=True, autoretry_for=(OperationalError,), max_retries=5)
-def claims_recompute_task(claim_ids: list[int]) -> int:
-    """Recompute the corroboration figures of these claims."""
-    return services.claims_recompute(claim_ids=claim_ids)
-
-
-@shared_task(name="claimtrack.claims_sweep", acks_late=True)
-def claims_sweep() -> int:
-    """Recompute claims still dirty (a lost message, a dead worker), one capped batch per run."""
-    return services.claims_recompute_dirty(limit=settings.CLAIMTRACK_SWEEP_BATCH)
+        article_mark_failed(article_id=article_id, error=f"{type(error).__name__}: {error}")
 
 
 @shared_task(name="claimtrack.articles_sweep", acks_late=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claimtrack.evaluation import evaluate
+from claims.evaluation import evaluate
 
 
 class Command(BaseCommand):

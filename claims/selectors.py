@@ -7,6 +7,7 @@ however many claims or evidence rows it shows.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, Prefetch, QuerySet, When
@@ -124,7 +125,7 @@ def claim_evidence(*, claim: Claim) -> QuerySet[Evidence]:
 def claim_explanation(*, claim: Claim) -> Explanation:
     """Articles, outlets and independent origins of a claim's support, counted by the database.
 
-    Same rules as the stored figures (``claimtrack.corroboration``): each
+    Same rules as the stored figures (``claims.corroboration``): each
     article counts by its first supporting sentence; its origin is whoever it
     relies on ("according to Reuters"); an
     article that credits no one is its own origin, and wire copy (``echo_of``)
@@ -215,4 +216,11 @@ def claim_named_origins(*, claim: Claim) -> list[dict]:
         .values(name=F("extraction__origins__name"), entity_id=F("extraction__origins__id"))
         .annotate(articles=Count("extraction__article_id", distinct=True))
         .order_by("-articles", "name")
+    )
+
+
+def claims_dirty_for_articles(*, article_ids: Iterable[int]) -> QuerySet[Claim]:
+    """Claims with evidence from these articles whose figures are stale."""
+    return (
+        Claim.objects.dirty().filter(evidence__extraction__article__in=list(article_ids)).distinct()
     )

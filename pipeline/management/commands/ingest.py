@@ -2,7 +2,7 @@
 
 A thin wrapper: ``articles.readers`` finds and reads the files,
 ``articles.services.article_ingest`` stores each one, and
-``articles.selectors.articles_settled`` tells ``--wait`` when the workers are
+``pipeline.selectors.articles_settled`` tells ``--wait`` when the workers are
 done. Exit codes: 0 all went in, 1 something was rejected (or failed
 processing), 2 ``--wait`` timed out.
 """
@@ -19,6 +19,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles import selectors, services
+from claims.selectors import claims_dirty_for_articles
+from pipeline.selectors import articles_settled
+from pipeline.services import articles_process_inline
 from articles.readers import Candidate, RejectedInput, find_article_files, read_file_bytes
 
 POLL_SECONDS = 0.5
@@ -83,7 +86,7 @@ class Command(BaseCommand):
         )
         if inline:
             unprocessed = selectors.articles_unprocessed(article_ids=tally.article_ids)
-            services.articles_process_inline(
+            articles_process_inline(
                 article_ids=list(unprocessed.values_list("pk", flat=True))
             )
         if wait and not inline:
@@ -122,10 +125,10 @@ class Command(BaseCommand):
 
     def _wait(self, article_ids: list[int], *, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        while not selectors.articles_settled(article_ids=article_ids):
+        while not articles_settled(article_ids=article_ids):
             if time.monotonic() >= deadline:
                 pending = selectors.articles_unprocessed(article_ids=article_ids).count()
-                dirty = selectors.claims_dirty_for_articles(article_ids=article_ids).count()
+                dirty = claims_dirty_for_articles(article_ids=article_ids).count()
                 raise CommandError(
                     f"timed out after {timeout:g} s: {pending} article(s) not processed, "
                     f"{dirty} claim(s) not recomputed; is a worker running?",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import (
     Case,
@@ -155,19 +156,17 @@ def claims_recompute(*, claim_ids: Iterable[int]) -> int:
     return len(ids)
 
 
-def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
-    """Mark claims stale in the caller's transaction and queue their recompute on commit.
-
-    The mark is what counts: if the message is lost or the worker dies, the
-    sweep recomputes whatever is still dirty.
-    """
-    from .tasks import claims_recompute_task
-
-    ids = sorted(set(claim_ids))
-    if ids:
-        Claim.objects.filter(pk__in=ids, dirty=False).update(dirty=True)
-        transaction.on_commit(lambda: claims_recompute_task.delay(ids))
-    return ids
+def claims_recompute_dirty(*, limit: int | None = None) -> int:
+    """Recompute stale claims in batches; returns how many were recomputed."""
+    batch = limit or settings.CLAIMTRACK_SWEEP_BATCH
+    done = 0
+    while True:
+        ids = list(Claim.objects.dirty().order_by("pk").values_list("pk", flat=True)[:batch])
+        if not ids:
+            return done
+        done += claims_recompute(claim_ids=ids)
+        if limit is not None:
+            return done
 
 
 def leading_support(claim: Claim):

@@ -2,7 +2,7 @@
 
 What the machine extracted is read-only here: an editor rejects an
 extraction or moves a piece of evidence to another claim, through
-``claimtrack.services``, so the claims involved are marked dirty and
+``claims.services``, so the claims involved are marked dirty and
 recounted. A claim's summary is a plain field an editor may reword.
 """
 from __future__ import annotations
@@ -75,7 +75,7 @@ class EvidenceInline(admin.TabularInline):
 
     @admin.display(description="extraction")
     def extraction_link(self, evidence: Evidence) -> str:
-        url = reverse("admin:claimtrack_extraction_change", args=[evidence.extraction_id])
+        url = reverse("admin:claims_extraction_change", args=[evidence.extraction_id])
         return format_html('<a href="{}">{}</a>', url, evidence.extraction.article)
 
     @admin.display(description="outlet")
@@ -111,7 +111,7 @@ class ClaimAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">view</a>', reverse("claim-detail", args=[claim.pk]))
 
     def save_related(self, request, form, formsets, change: bool) -> None:
-        from .corroboration import claims_mark_dirty
+        from .services import claims_mark_dirty
 
         super().save_related(request, form, formsets, change)
         if "contradicts" in form.changed_data:
@@ -122,7 +122,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
     @admin.action(description="Recompute figures of selected claims now")
     def recompute(self, request, queryset) -> None:
-        from .services import claims_recompute
+        from .corroboration import claims_recompute
 
         done = claims_recompute(claim_ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(request, f"Recomputed {done} claim(s).", messages.SUCCESS)
@@ -173,4 +173,4 @@ class EvidenceAdmin(admin.ModelAdmin):
             "evidence": evidence,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
-        return TemplateResponse(request, "admin/claimtrack/evidence_move.html", context)
+        return TemplateResponse(request, "admin/claims/evidence_move.html", context)

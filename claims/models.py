@@ -129,7 +129,7 @@ class ClaimQuerySet(models.QuerySet):
 class Claim(models.Model):
     """The same thing said across articles, with its corroboration figures.
 
-    The figures are computed by the database (``claimtrack.services.claims_recompute``)
+    The figures are computed by the database (``claims.corroboration.claims_recompute``)
     and stored here; ``dirty`` says they are stale and a worker will recompute them.
     """
 
