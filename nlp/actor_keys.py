@@ -1,0 +1,287 @@
+"""Which surfaces of one article are one actor, and the key that actor goes by.
+
+``resolve_keys`` groups the normalised surfaces of the candidate names:
+
+- a state under any of its names is one actor;
+- the same name once normalised or transliterated (``same_name``, normalise.py);
+- aliases the article declares ("Rapid Support Forces (RSF)");
+- an undeclared acronym joins the one organisation whose initials it spells;
+- short forms join the one full name they end or start ("Kovalenko" of
+  "Olena Kovalenko", "Xi" of "Xi Jinping", "Amnesty" of "Amnesty International"),
+  unless the full names of the two groups disagree.
+
+Each group then gets its article key (the known-alias ruler's canonical name,
+the state, the declared name, else the fullest name used) and its kind
+(actor_kinds.py). ``declared_aliases`` reports the declared aliases under
+those keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from . import states
+from .actor_kinds import group_label, label_votes, majority
+from .actor_words import ORG_NAME_ENDINGS
+from .aliases import Declaration, is_acronym_of, looks_like_acronym
+from .name_spans import Candidate
+from .normalise import normalise_name, same_name, same_word
+from .types import DeclaredAlias
+
+# --- grouping surfaces ----------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over normalised surfaces."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _is_state_like(norm: str) -> bool:
+    return bool(
+        states.state_tables().names.get(norm)
+        or states.state_tables().demonyms.get(norm)
+        or states.state_tables().capitals.get(norm)
+    )
+
+
+def _full_names(
+    groups: _Groups, member: str, norms: list[str], surfaces: dict[str, list[Candidate]]
+) -> set[str]:
+    """The multi-word names a group already stands for: its own and the corpus's ("Haddad" -> "omar haddad")."""
+    root = groups.find(member)
+    names = set()
+    for norm in norms:
+        if groups.find(norm) != root:
+            continue
+        if len(norm.split()) > 1:
+            names.add(norm)
+        for cand in surfaces[norm]:
+            known = normalise_name(cand.ruler_key) if cand.ruler_key else ""
+            if len(known.split()) > 1:
+                names.add(known)
+    return names
+
+
+def _full_names_agree(a: set[str], b: set[str]) -> bool:
+    """Two groups may be one actor only if no full name of one is a different full name of the
+    other: a short form must never fold "Asaad X" into "Bashar Y" through a look-alike word."""
+    for x in a:
+        for y in b:
+            xs, ys = x.split(), y.split()
+            if not (same_name(x, y) or _short_form_of(xs, ys) or _short_form_of(ys, xs)):
+                return False
+    return True
+
+
+def _may_have_short_form(votes: Counter) -> bool:
+    """People and organisations are called by their last word; places rarely are
+    ("Sudan" is not "South Sudan")."""
+    label = majority(votes)
+    return label in {"PERSON", "ORG", None} or votes.get("PERSON", 0) > 0
+
+
+def _short_form_of(short: list[str], full: list[str]) -> bool:
+    """ "dahlan" of "mohammed dahlan", "support forces" of "rapid support forces"."""
+    if len(short) >= len(full):
+        return False
+    tail = full[-len(short) :]
+    return all(same_word(a, b) for a, b in zip(short, tail, strict=True))
+
+
+# --- keys per article ----------------------------------------------------------------
+
+
+def resolve_keys(
+    doc: Doc, cands: list[Candidate], decls: list[Declaration]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Article keys by normalised surface, and each key's kind."""
+    groups = _Groups()
+    surfaces: dict[str, list[Candidate]] = defaultdict(list)
+    for cand in cands:
+        norm = normalise_name(cand.span(doc).text)
+        if norm:
+            surfaces[norm].append(cand)
+            groups.find(norm)
+    norms = list(surfaces)
+    # States under any of their names are one actor.
+    by_state: dict[str, str] = {}
+    for norm in norms:
+        state = states.state_tables().names.get(norm) or states.state_named(
+            surfaces[norm][0].span(doc).text
+        )
+        if state:
+            if state in by_state:
+                groups.union(by_state[state], norm)
+            else:
+                by_state[state] = norm
+    # Spelling variants.
+    for i, a in enumerate(norms):
+        for b in norms[i + 1 :]:
+            if (
+                groups.find(a) != groups.find(b)
+                and not (_is_state_like(a) or _is_state_like(b))
+                and same_name(a, b)
+            ):
+                groups.union(a, b)
+    # Declared aliases.
+    declared_names: list[str] = []
+    for decl in decls:
+        name, alias = normalise_name(decl.name.text), normalise_name(decl.alias)
+        if name and alias:
+            groups.union(name, alias)
+            declared_names.append(name)
+    # An undeclared acronym ("NFF" after "the Nigeria Football Federation") joins the one
+    # organisation name in the article whose initials it spells.
+    for short in norms:
+        text = surfaces[short][0].span(doc).text
+        if not looks_like_acronym(text) or _is_state_like(short):
+            continue
+        expansions = {
+            groups.find(f)
+            for f in norms
+            if len(f.split()) >= 2
+            and not _is_state_like(f)
+            and is_acronym_of(text, surfaces[f][0].span(doc).text)
+        }
+        expansions.discard(groups.find(short))
+        if len(expansions) == 1:
+            groups.union(expansions.pop(), short)
+    # Short forms ("Kovalenko", "Support Forces") join the one full name they end.
+    votes = label_votes(surfaces)
+    for short in norms:
+        if _is_state_like(short):
+            continue
+        short_words = short.split()
+        fulls = {
+            groups.find(f)
+            for f in norms
+            if f != short
+            and not _is_state_like(f)
+            and _short_form_of(short_words, f.split())
+            and (len(short_words) > 1 or _may_have_short_form(votes[f]))
+        }
+        if not fulls and len(short_words) == 1:
+            # "Xi" of "Xi Jinping": a family name written first, for people only.
+            fulls = {
+                groups.find(f)
+                for f in norms
+                if f != short
+                and len(f.split()) == 2
+                and same_word(short, f.split()[0])
+                and majority(votes[f]) == "PERSON"
+                and majority(votes[short]) in {"PERSON", None}
+            }
+        if not fulls and len(short_words) == 1 and majority(votes[short]) in {"ORG", None}:
+            # "Amnesty" of "Amnesty International": organisations also go by their first word.
+            fulls = {
+                groups.find(f)
+                for f in norms
+                if f != short
+                and len(f.split()) >= 2
+                and not _is_state_like(f)
+                and f.split()[0] == short
+                and (majority(votes[f]) == "ORG" or f.split()[-1] in ORG_NAME_ENDINGS)
+            }
+        fulls.discard(groups.find(short))
+        if len(fulls) == 1:
+            full = fulls.pop()
+            if _full_names_agree(
+                _full_names(groups, full, norms, surfaces),
+                _full_names(groups, short, norms, surfaces),
+            ):
+                groups.union(full, short)
+    members: dict[str, list[str]] = defaultdict(list)
+    for norm in norms:
+        members[groups.find(norm)].append(norm)
+    keys: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for group in members.values():
+        key = _group_key(doc, group, surfaces, decls, declared_names)
+        label = group_label(doc, group, surfaces, decls, votes)
+        labels[key] = label
+        for norm in group:
+            keys[norm] = key
+    return keys, labels
+
+
+def _group_key(
+    doc: Doc,
+    group: list[str],
+    surfaces: dict[str, list[Candidate]],
+    decls: list[Declaration],
+    declared_names: list[str],
+) -> str:
+    for norm in group:
+        for cand in surfaces[norm]:
+            if cand.ruler_key:
+                return cand.ruler_key  # the corpus already knows this actor's name
+    for norm in group:
+        state = states.state_tables().names.get(norm) or states.state_named(
+            surfaces[norm][0].span(doc).text
+        )
+        if state:
+            return state
+    for decl in decls:
+        if normalise_name(decl.name.text) in group:
+            return _surface_text(decl.name.text)
+
+    # The fullest name used, then the most used, then the first.
+    def rank(norm: str) -> tuple:
+        cands = surfaces[norm]
+        return (-len(norm.split()), -len(cands), cands[0].start)
+
+    best = min(group, key=rank)
+    # Among spellings of that name ("Muammar Gaddafi"/"Muammar al-Gaddafi") the fullest.
+    spelled = max(
+        (c.span(doc).text for c in surfaces[best]),
+        key=lambda text: (len(text), not text.isupper()),
+    )  # not a DATELINE
+    return _surface_text(spelled)
+
+
+def declared_aliases(
+    decls: list[Declaration], keys: dict[str, str], labels: dict[str, str]
+) -> list[DeclaredAlias]:
+    """Each declared alias under the key its actor got (``keys`` from ``resolve_keys``)."""
+    seen = set()
+    found = []
+    for decl in decls:
+        key = keys.get(normalise_name(decl.name.text)) or _surface_text(decl.name.text)
+        names = {_surface_text(decl.name.text), _surface_text(decl.alias)} - {key}
+        for alias in sorted(names):
+            if (key, alias) in seen:
+                continue
+            seen.add((key, alias))
+            found.append(
+                DeclaredAlias(
+                    name=key,
+                    alias=alias,
+                    label=labels.get(key, decl.name.label),
+                    pattern=decl.pattern,
+                )
+            )
+    return found
+
+
+def _surface_text(text: str) -> str:
+    """A surface as a key: no leading "the", no possessive, no surrounding punctuation."""
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    text = re.sub(r"[’'ʼ]s$", "", text)
+    return text.strip(' \t\n,.;:"“”()')

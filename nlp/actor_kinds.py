@@ -1,0 +1,216 @@
+"""What kind of actor a name is (PERSON, ORG, GPE, FAC, NORP, ...), from the whole article.
+
+The model's label on one occurrence is only a vote. ``group_label`` decides
+the kind of one actor (a group of surfaces) from country reference data
+first, then from cues around its occurrences ("the X naval base", "news
+agency X", "the town of X", "President X", "X reported", "near X"), then
+from the votes of the model's labels (``label_votes``; the known-alias ruler
+counts triple and its type wins). The cue tests are also used by
+missed_names.py to take names the model did not tag.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from . import states
+from .actor_words import (
+    FACILITY_NOUNS,
+    GROUP_WORD_ENDINGS,
+    LOCATIVE_ONLY_PREPS,
+    MOTION_VERBS,
+    ORG_MODIFIERS,
+    ORG_NAME_ENDINGS,
+    ORG_NOUNS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    RELAYING_VERBS,
+)
+from .aliases import Declaration
+from .name_spans import Candidate
+from .normalise import normalise_name
+
+# --- cues around one occurrence ---------------------------------------------------
+
+
+def has_org_name_ending(doc: Doc, start: int, end: int) -> bool:
+    """ "Human Rights Watch", "Volta Motors": a last word that makes a name an organisation."""
+    return end - start >= 2 and doc[end - 1].lower_ in ORG_NAME_ENDINGS
+
+
+def has_facility_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "the X naval base", "X airbase", "air base at X", "the port of X"."""
+    after = [t.lower_ for t in doc[end : end + 3]]
+    if after and after[0] in FACILITY_NOUNS:
+        return True
+    if (
+        len(after) >= 2
+        and after[0] in {"air", "naval", "military", "navy", "army"}
+        and after[1] in FACILITY_NOUNS
+    ):
+        return True
+    if start >= 2 and doc[start - 1].lower_ in {"at", "of", "in"}:
+        before = doc[start - 2].lower_
+        # "the air base at X" is named after X; "a port in Eastern Libya" and "the
+        # port of Odesa" name the place the port is in, unless the model itself
+        # did not take the name for a place.
+        is_place = doc[start].ent_type_ in {"GPE", "LOC", "NORP"}
+        if before in FACILITY_NOUNS - {"naval"} and (doc[start - 1].lower_ == "at" or not is_place):
+            return True
+    return False
+
+
+def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "news agency Anadolu", "the militant group X", "the X rebel group", "X news agency"."""
+    if start >= 1 and doc[start - 1].lower_ in ORG_NOUNS:
+        return True
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:
+        return True
+    after = [t for t in doc[end : end + 2]]
+    if after and after[0].lower_ in ORG_NOUNS - {"union", "state"} and after[0].pos_ == "NOUN":
+        return True
+    return (
+        len(after) == 2
+        and after[1].lower_ in ORG_NOUNS
+        and after[1].pos_ == "NOUN"
+        and after[0].lower_ in ORG_MODIFIERS
+    )
+
+
+def _has_locative_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "near Goma", "fled to Goma", "arrived in Goma": the name of a place."""
+    root = doc[start:end].root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in LOCATIVE_ONLY_PREPS:
+        return True
+    return prep.lower_ in {"to", "in", "from"} and prep.head.lemma_.lower() in MOTION_VERBS
+
+
+def _has_person_cue(doc: Doc, start: int) -> bool:
+    """ "President X", "spokesman X", "Mr X", "opposition leader, X"."""
+    i = start - 1
+    if i >= 1 and doc[i].text == ",":
+        i -= 1  # "the country's opposition leader, X"
+    return (
+        i >= 0
+        and doc[i].lower_.rstrip(".") in PERSON_TITLES
+        and doc[i].lower_ not in {"official", "head", "chief", "representative"}
+    )
+
+
+def _has_place_cue(doc: Doc, start: int) -> bool:
+    """ "the town of X", "the city of X", "X province"."""
+    return bool(
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+    )
+
+
+def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "X reported", "writes X", "according to X": a name that relays news is an organisation.
+
+    Only asked of names that are not states or capitals (those are decided by reference data first).
+    """
+    root = doc[start:end].root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in RELAYING_VERBS:
+        return True
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "to"
+        and prep.head.lower_ == "according"
+    )
+
+
+def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
+    if cand.label not in {"GPE", "LOC"} and has_org_name_ending(doc, cand.start, cand.end):
+        return "ORG"  # "the Volta Motors plant" is the company's plant
+    if has_facility_cue(doc, cand.start, cand.end):
+        return "FAC"
+    if _has_place_cue(doc, cand.start):
+        return "GPE"
+    if (
+        _has_org_cue(doc, cand.start, cand.end)
+        or _has_outlet_cue(doc, cand.start, cand.end)
+    ):
+        return "ORG"
+    if _has_person_cue(doc, cand.start):
+        return "PERSON"
+    return None
+
+
+# --- one actor's kind -------------------------------------------------------------
+
+
+def label_votes(surfaces: dict[str, list[Candidate]]) -> dict[str, Counter]:
+    """The model's labels per normalised surface; the known-alias ruler's count triple."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for norm, cands in surfaces.items():
+        for cand in cands:
+            weight = 3 if cand.found_by == "ruler" else 1
+            if cand.found_by == "repeat":
+                continue  # its label is a copy of another vote
+            votes[norm][cand.label] += weight
+    return votes
+
+
+def group_label(
+    doc: Doc,
+    group: list[str],
+    surfaces: dict[str, list[Candidate]],
+    decls: list[Declaration],
+    votes: dict[str, Counter],
+) -> str:
+    """The kind of the actor whose normalised surfaces are ``group``."""
+    for norm in group:
+        if states.state_named(surfaces[norm][0].span(doc).text):
+            return "GPE"  # "DRC", "US": codes found by their written form
+        reference = states.state_tables().names.get(norm) and "GPE"
+        reference = reference or (states.state_tables().demonyms.get(norm) and "NORP")
+        reference = reference or (states.state_tables().capitals.get(norm) and "GPE")
+        if reference:
+            return reference
+    evidence: Counter = Counter()
+    total: Counter = Counter()
+    for norm in group:
+        total.update(votes[norm])
+        for cand in surfaces[norm]:
+            found = _evidence_label(doc, cand)
+            if found:
+                evidence[found] += 1
+            elif _has_locative_cue(doc, cand.start, cand.end):
+                total["GPE"] += 2  # "clashed near Goma": a hint, outvoted by a clear majority
+            if cand.found_by == "ruler":
+                return cand.label  # an editor's type
+    if evidence:
+        return evidence.most_common(1)[0][0]
+    label = majority(total) or "ORG"
+    acronym_declared = any(d.is_acronym and normalise_name(d.name.text) in group for d in decls)
+    if acronym_declared and label == "PERSON":
+        return "ORG"  # acronyms name organisations, not people
+    if label == "NORP" and not any(_looks_like_group_word(n) for n in group):
+        # NORP is for nationalities and religious or political groups ("Islamist",
+        # "Sunnis"); a name tagged NORP without a group-word ending is a place.
+        others = Counter({k: v for k, v in total.items() if k != "NORP"})
+        return majority(others) or "GPE"
+    if label == "PRODUCT":
+        return "PRODUCT"  # not an actor, unless evidence said otherwise
+    return label
+
+
+def _looks_like_group_word(norm: str) -> bool:
+    """ "kenyan", "islamist", "shiite", "sunnis", "dutch": words that name peoples or creeds."""
+    return bool(states.state_tables().demonyms.get(norm)) or (
+        len(norm.split()) == 1 and norm.endswith(GROUP_WORD_ENDINGS)
+    )
+
+
+def majority(votes: Counter) -> str | None:
+    """The label with most votes; ties go to PERSON, then ORG, GPE, FAC, LOC, NORP, PRODUCT."""
+    if not votes:
+        return None
+    order = {"PERSON": 0, "ORG": 1, "GPE": 2, "FAC": 3, "LOC": 4, "NORP": 5, "PRODUCT": 6}
+    return max(votes, key=lambda label: (votes[label], -order.get(label, 9)))

@@ -1,0 +1,128 @@
+"""The general English word lists the actor index reads (no names of any story).
+
+Titles, government nouns, facility and organisation nouns, motion verbs and the
+like: the cues by which name_spans.py, missed_names.py, actor_kinds.py,
+metonymy.py and affiliations.py tell people, organisations, places and states
+apart. Names of states, capitals and seats are reference data in states.py.
+"""
+
+# fmt: off
+# Possessive endings the tokenizer splits off a name ("Kenya" + "ʼs").
+POSSESSIVE = {"'s", "’s", "ʼs", "'", "’", "ʼ", "`s"}
+# Nouns next to which a name is a facility ("the X naval base", "the airfield at X").
+FACILITY_NOUNS = {
+    "base", "airbase", "airfield", "airport", "port", "harbour", "harbor", "naval", "seaport",
+    "dam", "refinery", "plant", "reactor", "prison", "camp", "barracks", "checkpoint", "crossing",
+    "terminal", "pipeline", "bridge", "stadium", "hospital", "embassy", "consulate", "garrison"
+}
+# "the town of X": X is a place.
+PLACE_NOUNS = {
+    "town", "city", "village", "province", "region", "district", "capital", "state", "county",
+    "municipality", "governorate", "oblast", "island", "port city"
+}
+# Nouns that make the next name an organisation ("news agency Anadolu", "the militant group X").
+ORG_NOUNS = {
+    "agency", "newspaper", "broadcaster", "daily", "weekly", "outlet", "channel", "network",
+    "group", "militia", "movement", "party", "company", "firm", "organisation", "organization",
+    "coalition", "alliance", "faction", "bank", "ministry", "union", "federation", "council",
+    "committee", "tribunal", "court", "website", "magazine", "radio", "tv", "television"
+}
+# Titles and roles before or after a person's name ("President X", "X, the foreign minister").
+PERSON_TITLES = {
+    "president", "minister", "leader", "spokesman", "spokeswoman", "spokesperson", "envoy",
+    "ambassador", "chancellor", "premier", "king", "queen", "prince", "princess", "emir", "sultan",
+    "general", "commander", "secretary", "adviser", "advisor", "aide", "negotiator", "governor",
+    "mayor", "senator", "representative", "chief", "head", "director", "chairman", "chairwoman",
+    "chair", "ceo", "founder", "pope", "cardinal", "bishop", "imam", "sheikh", "cleric", "colonel",
+    "major", "lieutenant", "captain", "admiral", "marshal", "judge", "prosecutor", "lawyer",
+    "attorney", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "speaker", "diplomat", "official",
+    "commissioner", "vice", "deputy", "prime", "dictator", "strongman", "monarch"
+}
+# Government, official and armed-force nouns that stand for a state when a state,
+# nationality, capital or seat modifies them ("Turkish officials", "the Chinese side").
+GOVERNMENT_NOUNS = {
+    "government", "officials", "official", "authorities", "authority", "administration", "side",
+    "ministry", "regime", "rulers", "ruler", "leadership", "leaders", "delegation", "diplomats",
+    "embassy", "cabinet", "presidency", "state", "junta", "negotiators", "forces", "force",
+    "military", "army", "navy", "troops", "warplanes", "jets", "department", "office", "foreign",
+    "defence", "defense", "interior", "treasury", "readout", "statement", "spokesman",
+    "spokeswoman", "spokesperson", "parliament", "senate", "congress", "president", "leader",
+    "premier", "minister", "security", "intelligence", "services", "police", "mission", "envoy",
+    "ambassador"
+}
+# Words that are part of a title, not of the name after it ("Chief Executive", "Foreign").
+TITLE_WORDS = {
+    "executive", "officer", "foreign", "defence", "defense", "interior", "finance", "state",
+    "acting", "interim", "former", "new", "senior", "top", "assistant", "general", "supreme",
+    "national", "security", "affairs", "of", "and", "the",
+}
+# Words before a title that make its holder not (or no longer) act for the state.
+NOT_CURRENT = {
+    "former", "ousted", "exiled", "ex", "late", "deposed", "toppled", "overthrown", "fallen",
+    "previous", "then"
+}
+# Prepositions that make a seat of government the building ("protesters at the White House").
+LOCATIVE_PREPS = {
+    "in", "at", "to", "into", "inside", "outside", "near", "toward", "towards", "around", "across",
+    "through", "via", "within", "throughout", "beyond"
+}
+# Verbs whose object is a place, not a party ("fled to Ankara", "stormed Kinshasa").
+MOTION_VERBS = {
+    "flee", "fly", "travel", "go", "come", "return", "arrive", "move", "head", "send", "deploy",
+    "march", "enter", "leave", "storm", "capture", "visit", "reach", "bomb", "shell", "attack",
+    "seize", "take", "liberate", "besiege", "evacuate", "relocate", "escape", "retreat", "withdraw"
+}
+# What a city (not its state) has: "Ankara's streets" is the city.
+URBAN_NOUNS = {
+    "street", "streets", "residents", "mayor", "airport", "suburb", "suburbs", "district",
+    "districts", "metro", "centre", "center", "outskirts", "skyline", "population", "people",
+    "citizens", "neighbourhood", "neighborhood"
+}
+# Measures taken against a state: "sanctions on Caracas" target the state.
+SANCTION_NOUNS = {
+    "sanctions", "sanction", "pressure", "embargo", "demands", "demand", "restrictions", "tariffs",
+    "strikes", "war"
+}
+# Particles inside personal names after which the name goes on ("Maria Laura da Rocha").
+INNER_PARTICLES = {
+    "da", "de", "del", "della", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "ter",
+    "la", "le", "bin", "ibn", "bint", "ben", "y"
+}
+# The portfolio in "Secretary of State", "Minister of Defence" (not an actor).
+MINISTRY_SUBJECTS = {
+    "state", "foreign", "affairs", "defence", "defense", "interior", "treasury", "justice",
+    "commerce", "finance", "health", "education", "energy", "trade"
+}
+# Words between a name and the organisation noun it names ("the M23 rebel group").
+ORG_MODIFIERS = {
+    "news", "rebel", "militant", "armed", "political", "opposition", "terrorist", "jihadist",
+    "islamist", "paramilitary", "media", "state", "private", "security", "mercenary", "separatist",
+    "insurgent", "guerrilla", "ruling", "far-right", "far-left", "student", "trade", "hacker",
+    "criminal", "drug", "advocacy", "research", "energy", "oil", "defence", "defense", "tech",
+    "holding"
+}
+# Prepositions that only ever take a place ("near Goma").
+LOCATIVE_ONLY_PREPS = {
+    "near", "outside", "around", "across", "toward", "towards", "into", "inside", "throughout",
+    "within"
+}
+# Endings of words that name peoples and creeds ("Kenyan", "Islamist", "Sunnis", "Western").
+GROUP_WORD_ENDINGS = (
+    "an", "ans", "ern", "ese", "ish", "ist", "ists", "ic", "ics", "i", "is", "ite", "ites", "ch",
+    "s"
+)
+# Prepositions whose object takes part in the act ("talks with Ankara", "a deal by Beijing").
+ACTING_OBJECT_PREPS = {"against", "with", "by"}
+# Last words that make a capitalised name an organisation ("Human Rights Watch", "Northline Rail").
+ORG_NAME_ENDINGS = {
+    "watch", "international", "group", "federation", "council", "association",
+    "foundation", "institute", "party", "front", "movement", "committee", "commission", "bank",
+    "fund", "agency", "organization", "organisation", "network", "alliance", "coalition",
+    "company", "corporation", "corp", "inc", "ltd", "plc", "holdings", "airlines", "airways",
+    "rail", "railways", "motors", "energy", "petroleum", "telecom", "media", "news", "times",
+    "post", "herald", "tribune", "journal", "gazette", "society", "league", "club", "trust",
+    "partners", "capital", "industries", "systems", "technologies", "labs", "brigade", "brigades",
+}
+# Verbs whose subject relays news: a name reporting is an outlet, not a place ("Bloomberg reported").
+RELAYING_VERBS = {"report", "write", "cite", "quote", "publish", "broadcast"}
+# fmt: on

@@ -1,0 +1,258 @@
+"""Names the model did not tag, found where the article itself points at them.
+
+After name_spans.py has cleaned the model's entities, these add candidates:
+
+- both sides of every alias the article declares ("Rapid Support Forces
+  (RSF)", "X, also known as Y"; aliases.py reads the constructions);
+- repeats of the article's own names ("RSF" alone, a person's surname, a
+  seat of government such as "Downing Street") and one-word names spelled
+  differently ("Zelenskyy");
+- names next to a cue: a facility noun ("X airbase"), a title ("Governor X"),
+  an organisation ending on a subject ("Human Rights Watch called"), and an
+  undeclared acronym of an organisation the article names ("UAW").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from . import states
+from .actor_kinds import has_facility_cue, has_org_name_ending
+from .actor_words import PERSON_TITLES, TITLE_WORDS
+from .aliases import (
+    Declaration,
+    NameSpan,
+    expansion_before,
+    find_declared,
+    is_acronym_of,
+    looks_like_acronym,
+)
+from .name_spans import Candidate, overlaps, without_overlaps
+from .normalise import normalise_name, same_name
+
+# --- declared aliases ---------------------------------------------------------------
+
+
+def declarations(doc: Doc, cands: list[Candidate]) -> list[Declaration]:
+    """The aliases the article declares after its candidate names, and "(JNIM)" after a long
+    form the model did not tag."""
+    names = [
+        NameSpan(
+            doc[c.start].idx,
+            doc[c.end - 1].idx + len(doc[c.end - 1]),
+            doc[c.start : c.end].text,
+            c.label,
+        )
+        for c in cands
+    ]
+    found = find_declared(doc.text, names)
+    declared_at = {d.alias_start for d in found}
+    for name in names:
+        if name.start in declared_at or not looks_like_acronym(name.text):
+            continue
+        # "(JNIM)" after a long name the model did not tag at all.
+        expansion = expansion_before(doc.text, name.start, name.text)
+        if expansion is not None:
+            start, end = expansion
+            long_form = NameSpan(start, end, doc.text[start:end], "ORG")
+            found.append(Declaration(long_form, name.start, name.end, name.text, "acronym"))
+    return found
+
+
+def add_declared_spans(
+    doc: Doc, cands: list[Candidate], decls: list[Declaration], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """Make sure both sides of every declaration are candidates (the model often misses Y)."""
+    extra = []
+    for decl in decls:
+        for start, end, label in (
+            (decl.alias_start, decl.alias_end, decl.name.label),
+            (decl.name.start, decl.name.end, decl.name.label),
+        ):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or overlaps(start, end, skip):
+                continue
+            extra.append(Candidate(span.start, span.end, label, found_by="declared"))
+    return without_overlaps(cands + extra) if extra else cands
+
+
+# --- repeats of the article's own names ---------------------------------------------
+
+
+def repeat_forms(doc: Doc, cands: list[Candidate], decls: list[Declaration]) -> dict[str, str]:
+    """Surfaces worth finding again where the model missed them, with a label hint."""
+    forms: dict[str, str] = {}
+    labels = {normalise_name(c.span(doc).text): c.label for c in cands}
+    for decl in decls:
+        forms[decl.alias] = labels.get(normalise_name(decl.name.text), decl.name.label)
+        forms[decl.name.text] = labels.get(normalise_name(decl.name.text), decl.name.label)
+    for seat in states.SEATS_OF_GOVERNMENT:
+        forms.setdefault(seat, "FAC")  # the model often misses "Downing Street said"
+    for cand in cands:
+        span = cand.span(doc)
+        if cand.label in {"GPE", "NORP", "LOC"} or not span.text[:1].isupper():
+            continue
+        forms.setdefault(span.text, cand.label)
+        words = [t for t in span if not t.is_punct]
+        if cand.label == "PERSON" and len(words) >= 2 and words[-1].text[:1].isupper():
+            forms.setdefault(words[-1].text, "PERSON")  # a surname stands for the person
+    return forms
+
+
+def find_repeats(
+    doc: Doc, cands: list[Candidate], forms: dict[str, str], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """Occurrences of the article's own names that the model did not tag (bare "RSF")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    by_first: dict[str, list[tuple[list[str], str]]] = defaultdict(list)
+    for form, label in forms.items():
+        words = _form_words(form)
+        if words and (words[0][:1].isupper() or looks_like_acronym(words[0])):
+            by_first[words[0]].append((words, label))
+    for token in doc:
+        for words, label in sorted(by_first.get(token.text, ()), key=lambda w: -len(w[0])):
+            end = token.i + len(words)
+            if end > len(doc) or [t.text for t in doc[token.i : end]] != words:
+                continue
+            if not taken.isdisjoint(range(token.i, end)):
+                continue
+            span = doc[token.i : end]
+            if overlaps(span.start_char, span.end_char, skip):
+                continue
+            extra.append(Candidate(token.i, end, label, found_by="repeat"))
+            taken.update(range(token.i, end))
+            break
+    return extra
+
+
+def find_variant_repeats(
+    doc: Doc, cands: list[Candidate], forms: dict[str, str], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A one-word name spelled differently from the article's other uses ("Zelenskyy")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    single = {
+        form: label
+        for form, label in forms.items()
+        if len(_form_words(form)) == 1 and len(form) >= 4 and label in {"PERSON", "ORG"}
+    }
+    extra = []
+    for token in doc:
+        # The model tags a misspelt name at a sentence start as a NOUN ("Zelenskyy said").
+        if token.i in taken or token.pos_ not in {"PROPN", "NOUN", "X", "ADJ"}:
+            continue
+        if (
+            not token.text[:1].isupper()
+            or not token.is_alpha
+            or len(token) < 4
+            or overlaps(token.idx, token.idx + len(token), skip)
+        ):
+            continue
+        for form, label in single.items():
+            if form != token.text and same_name(form, token.text):
+                extra.append(Candidate(token.i, token.i + 1, label, found_by="repeat"))
+                break
+    return extra
+
+
+def _form_words(form: str) -> list[str]:
+    """A surface split the way spaCy's English tokenizer splits names."""
+    return re.findall(r"\w+|[^\w\s]", form)
+
+
+# --- names next to a cue --------------------------------------------------------------
+
+
+def subject_organisation_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A capitalised name the model missed where it acts as a subject ("Human Rights Watch
+    on Monday called for ..."): taken when its last word makes it an organisation."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.i in taken:
+            continue
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].i not in taken:
+            start -= 1
+        end = token.i + 1
+        if not has_org_name_ending(doc, start, end) or overlaps(doc[start].idx, token.idx + len(token), skip):
+            continue
+        extra.append(Candidate(start, end, "ORG", found_by="cue"))
+        taken.update(range(start, end))
+    return extra
+
+
+def initialism_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """An acronym the model did not tag ("UAW president Shawn Fain") that spells the initials of
+    an organisation the article names ("the United Auto Workers")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    names = [c.span(doc).text for c in cands if c.label in {"ORG", "FAC"} and c.end - c.start >= 2]
+    extra = []
+    for token in doc:
+        if token.i in taken or not token.text.isupper() or not looks_like_acronym(token.text):
+            continue
+        if overlaps(token.idx, token.idx + len(token), skip):
+            continue
+        if any(is_acronym_of(token.text, name) for name in names):
+            extra.append(Candidate(token.i, token.i + 1, "ORG", found_by="cue"))
+    return extra
+
+
+def titled_person_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A capitalised name the model missed right after a title ("Governor Babajide Sanwo-Olu")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for title in doc[:-1]:
+        if title.lower_ not in PERSON_TITLES or not title.text[:1].isupper():
+            continue
+        end = title.i + 1
+        while end < len(doc) and end not in taken and _is_name_token_after_title(doc, end):
+            end += 1
+        if end == title.i + 1 or overlaps(doc[title.i + 1].idx, doc[end - 1].idx + 1, skip):
+            continue
+        extra.append(Candidate(title.i + 1, end, "PERSON", found_by="cue"))
+        taken.update(range(title.i + 1, end))
+    return extra
+
+
+def _is_name_token_after_title(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text == "-" and not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper()  # "Sanwo-Olu"
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.lower_ not in PERSON_TITLES | TITLE_WORDS
+        and not states.state_of_demonym(token.text)
+        and not states.state_named(token.text)
+    )
+
+
+def facility_cue_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A capitalised name the model missed right before or after a facility noun ("X airbase")."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.is_sent_start or overlaps(token.idx, token.idx + len(token), skip):
+            continue
+        if has_facility_cue(doc, token.i, token.i + 1):
+            extra.append(Candidate(token.i, token.i + 1, "FAC", found_by="cue"))
+    return extra
