@@ -9,7 +9,10 @@ resolved entities, so it also follows editor merges.
 """
 from __future__ import annotations
 
-from django.db.models import Count, Q
+import datetime as dt
+
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import Coalesce
 
 from entities.models import Alias, Entity
 from entities.services import entity_canonical
@@ -32,6 +35,15 @@ NEGATION_PREFIX = "not "
 
 # Demands and positions are made on behalf of a state; a quote stays its speaker's.
 STATE_LEVEL_KINDS = (Kind.DEMAND, Kind.STATUS)
+
+# Verbs that say only that something was said: two statements sharing one are
+# not the same proposition; their content decides.
+SPEECH_PREDICATES = frozenset({"say", "deny", "not say", "not deny"})
+
+# The same proposition made again after this long is a new claim that renews the
+# first ("renewed its demand"), not more evidence of it. News repeats a claim for
+# days or weeks; a request made again is usually months apart.
+RENEWAL_GAP = dt.timedelta(days=90)
 
 
 def claim_actor(entity: Entity | None, kind: str) -> Entity | None:
@@ -69,25 +81,44 @@ def claim_for_extraction(extraction: Extraction) -> Claim:
     actor = claim_actor(extraction.actor, extraction.kind)
     target = _state_of_capital(extraction.target) if extraction.kind == Kind.EVENT else extraction.target
     predicate = _claim_predicate(extraction)
-    candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about)
+    key = {"kind": extraction.kind, "actor": actor, "target": target, "about": extraction.about,
+           "predicate": predicate, "topic": _topic(extraction, predicate)}
+    if extraction.kind == Kind.STATEMENT and actor is None:
+        # Nobody known said it: it cannot corroborate (or be corroborated by) another article.
+        return _claim_get_or_create(extraction, key | {"only_article_id": extraction.article_id})
+    candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about, only_article__isnull=True)
     if extraction.kind == Kind.STATUS:
         candidates = candidates.filter(Q(actor=actor) | Q(actor__isnull=True))
     else:
         candidates = candidates.filter(actor=actor)
-    match = _best_candidate(extraction, predicate, target, candidates)
+    near, far = _split_by_date(candidates, _extraction_date(extraction))
+    match = _best_candidate(extraction, predicate, target, near)
     if match is not None:
         return _fill_missing_target(match, target)
-    claim, _ = Claim.objects.get_or_create(
-        kind=extraction.kind,
-        actor=actor,
-        target=target,
-        about=extraction.about,
-        predicate=predicate,
-        topic=_topic(extraction, predicate),
-        defaults={"summary": claim_summary(extraction, actor)},
-    )
+    earlier = _best_candidate(extraction, predicate, target, far)
+    return _claim_get_or_create(extraction, key | {"renews": earlier})
+
+
+def _claim_get_or_create(extraction: Extraction, key: dict) -> Claim:
+    claim, _ = Claim.objects.get_or_create(**key, defaults={"summary": claim_summary(extraction, key["actor"])})
     _link_contradictions(claim)
     return claim
+
+
+def _extraction_date(extraction: Extraction) -> dt.date | None:
+    return extraction.event_date or extraction.article.published
+
+
+def _split_by_date(candidates, date: dt.date | None):
+    """Candidates within ``RENEWAL_GAP`` of ``date`` (or undated, on either side), and the others."""
+    dated = candidates.annotate(
+        first=Min(Coalesce("evidence__extraction__event_date", "evidence__extraction__article__published")),
+        last=Max(Coalesce("evidence__extraction__event_date", "evidence__extraction__article__published")),
+    )
+    if date is None:
+        return dated, Claim.objects.none()
+    near = Q(first__isnull=True) | Q(first__lte=date + RENEWAL_GAP, last__gte=date - RENEWAL_GAP)
+    return dated.filter(near), dated.exclude(near).filter(first__isnull=False)
 
 
 def _claim_predicate(extraction: Extraction) -> str:
@@ -105,9 +136,11 @@ def _topic(extraction: Extraction, predicate: str) -> str:
 def _best_candidate(extraction: Extraction, predicate: str, target: Entity | None, candidates) -> Claim | None:
     """Same predicate and target first; then a missing target on either side;
     then, for claims without an object entity, shared content terms."""
-    candidates = list(candidates.annotate(n=Count("evidence")).order_by("-n", "pk")[:50])
+    candidates = list(candidates.annotate(n=Count("evidence", distinct=True)).order_by("-n", "pk")[:50])
     target_id = target.pk if target else None
-    same_predicate = [c for c in candidates if c.predicate == predicate]
+    # "X said …" twice is not one claim: a statement is matched by what it says.
+    by_predicate = not (extraction.kind == Kind.STATEMENT and predicate in SPEECH_PREDICATES)
+    same_predicate = [c for c in candidates if by_predicate and c.predicate == predicate]
     for claim in same_predicate:
         if claim.target_id == target_id:
             return claim

@@ -150,6 +150,14 @@ class Claim(models.Model):
     topic = models.CharField(max_length=200, blank=True, help_text="Normalised object when there is no entity.")
     summary = models.TextField()
     contradicts = models.ManyToManyField("self", blank=True, symmetrical=True)
+    renews = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="renewals",
+        help_text="The same proposition made earlier: this claim is it made again, months later.",
+    )
+    only_article = models.ForeignKey(
+        "articles.Article", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        help_text="A statement with no resolved speaker: shown and counted, but never grouped across articles.",
+    )
 
     article_count = models.PositiveIntegerField(default=0)
     outlet_count = models.PositiveIntegerField(default=0)
@@ -172,9 +180,10 @@ class Claim(models.Model):
     class Meta:
         ordering = ["-origin_count", "-article_count", "pk"]
         constraints = [
-            # One claim per (kind, actor, target, about, predicate, topic): linking is a lookup.
+            # One claim per key: linking is a lookup. A renewal and an article-bound
+            # (speakerless) statement differ from the claim they resemble by ``renews`` / ``only_article``.
             models.UniqueConstraint(
-                fields=["kind", "actor", "target", "about", "predicate", "topic"],
+                fields=["kind", "actor", "target", "about", "predicate", "topic", "renews", "only_article"],
                 name="claim_key_unique",
                 nulls_distinct=False,
             ),

@@ -186,6 +186,8 @@ def _claim_repoint(claim: Claim, *, old: Entity, new: Entity, fields=("actor", "
         "kind": claim.kind,
         "predicate": claim.predicate,
         "topic": claim.topic,
+        "renews": claim.renews,
+        "only_article": claim.only_article,
         **{
             field: new if field in fields and getattr(claim, f"{field}_id") == old.pk else getattr(claim, field)
             for field in ("actor", "target", "about")

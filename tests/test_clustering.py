@@ -1,4 +1,6 @@
 """The same thing said across articles becomes one claim."""
+import datetime as dt
+
 import pytest
 
 from claims.clustering import claim_for_extraction
@@ -121,3 +123,55 @@ def test_merging_two_entities_merges_their_claims_and_marks_them_dirty(states):
     assert merged.article_count == 2
     other_spelling.refresh_from_db()
     assert other_spelling.merged_into == one_spelling
+
+
+def _statement(speaker, terms, **fields):
+    return ExtractionFactory(
+        kind=Kind.STATEMENT, actor=speaker, predicate="say", cue="say", terms=terms, **fields
+    )
+
+
+def test_one_speakers_statements_about_different_things_are_different_claims():
+    minister = EntityFactory(name="Rufus Firefly", kind="PERSON")
+    tariffs = _statement(minister, ["tariff", "steel", "import"])
+    canal = _statement(minister, ["canal", "toll", "shipping"])
+
+    assert _link(tariffs) != _link(canal)
+
+
+def test_one_speaker_saying_the_same_thing_in_two_articles_is_one_claim():
+    minister = EntityFactory(name="Rufus Firefly", kind="PERSON")
+    first = _statement(minister, ["tariff", "steel", "import"])
+    second = _statement(minister, ["steel", "tariff", "retaliation"])
+
+    assert _link(first) == _link(second)
+
+
+def test_statements_without_a_speaker_are_never_grouped_across_articles():
+    first = _statement(None, ["ceasefire", "talks", "collapse"], actor_text="")
+    second = _statement(None, ["ceasefire", "talks", "collapse"], actor_text="")
+
+    one, other = _link(first), _link(second)
+
+    assert one != other
+    assert (one.only_article_id, other.only_article_id) == (first.article_id, second.article_id)
+
+
+def test_the_same_demand_made_months_later_is_a_new_claim_that_renews_the_first(states):
+    freedonia, sylvania = states
+    fugitive = EntityFactory(name="Chicolini")
+    march = ExtractionFactory(
+        actor=freedonia, target=sylvania, about=fugitive, article=ArticleFactory(published=dt.date(2024, 3, 2))
+    )
+    next_week = ExtractionFactory(
+        actor=freedonia, target=sylvania, about=fugitive, article=ArticleFactory(published=dt.date(2024, 3, 9))
+    )
+    next_year = ExtractionFactory(
+        actor=freedonia, target=sylvania, about=fugitive, article=ArticleFactory(published=dt.date(2025, 2, 20))
+    )
+
+    first = _link(march)
+    assert _link(next_week) == first
+    renewal = _link(next_year)
+    assert renewal != first
+    assert renewal.renews == first
