@@ -100,11 +100,12 @@ def claim_actor_choices() -> QuerySet[Entity]:
 
 
 def claim_detail(*, claim_id: int) -> Claim:
-    """One claim with its actors and the claims it contradicts; raises DoesNotExist."""
+    """One claim with its actors, the claims it contradicts and its later renewals; raises DoesNotExist."""
     contradicting = Claim.objects.select_related(*_ENTITY_FIELDS).order_by("-origin_count", "pk")
+    renewals = Claim.objects.order_by("first_seen", "pk").only("pk", "first_seen", "renews_id")
     return (
         Claim.objects.select_related(*_ENTITY_FIELDS)
-        .prefetch_related(Prefetch("contradicts", queryset=contradicting))
+        .prefetch_related(Prefetch("contradicts", queryset=contradicting), Prefetch("renewals", queryset=renewals))
         .get(pk=claim_id)
     )
 

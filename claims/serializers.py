@@ -27,14 +27,23 @@ class ClaimSerializer(serializers.ModelSerializer):
     target = EntityRefSerializer(allow_null=True)
     about = EntityRefSerializer(allow_null=True)
     stances = serializers.SerializerMethodField()
+    renews = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The earlier claim this one makes again, months later (a renewed request)."
+    )
+    unattributed = serializers.SerializerMethodField(
+        help_text="A statement with no resolved speaker: counted, but never grouped across articles."
+    )
 
     class Meta:
         model = Claim
         fields = [
             "id", "kind", "summary", "actor", "target", "about", "predicate", "topic",
             "article_count", "outlet_count", "origin_count", "stances",
-            "first_seen", "last_seen", "status", "dirty", "recomputed_at",
+            "first_seen", "last_seen", "status", "dirty", "recomputed_at", "renews", "unattributed",
         ]
+
+    def get_unattributed(self, claim: Claim) -> bool:
+        return claim.only_article_id is not None
 
     @extend_schema_field(
         {

@@ -242,16 +242,31 @@ def test_the_claim_page_costs_the_same_queries_for_one_article_or_six(client, dj
     claim = ClaimFactory()
     claim.contradicts.add(ClaimFactory())
     evidence_from(claim, "Daily 0", origins=[EntityFactory()])
-    # claim, contradicting claims, evidence, origins of the evidence, the three explanation aggregates
-    with django_assert_num_queries(7):
+    # claim, contradicting claims, later renewals, evidence, origins of the evidence, three explanation aggregates
+    with django_assert_num_queries(8):
         client.get(reverse("claim-detail", args=[claim.pk]))
 
     for n in range(1, 6):
         evidence_from(claim, f"Daily {n}", origins=[EntityFactory()], stance=Stance.DENIED if n == 5 else Stance.ASSERTED)
     claim.contradicts.add(ClaimFactory())
-    with django_assert_num_queries(7):
+    ClaimFactory(renews=claim)
+    with django_assert_num_queries(8):
         client.get(reverse("claim-detail", args=[claim.pk]))
 
 
 def test_an_unknown_claim_is_not_found(client):
     assert client.get(reverse("claim-detail", args=[999999])).status_code == 404
+
+
+def test_the_claim_page_links_a_renewed_request_both_ways(client):
+    first = ClaimFactory()
+    later = ClaimFactory(renews=first)
+
+    assert reverse("claim-detail", args=[later.pk]) in client.get(reverse("claim-detail", args=[first.pk])).content.decode()
+    assert reverse("claim-detail", args=[first.pk]) in client.get(reverse("claim-detail", args=[later.pk])).content.decode()
+
+
+def test_the_claim_page_says_an_unattributed_statement_stands_alone(client):
+    claim = ClaimFactory(kind=Kind.STATEMENT, actor=None, only_article=ArticleFactory())
+
+    assert "Unattributed" in client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
