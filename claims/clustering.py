@@ -36,6 +36,9 @@ NEGATION_PREFIX = "not "
 # Demands and positions are made on behalf of a state; a quote stays its speaker's.
 STATE_LEVEL_KINDS = (Kind.DEMAND, Kind.STATUS)
 
+# A statement or demand is someone's: without a resolved actor it stays in its article.
+SPEAKER_BOUND_KINDS = (Kind.STATEMENT, Kind.DEMAND)
+
 # Verbs that say only that something was said: two statements sharing one are
 # not the same proposition; their content decides.
 SPEECH_PREDICATES = frozenset({"say", "deny", "not say", "not deny"})
@@ -83,8 +86,8 @@ def claim_for_extraction(extraction: Extraction) -> Claim:
     predicate = _claim_predicate(extraction)
     key = {"kind": extraction.kind, "actor": actor, "target": target, "about": extraction.about,
            "predicate": predicate, "topic": _topic(extraction, predicate)}
-    if extraction.kind == Kind.STATEMENT and actor is None:
-        # Nobody known said it: it cannot corroborate (or be corroborated by) another article.
+    if extraction.kind in SPEAKER_BOUND_KINDS and actor is None:
+        # Nobody known said or demanded it: it cannot corroborate (or be corroborated by) another article.
         return _claim_get_or_create(extraction, key | {"only_article_id": extraction.article_id})
     candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about, only_article__isnull=True)
     if extraction.kind == Kind.STATUS:
@@ -138,8 +141,11 @@ def _best_candidate(extraction: Extraction, predicate: str, target: Entity | Non
     then, for claims without an object entity, shared content terms."""
     candidates = list(candidates.annotate(n=Count("evidence", distinct=True)).order_by("-n", "pk")[:50])
     target_id = target.pk if target else None
-    # "X said …" twice is not one claim: a statement is matched by what it says.
-    by_predicate = not (extraction.kind == Kind.STATEMENT and predicate in SPEECH_PREDICATES)
+    # "X said …" twice is not one claim: a statement is matched by what it says. Nor
+    # is "no agreement was reached" in two stories: with no actor, no target and
+    # nothing it is about, a predicate alone does not name a proposition.
+    anchored = extraction.actor_id is not None or target_id is not None or extraction.about_id is not None
+    by_predicate = anchored and not (extraction.kind == Kind.STATEMENT and predicate in SPEECH_PREDICATES)
     same_predicate = [c for c in candidates if by_predicate and c.predicate == predicate]
     for claim in same_predicate:
         if claim.target_id == target_id:

@@ -175,3 +175,22 @@ def test_the_same_demand_made_months_later_is_a_new_claim_that_renews_the_first(
     renewal = _link(next_year)
     assert renewal != first
     assert renewal.renews == first
+
+
+def test_a_demand_nobody_is_known_to_make_stays_in_its_article(states):
+    _, sylvania = states
+    first = ExtractionFactory(actor=None, actor_text="", target=sylvania, predicate="release")
+    second = ExtractionFactory(actor=None, actor_text="", target=sylvania, predicate="release")
+
+    assert _link(first) != _link(second)
+
+
+def test_actorless_statuses_of_different_stories_do_not_meet_on_the_predicate_alone():
+    deadlock = ExtractionFactory(
+        kind=Kind.STATUS, actor=None, actor_text="", predicate="not agree", terms=["fishing", "quota", "licence"]
+    )
+    other = ExtractionFactory(
+        kind=Kind.STATUS, actor=None, actor_text="", predicate="not agree", terms=["royalty", "cobalt", "tax"]
+    )
+
+    assert _link(deadlock) != _link(other)
