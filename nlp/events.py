@@ -8,6 +8,15 @@ the sentence or the article), else the state of the person speaking about it.
 
 Events (kind "event"): "X was led by Y", "X fled to Y", "Y granted X asylum"
 with a general synonym layer so the same event in other words groups.
+
+General actions (``find_actions``): a few classes of things one party does to
+another in any story -- besiege, attack, suspend, inspect, detain, raise or cut
+a price, strike, hold talks, agree to do something, move people across a
+border, a company's shares moving -- read from the verb ("X has besieged Y",
+"Y was attacked by X", "which X has besieged") or from the noun ("under siege
+by X", "a strike by X", "talks between X and Y"). Hypothetical actions ("would
+board", "urged X to suspend", "whether ...") are not events. A definite event
+named again with no parties ("The strike continues") takes the earlier one's.
 """
 from __future__ import annotations
 
@@ -16,7 +25,7 @@ from spacy.tokens import Span, Token
 from .demands import content_terms
 from .discourse import Discourse, agent_of, is_negated, subject_of
 from .stance import stance_of
-from .types import EVENT, STATUS, ActorRef, Extraction
+from .types import DEMAND, EVENT, STATUS, ActorRef, Extraction
 from .types import Span as TextSpan
 
 UNRESOLVED_ADJECTIVES = frozenset({
@@ -171,7 +180,7 @@ def find_events(sent: Span, disc: Discourse) -> list[Extraction]:
             stance = stance_of(token, disc)
             extraction.stance, extraction.origins = stance.stance, stance.origins
             found.append(extraction)
-    return found
+    return found + find_actions(sent, disc)
 
 
 def _event(token: Token, predicate: str) -> Extraction:
@@ -252,4 +261,419 @@ def _destination(token: Token, disc: Discourse) -> ActorRef | None:
             ref = disc.ref(place)
             if ref is not None and ref.label in ("GPE", "LOC", "PERSON", "ORG"):
                 return ref
+    return None
+
+
+# -- general action events ----------------------------------------------
+#
+# A handful of verb classes that report something one party did to another
+# (or that happened to it) in any story: a siege, an attack, a suspension, an
+# inspection, a detention, a price rise, a strike, a round of talks, an
+# agreement, a move across a border, a fall in a company's shares. Each class
+# has one predicate so the same event told in other words ("besieged",
+# "under siege") groups. Actor is the doer, target the party it was done to.
+
+# verb lemma -> (predicate, kind)
+_ACTION_VERBS = {
+    "besiege": ("besiege", STATUS), "encircle": ("besiege", STATUS), "blockade": ("besiege", STATUS),
+    "attack": ("attack", EVENT), "ambush": ("attack", EVENT), "shell": ("attack", EVENT),
+    "bomb": ("attack", EVENT), "raid": ("attack", EVENT), "loot": ("attack", EVENT),
+    "suspend": ("suspend", EVENT), "revoke": ("suspend", EVENT), "freeze": ("suspend", EVENT),
+    "board": ("inspect", EVENT), "inspect": ("inspect", EVENT), "search": ("inspect", EVENT),
+    "seize": ("detain", EVENT), "detain": ("detain", EVENT), "arrest": ("detain", EVENT),
+    "kidnap": ("detain", EVENT), "abduct": ("detain", EVENT),
+}
+# Nouns naming the same events: "under siege by X", "the suspension of X's permits".
+_EVENT_NOUNS = {
+    "siege": ("besiege", STATUS), "blockade": ("besiege", STATUS),
+    "attack": ("attack", EVENT), "ambush": ("attack", EVENT), "raid": ("attack", EVENT),
+    "suspension": ("suspend", EVENT), "revocation": ("suspend", EVENT),
+    "strike": ("strike", EVENT), "walkout": ("strike", EVENT), "stoppage": ("strike", EVENT),
+    "talks": ("hold talks", EVENT), "negotiations": ("hold talks", EVENT), "round": ("hold talks", EVENT),
+    "cycle": ("hold talks", EVENT), "dialogue": ("hold talks", EVENT),
+}
+# "round" and "cycle" are talks only when they say so: "a round of talks", "the seventh cycle".
+_TALK_WORDS = frozenset({"talks", "negotiations", "dialogue", "negotiation", "peace", "discussions"})
+_PRICE_NOUNS = frozenset({"price", "prices", "fee", "fees", "tariff", "tariffs", "rate", "rates", "charge", "charges", "cost"})
+_PRICE_UP = frozenset({"raise", "increase", "hike", "double", "lift"})
+_PRICE_DOWN = frozenset({"cut", "lower", "reduce", "slash"})
+_SHARE_NOUNS = frozenset({"share", "shares", "stock", "stocks"})
+_SHARE_MOVES = {"fall": "shares fall", "drop": "shares fall", "slump": "shares fall", "plunge": "shares fall",
+                "tumble": "shares fall", "slide": "shares fall", "sink": "shares fall",
+                "rise": "shares rise", "jump": "shares rise", "climb": "shares rise", "soar": "shares rise"}
+_MOVE_VERBS = frozenset({"move", "transfer", "relocate", "take", "smuggle"})
+_PARTY_LABELS = ("GPE", "ORG", "NORP", "PERSON")
+
+
+def find_actions(sent: Span, disc: Discourse) -> list[Extraction]:
+    """Events of the general classes above in one sentence, at most one per predicate."""
+    found: dict[str, Extraction] = {}
+    for token in sent:
+        extraction = None
+        if token.pos_ in ("VERB", "AUX") and not _is_unreal(token):
+            extraction = (
+                _action_verb(token, disc) or _price_change(token, disc) or _share_move(token, disc)
+                or _agreement(token, disc) or _moved_across(token, disc) or _walked_off(token, disc)
+                or _met(token, disc) or _reached_agreement(token, disc)
+            )
+        elif token.pos_ in ("NOUN", "PROPN"):
+            extraction = _event_noun(token, disc)
+        if extraction is None or extraction.predicate in found:
+            continue
+        stance = stance_of(token, disc)
+        extraction.stance, extraction.origins = stance.stance, stance.origins
+        found[extraction.predicate] = extraction
+    return list(found.values())
+
+
+def _action(token: Token, predicate: str, kind: str) -> Extraction:
+    extraction = _event(token, predicate)
+    extraction.kind = kind
+    return extraction
+
+
+def _party(token: Token | None, disc: Discourse) -> ActorRef | None:
+    """The actor a noun phrase names, or whose thing it names: "SKM's permits", "permits of SKM",
+    "RSF fighters", "a WFP convoy", "the relcl's head" for "which"."""
+    if token is None:
+        return None
+    if token.lower_ in ("which", "that", "who") and token.head.dep_ == "relcl":
+        token = token.head.head
+    ref = disc.ref(token)
+    if ref is not None and ref.label in _PARTY_LABELS:
+        return ref
+    owner = _owner_modifier(token, disc, places=True)
+    if owner is not None:
+        return owner
+    # "permits of X"; "shares in X" (for other nouns "in" names a place: "talks in Havana").
+    for word in ("of", "in") if token.lower_ in _SHARE_NOUNS else ("of",):
+        owner = _preposition_object(token, word)
+        if owner is not None:
+            ref = _party(owner, disc) if owner.i != token.i else None
+            if ref is not None:
+                return ref
+    return None
+
+
+def _patient(verb: Token) -> Token | None:
+    """The thing acted on: the object, or the subject of a passive, or the head a relative clause hangs on."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lower_ not in ("which", "that", "who"):
+        return obj
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return subject_of(verb) or (verb.head if verb.dep_ in ("acl", "relcl") else None)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return obj
+
+
+def _doer(verb: Token) -> Token | None:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive:
+        return agent_of(verb)
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "acl":
+        return None
+    return subject
+
+
+def _action_verb(token: Token, disc: Discourse) -> Extraction | None:
+    entry = _ACTION_VERBS.get(token.lemma_.lower())
+    # "an area controlled by X", "halting shipments": modifiers, not events told.
+    if entry is None or token.dep_ == "amod":
+        return None
+    extraction = _action(token, *entry)
+    patient = _patient(token)
+    extraction.actor = _party(_doer(token), disc)
+    extraction.target = _party(patient, disc)
+    if patient is not None and patient.pos_ == "NOUN":
+        extraction.terms = content_terms(patient)
+    if extraction.actor is not None and extraction.target is not None and extraction.actor.key == extraction.target.key:
+        extraction.target = None
+    return extraction if extraction.actor is not None else None
+
+
+# Verbs whose complement is wished for, planned or asked about, not told as done.
+_IRREALIS_HEADS = frozenset({
+    "urge", "ask", "call", "demand", "want", "consider", "threaten", "plan", "seek", "propose",
+    "decline", "refuse", "hope", "try", "intend", "vow", "promise", "warn", "tell", "order",
+})
+_MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "'ll"})
+
+
+def _is_unreal(token: Token) -> bool:
+    """"would board", "urged X to suspend", "whether it would consider suspending": not an event told."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in ("xcomp", "pcomp", "ccomp", "advcl") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+def _price_change(token: Token, disc: Discourse) -> Extraction | None:
+    """"X raised the price of Y": a price change, X the actor, Y what it is about."""
+    lemma = token.lemma_.lower()
+    if lemma not in _PRICE_UP | _PRICE_DOWN:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in _PRICE_NOUNS:
+        return None
+    extraction = _action(token, "raise price" if lemma in _PRICE_UP else "cut price", EVENT)
+    extraction.actor = _party(subject_of(token), disc)
+    extraction.terms = content_terms(obj)
+    return extraction if extraction.actor is not None else None
+
+
+def _share_move(token: Token, disc: Discourse) -> Extraction | None:
+    """"Shares of X fell 6%": the company whose shares moved is the actor."""
+    predicate = _SHARE_MOVES.get(token.lemma_.lower())
+    subject = subject_of(token) if predicate else None
+    if subject is None or subject.lower_ not in _SHARE_NOUNS:
+        return None
+    extraction = _action(token, predicate, EVENT)
+    extraction.actor = _party(subject, disc)
+    extraction.terms = ["share"]
+    return extraction if extraction.actor is not None else None
+
+
+def _agreement(token: Token, disc: Discourse) -> Extraction | None:
+    """"X has agreed (in principle) to release Y's members": an agreement, X to Y."""
+    if token.lemma_.lower() != "agree":
+        return None
+    action = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    if action is None:
+        return None
+    extraction = _action(token, "agree to " + action.lemma_.lower(), STATUS)
+    extraction.actor = _party(subject_of(token), disc)
+    obj = next((c for c in action.children if c.dep_ == "dobj"), None)
+    extraction.target = _party(obj, disc)
+    if obj is not None:
+        extraction.terms = content_terms(obj)
+    return extraction if extraction.actor is not None else None
+
+
+def _moved_across(token: Token, disc: Discourse) -> Extraction | None:
+    """"X has moved the hostages into Y": a transfer, X the actor, the destination what it is about."""
+    if token.lemma_.lower() not in _MOVE_VERBS:
+        return None
+    place = _preposition_object(token, "into") or _preposition_object(token, "across")
+    if place is None:
+        return None
+    extraction = _action(token, "move", STATUS)
+    extraction.actor = _party(_doer(token), disc)
+    extraction.about = disc.ref(place)
+    patient = _patient(token)
+    if patient is not None:
+        extraction.terms = content_terms(patient)
+    return extraction if extraction.actor is not None and extraction.about is not None else None
+
+
+def _walked_off(token: Token, disc: Discourse) -> Extraction | None:
+    """"Workers walked off the job", "went on strike": a strike by the subject."""
+    lemma = token.lemma_.lower()
+    walked_off = lemma == "walk" and any(
+        c.lower_ in ("off", "out") for c in token.children if c.dep_ in ("prep", "prt")
+    )
+    went_on_strike = lemma == "go" and _preposition_object(token, "on") is not None and (
+        _preposition_object(token, "on").lower_ == "strike"
+    )
+    if not (walked_off or went_on_strike):
+        return None
+    extraction = _action(token, "strike", EVENT)
+    extraction.actor = _party(subject_of(token), disc)
+    extraction.terms = ["strike"]
+    return extraction if extraction.actor is not None else _borrowed(extraction, disc)
+
+
+def _met(token: Token, disc: Discourse) -> Extraction | None:
+    """"Representatives of X and Y met", "X met Y's envoys", "X met with Y": talks between them."""
+    if token.lemma_.lower() != "meet":
+        return None
+    sides = _distinct([*_subject_sides(token, disc), _with_party(token, disc),
+                       _party(next((c for c in token.children if c.dep_ == "dobj"), None), disc)])
+    if len(sides) < 2:
+        return None
+    extraction = _action(token, "hold talks", EVENT)
+    extraction.actor, extraction.target = sides[0], sides[1]
+    extraction.terms = ["talks"]
+    return extraction
+
+
+_AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "ceasefire", "truce", "pact", "treaty", "settlement"})
+_REACH_VERBS = frozenset({"reach", "sign", "strike", "conclude", "seal", "clinch", "secure"})
+
+
+def _reached_agreement(token: Token, disc: Discourse) -> Extraction | None:
+    """"X and Y reached a deal", "X signed a ceasefire with Y": an agreement reached (not reached is a
+    status "unresolved", read by ``find_status``)."""
+    if token.lemma_.lower() not in _REACH_VERBS or is_negated(token):
+        return None
+    deal = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _AGREEMENT_NOUNS), None)
+    if deal is None or any(c.lower_ == "no" for c in deal.children):
+        return None
+    doer = agent_of(token) if deal.dep_ == "nsubjpass" else token
+    sides = _distinct([
+        *(_subject_sides(token, disc) if doer is token else [_party(doer, disc)]),
+        _with_party(token, disc), _with_party(deal, disc),
+    ])
+    if not sides:
+        return None
+    extraction = _action(token, "reach agreement", STATUS)
+    extraction.actor = sides[0]
+    extraction.target = sides[1] if len(sides) > 1 else None
+    extraction.terms = content_terms(deal)
+    return extraction
+
+
+def _subject_sides(verb: Token, disc: Discourse) -> list[ActorRef]:
+    """The parties a verb's subject names: "X and Y", "the delegations of X and Y"."""
+    subject = subject_of(verb)
+    if subject is None:
+        return []
+    sides = _distinct(_party(t, disc) for t in _and_list(subject))
+    inner = _preposition_object(subject, "of")
+    if len(sides) < 2 and inner is not None:
+        sides = _distinct([*sides, *(_party(t, disc) for t in [*_and_list(inner), *(c for c in subject.children if c.dep_ == "conj")])])
+    return sides
+
+
+def _with_party(token: Token, disc: Discourse) -> ActorRef | None:
+    return _party(_preposition_object(token, "with"), disc)
+
+
+def _and_list(token: Token) -> list[Token]:
+    """A noun and its conjuncts: "X and Y" -> [X, Y]."""
+    items = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            items.extend(_and_list(child))
+    return items
+
+
+def _event_noun(token: Token, disc: Discourse) -> Extraction | None:
+    """"a strike by X", "under siege by X", "talks between X and Y", "the suspension of X's permits"."""
+    lower = token.lower_
+    entry = _EVENT_NOUNS.get(lower) or _EVENT_NOUNS.get(token.lemma_.lower())
+    under = token.dep_ == "pobj" and token.head.lower_ == "under"
+    if entry is None and under and lower == "fire":
+        entry = ("attack", EVENT)  # "came under fire"
+    if entry is None or token.dep_ == "compound":
+        return None
+    predicate, kind = entry
+    if lower in ("round", "cycle") and not _about_talks(token):
+        return None
+    extraction = _action(token, predicate, kind)
+    by = _preposition_object(token, "by") or next(
+        (p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
+    )
+    if by is None and under:
+        by = _preposition_object(token.head.head, "by")  # "under siege by X": the "by" hangs off the verb
+    between = _preposition_object(token, "between") or _nested_between(token)
+    if between is not None:
+        sides = [s for s in (_party(t, disc) for t in _and_list(between)) if s is not None]
+    elif predicate == "hold talks":
+        sides = _sides_of_clause(token, disc)  # "The delegations of X and Y concluded the round"
+    else:
+        sides = []
+    if sides:
+        extraction.actor = sides[0]
+        extraction.target = sides[1] if len(sides) > 1 else None
+    else:
+        extraction.actor = _party(by, disc) or _owner_modifier(token, disc)
+        if predicate == "hold talks":
+            extraction.target = _party(_preposition_object(token, "with"), disc)
+    if predicate in ("besiege", "attack") and under:
+        # "X has been under siege by Y", "X came under fire": X suffered it.
+        extraction.target = _party(subject_of(token.head.head), disc)
+        if extraction.actor is None and extraction.target is not None:
+            return extraction
+    elif predicate == "suspend":
+        thing = _preposition_object(token, "of")
+        extraction.target = _party(thing, disc) if thing is not None else None
+        if thing is not None:
+            extraction.terms = content_terms(thing)
+    if not extraction.terms:
+        extraction.terms = [predicate.split()[-1]]
+    if predicate == "strike" and extraction.actor is not None and extraction.target is None:
+        extraction.target = _party(_preposition_object(token, "against"), disc) or _demanded_of(extraction.actor, disc)
+    if extraction.actor is None:
+        # Only an event that is itself the topic ("The strike continues") refers back to an earlier one.
+        return _borrowed(extraction, disc) if token.dep_ in ("nsubj", "nsubjpass") else None
+    return extraction
+
+
+# Verbs that say talks take place: "X and Y opened the fourth round", "X held talks with Y".
+_HOLDING_VERBS = frozenset({
+    "hold", "open", "begin", "start", "resume", "conclude", "launch", "attend", "join", "enter",
+    "continue", "end", "wrap", "finish", "close", "meet", "convene", "host",
+})
+
+
+def _sides_of_clause(token: Token, disc: Discourse) -> list[ActorRef]:
+    """The parties of the verb a talks noun hangs off: "X and Y concluded the round", "X held talks with Y"."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _HOLDING_VERBS or _is_unreal(verb):
+        return []
+    if verb.lemma_.lower() == "host":
+        return []  # the host is not a side: "Freedonia hosted talks between X and Y"
+    return _distinct([*_subject_sides(verb, disc), _with_party(token, disc), _with_party(verb, disc)])
+
+
+def _distinct(refs) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for ref in refs:
+        if ref is not None and all(ref.key != other.key for other in found):
+            found.append(ref)
+    return found
+
+
+def _demanded_of(actor: ActorRef, disc: Discourse) -> ActorRef | None:
+    """A strike is aimed at whoever the strikers make demands of: the target of their last demand so far."""
+    for earlier in reversed(disc.extractions):
+        if earlier.kind == DEMAND and earlier.actor is not None and earlier.actor.key == actor.key:
+            if earlier.target is not None:
+                return earlier.target
+    return None
+
+
+def _about_talks(token: Token) -> bool:
+    """"a round of talks", "the seventh cycle of the Dialogue Table", "a seventh round" of a meeting."""
+    words = {t.lower_ for t in token.subtree}
+    if words & _TALK_WORDS or any(t.lower_ in ("table",) for t in token.subtree):
+        return True
+    head = token.head
+    return head.lemma_.lower() in ("meet", "negotiate") or (head.dep_ == "prep" and head.head.lemma_.lower() in ("meet", "negotiate"))
+
+
+def _nested_between(token: Token) -> Token | None:
+    """"a round of talks between X and Y": the "between" hangs off the inner noun."""
+    inner = _preposition_object(token, "of")
+    return _preposition_object(inner, "between") if inner is not None else None
+
+
+def _owner_modifier(token: Token, disc: Discourse, *, places: bool = False) -> ActorRef | None:
+    """"Sylvania's strike", "the Freedonia Union strike", "a WFP convoy": the possessor, or a name
+    compounded with the noun. A place compounded with an event ("the Geneva talks") says where,
+    not who, so places count only when asked for ("the Sylvania government")."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            ref = disc.ref(child)
+            if ref is not None and ref.label in _PARTY_LABELS:
+                return ref
+        elif child.dep_ == "compound" and child.pos_ == "PROPN":
+            ref = disc.ref(child)
+            if ref is not None and ref.label in _PARTY_LABELS and (places or ref.label != "GPE"):
+                return ref
+    return None
+
+
+def _borrowed(extraction: Extraction, disc: Discourse) -> Extraction | None:
+    """"The strike continues": a definite event named earlier in the article takes that one's parties."""
+    for earlier in reversed(disc.extractions):
+        if earlier.kind == extraction.kind and earlier.predicate == extraction.predicate and earlier.actor is not None:
+            extraction.actor, extraction.target = earlier.actor, earlier.target
+            return extraction
     return None

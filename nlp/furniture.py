@@ -8,8 +8,13 @@ them, yet the text is kept, so this module only *locates* them and returns
 their character spans.
 
 Detection is line-based and general: the cues are the site's own voice
-(second person, "our newsletter", "follow us") and the conventions of credits
-and notices, never the subject of a story. It is pure Python (no spaCy, no
+(second person, "our newsletter", "follow us"), the conventions of credits
+and notices, and layout: pipe-separated section lines, contact lines (e-mail,
+phone), press-release marks ("FOR IMMEDIATE RELEASE", "###", "About X: ...")
+and the author's note and disclaimer that close an op-ed ("The writer is ...",
+"Jane Roe is an economist at ...", "Views expressed are personal."), never the
+subject of a story. The signature line of an embedded post stays: its name is
+the post's speaker, and the statement reader needs it as a mention. It is pure Python (no spaCy, no
 Django) so it runs at ingest time on any text.
 """
 
@@ -72,6 +77,18 @@ _SITE_VOICE = _any_of(
         r"^(additional )?(reporting|writing|editing) by (?-i:[A-Z])",
         r"\breporting by\b[^.]*\bediting by\b",
         r"\bthis (article|story) (was|has been) (originally )?(published|updated|amended|corrected)\b",
+        # Disclaimers and the author's note that close an opinion piece.
+        r"^(the )?views (expressed )?(here |above |in this (article|column|piece|op-ed) )?are (personal|(my|his|her|their|the (author|writer)'?s?) own)\b",
+        r"^(the )?(views|opinions)( and opinions)? expressed\b.{0,80}\bnot necessarily (reflect|represent)\b",
+        r"^the (writer|author|columnist|contributor)s? (is|are) (a|an|the|former|currently)\b",
+        r"^the (writer|author|columnist|contributor)s? (teaches|works|lectures|writes) (at|for|in|on|about)\b",
+        # Press-release boilerplate: contacts, the release line, "About X: ..." and the end mark.
+        r"^(media|press)( and (media|press))? (contacts?|enquiries|inquiries|office|officer)\b",
+        r"^(for )?(media|press|more|further) (enquiries|inquiries|information)\s*[,:]?\s*(please )?(contact|call|e-?mail)\b",
+        r"^contacts?\s*:",
+        r"^for immediate release\b",
+        r"^(#{3}|-+ ?ends ?-+|ends)$",
+        r"(?-i:^About (the )?[A-Z][\w&.'’-]*( (of |for |and |the )?[A-Z&][\w&.'’-]*){0,7}\s*:)",
     ]
 )
 
@@ -98,6 +115,14 @@ _CREDIT = _any_of(
 _POST_LINK = re.compile(r"(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+", _I)
 # "— Name (@handle) Month D, YYYY": the signature that closes an embedded post.
 _POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<![\w.])\+\d{1,3}[\s().-]*\d[\d\s().-]{5,}\d")
+# "About Sylvania Relief" alone on a line: the heading of a press release's boilerplate.
+_ABOUT_HEADING = re.compile(r"^About (the )?[A-Z][\w&.'’-]*( (of |for |and |the )?[A-Z&][\w&.'’-]*){0,7}$")
+# "Maria Okafor is an economist at ...": a name, "is a/an", a role, then where.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){2,4}(is|was) (a|an|the)\b(\s[\w'’-]+){0,6}?\s(at|of|for|with|in|on)\b"
+)
 _URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", _I)
 _HANDLES_ONLY = re.compile(r"^([#@]\w+[\s,]*)+$")
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,4}$")
@@ -111,18 +136,27 @@ SHORT_LINE_WORDS = 4  # at most this many words with no punctuation: a label, no
 CAPTION_WORDS = 30  # a line this short that carries a credit is a caption
 # A post signature this many non-empty lines further down marks a short line as a post's words.
 POST_LOOKAHEAD = 3
+KICKER_PART_WORDS = 5  # each piece of a pipe-separated section line is a label
+CONTACT_WORDS = 15  # a contact line is short; a story sentence quoting an address is longer
+BIO_SENTENCES = 2  # "X is an economist at Y. The views expressed are her own."
+BIO_WORDS = 50
 
 
 def find_furniture(text: str) -> list[Span]:
     """Spans of page furniture in ``text``, in order and not overlapping."""
     lines = [(start, end) for start, end in _lines(text) if text[start:end].strip()]
-    signed = [bool(_POST_SIGNATURE.search(text[start:end])) for start, end in lines]
+    texts = [text[start:end].strip() for start, end in lines]
+    signed = [bool(_POST_SIGNATURE.search(line)) for line in texts]
+    whole = [
+        # A post signature on this line or one of the next few: the line is a post's words.
+        _is_furniture_line(line, in_post=any(signed[index : index + POST_LOOKAHEAD + 1]))
+        for index, line in enumerate(texts)
+    ]
+    whole = _with_context(texts, whole)
     spans: list[Span] = []
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
-        # A post signature on this line or one of the next few: the line is a post's words.
-        in_post = any(signed[index : index + POST_LOOKAHEAD + 1])
-        if _is_furniture_line(line, in_post=in_post):
+        if whole[index]:
             spans.append(_trimmed_span(text, start, end))
             continue
         spans.extend(_furniture_sentences(text, start, end))
@@ -148,7 +182,50 @@ def _is_furniture_line(line: str, *, in_post: bool) -> bool:
         return True
     if _URL_ONLY.match(stripped) or _HANDLES_ONLY.match(stripped) or _BYLINE.match(stripped):
         return True
+    if _is_kicker(stripped) or _is_contact(stripped):
+        return True
     return _word_count(stripped) <= CAPTION_WORDS and any(_is_credit(s) for s in sentences)
+
+
+def _is_kicker(line: str) -> bool:
+    """"Shipping Weekly | Ports": short labels joined by pipes, a section line or kicker, not a sentence."""
+    parts = [part.strip() for part in line.split("|")]
+    if len(parts) < 2 or _TERMINAL.search(line):
+        return False
+    return all(part and _word_count(part) <= KICKER_PART_WORDS for part in parts)
+
+
+def _is_contact(line: str) -> bool:
+    """A short line carrying an e-mail address or an international phone number: a contact block."""
+    if _word_count(line) > CONTACT_WORDS:
+        return False
+    return bool(_EMAIL.search(line) or _PHONE.search(line))
+
+
+def _with_context(lines: list[str], whole: list[bool]) -> list[bool]:
+    """Furniture that only its neighbours give away: the text under an "About X" heading,
+    and the author's note that closes a piece ("Jane Roe is an economist at ...")."""
+    whole = list(whole)
+    for index, line in enumerate(lines[:-1]):
+        if _ABOUT_HEADING.match(line):
+            whole[index + 1] = True
+    # Walk up from the end over furniture: a bio line there belongs to the closing block.
+    for index in range(len(lines) - 1, -1, -1):
+        if whole[index]:
+            continue
+        if not _is_bio(lines[index]):
+            break
+        whole[index] = True
+    return whole
+
+
+def _is_bio(line: str) -> bool:
+    """"Name Surname is a/an <role> at/of ...", in a line of at most a few sentences."""
+    sentences = _split_sentences(line)
+    if len(sentences) > BIO_SENTENCES or _word_count(line) > BIO_WORDS:
+        return False
+    first, rest = sentences[0], sentences[1:]
+    return bool(_BIO.match(first)) and all(_BIO.match(s) or _is_site_voice(s) for s in rest)
 
 
 def _is_site_voice(sentence: str) -> bool:
