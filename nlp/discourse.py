@@ -208,33 +208,66 @@ class Discourse:
                 if found is not None:
                     self._affiliate_by_possessive(token, found)
                     return found
-        # "a statement from X", "a report by X", "the office of X".
-        if token.lemma_.lower() in DOCUMENT_NOUNS or token.pos_ == "NOUN":
+        # "a statement from X", "a report by X", "the office of X", "a spokeswoman for X".
+        lemma = token.lemma_.lower()
+        if lemma in DOCUMENT_NOUNS or token.pos_ == "NOUN":
             for child in children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                if child.dep_ == "prep" and (
+                    child.lower_ in ("from", "by", "of") or (child.lower_ == "for" and lemma in _SPEAKER_NOUNS)
+                ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.ref(pobj, depth=depth + 1)
-                            if found is not None and token.lemma_.lower() in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
+                            if found is not None and lemma in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
                                 return found
-        lemma = token.lemma_.lower()
+        # "the commander known as X": the name given.
+        for child in children:
+            if child.dep_ == "acl" and child.lemma_.lower() in ("know", "call", "name"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "as":
+                        found = self.ref_any([p for p in prep.children if p.dep_ == "pobj"])
+                        if found is not None:
+                            return found
         if lemma not in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
             return None
-        # "the new rulers in N'Djamena", "officials in Kyiv".
+        # "Deby's government", "a White House readout", "Chadian FACT officials": owner first, then name,
+        # then where they sit ("officials in Kyiv", "analysts at X": a named body outranks a place),
+        # then nationality.
+        return (
+            self._ref_by_modifier(children, ("poss",), depth)
+            or self._ref_by_modifier(children, ("compound", "nmod"), depth)
+            or self._speaker_at(children, lemma)
+            or self._ref_by_modifier(children, ("amod",), depth)
+        )
+
+    def _ref_by_modifier(self, children: list[Token], deps: tuple[str, ...], depth: int) -> ActorRef | None:
+        for child in children:
+            if child.dep_ not in deps:
+                continue
+            found = self.ref(child, depth=depth + 1) if child.dep_ == "poss" else self.actors.ref_for(child)
+            if found is None and child.dep_ == "compound":
+                found = self._named_elsewhere(child)
+            if found is not None and (child.dep_ != "amod" or _is_state_adjective(found)):
+                return found
+        return None
+
+    def _named_elsewhere(self, token: Token) -> ActorRef | None:
+        """"An ABC spokesman" where the tagger missed "ABC" here but found it elsewhere in the article."""
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        for mention in self.actors.mentions:
+            if mention.text == token.text and mention.label in ("ORG", "GPE", "NORP"):
+                return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+        return None
+
+    def _speaker_at(self, children: list[Token], lemma: str) -> ActorRef | None:
+        """"the new rulers in N'Djamena", "officials in Kyiv", "analysts at X": where a speaker sits."""
         for child in children:
             if child.dep_ == "prep" and child.lower_ in ("in", "at") and lemma in _SPEAKER_NOUNS:
                 for pobj in child.children:
                     found = self.actors.ref_for(pobj) if pobj.dep_ == "pobj" else None
-                    if found is not None and found.label == "GPE":
+                    if found is not None and (found.label == "GPE" or (child.lower_ == "at" and found.label == "ORG")):
                         return found
-        # "Deby's government", "a White House readout", "Chadian FACT officials": owner first, then name, then nationality.
-        for deps in (("poss",), ("compound", "nmod"), ("amod",)):
-            for child in children:
-                if child.dep_ not in deps:
-                    continue
-                found = self.ref(child, depth=depth + 1) if child.dep_ == "poss" else self.actors.ref_for(child)
-                if found is not None and (child.dep_ != "amod" or _is_state_adjective(found)):
-                    return found
         return None
 
     def antecedent(self, pronoun: Token) -> ActorRef | None:
@@ -279,7 +312,7 @@ class Discourse:
             # "he" never means an organisation: a one-word "organisation" acting as a
             # subject here is a person the small model mislabelled.
             for found in refs:
-                if found is not None and _may_be_mislabelled_person(found):
+                if found is not None and may_be_mislabelled_person(found):
                     return ActorRef(found.text, found.key, "PERSON", found.start, found.end)
         for mention in reversed(self.actors.mentions):
             if sent.start_char <= mention.start < sent.end_char and mention.label in labels:
@@ -315,7 +348,7 @@ def _is_dateline(token: Token) -> bool:
     return following is not None and following.text in {"(", ",", "-", "\u2014", "\u2013", ":"}
 
 
-def _may_be_mislabelled_person(ref: ActorRef) -> bool:
+def may_be_mislabelled_person(ref: ActorRef) -> bool:
     """"Trump" tagged ORG: one capitalised word, not an acronym, that is not a state."""
     words = ref.key.split()
     return (
@@ -350,4 +383,5 @@ _SPEAKER_NOUNS = frozenset({
     "delegation", "diplomat", "envoy", "representative", "embassy", "presidency",
     "cabinet", "army", "military", "police", "regime", "rulers", "ruler", "leader", "president",
     "secretary", "chairman", "chairwoman", "chair", "director", "chief", "head", "executive", "ceo",
+    "analyst", "adviser", "advisor", "aide", "negotiator", "commander", "officer", "source",
 })

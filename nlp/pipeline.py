@@ -115,6 +115,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         disc.extractions.extend(continued)
         disc.extractions.extend(statements.according_to_statements(sent, disc, found + said + continued))
     disc.extractions.extend(statements.social_posts(disc))
+    disc.extractions.extend(statements.interview_answers(disc))
     _continue_reported_speech(disc)
     _borrow_targets(disc)
     _date_extractions(disc)

@@ -8,6 +8,20 @@ speaker it continues, "according to X" when nothing else in the sentence was
 extracted, embedded social posts ("— Name (@handle) Month D, YYYY"), and
 responses: no comment ("declined to comment", "has not confirmed or denied")
 and denials, with the predicate and object of the demand they answer.
+
+Who the speaker is:
+- "he said" / "she said" is the person last speaking or acting as subject, never
+  a name or pronoun inside quotation marks, never the person the quotation itself
+  calls "he", never the reporter who asked (``pronoun_speaker``);
+- a quotation with no cue verb belongs to the speaker or subject of the sentence
+  before it in its paragraph, else the person the next sentence names ("'...' X
+  was blunt", "That was the verdict of X"); after a colon, to the subject of its
+  own sentence ("X gave a short answer: '...'") (``continued_quotes``);
+- question-and-answer layout: the answer line is the interviewee's
+  (``interview_answers``);
+- an anonymous source ("a ministry spokesman", "one analyst", "a spokeswoman for
+  X") is filed under the organisation it speaks for, the role noun phrase kept as
+  the actor's text (``role_owner``).
 """
 from __future__ import annotations
 
@@ -17,7 +31,16 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from . import predicates
-from .discourse import DOCUMENT_NOUNS, Discourse, agent_of, is_negated, subject_of, subjects_of
+from .discourse import (
+    DOCUMENT_NOUNS,
+    PERSON_PRONOUNS,
+    Discourse,
+    agent_of,
+    is_negated,
+    may_be_mislabelled_person,
+    subject_of,
+    subjects_of,
+)
 from .stance import (
     CUE_VERBS,
     DENY_VERBS,
@@ -42,6 +65,7 @@ _SOCIAL_SIGNATURE = re.compile(
     r"[\u2014\u2013]\s*(?P<name>[^\n()\u2014\u2013]{2,60}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})"
 )
+_HANDLE_PREFIX = re.compile(r"@\w{1,30}:\s*")
 _URL_TAIL = re.compile(r"\s*(?:(?:https?://|pic\.twitter\.com/)\S+\s*)+$")
 
 
@@ -108,24 +132,28 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
     if not _is_speech_act(cue, quotes):
         return []
     speakers = subjects_of(cue) or [t for t in [agent_of(cue)] if t is not None]
-    if not speakers or speakers[0].lower_ in ("this", "that", "it", "which", "there"):
+    if not speakers and cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        speakers = subjects_of(cue.head)  # "X called for ..., saying ...": X is saying it
+    if not speakers:
+        before = _speaker_before_cue(cue, disc)
+        if before is None:
+            return []
+        speakers = [before]
+    if speakers[0].lower_ in ("this", "that", "it", "which", "there"):
         return []
     speaker_token = speakers[0]
-    speaker = disc.party(
-        _leader_of(speaker_token, disc) or disc.ref_any(speakers) or _document_speaker(speaker_token, disc)
-    )
     excluded = {t.i for s in speakers for t in s.subtree} | _nested_cue_tokens(cue, quotes)
     governed = [
         q for q in _quotes_in((t for t in cue.subtree if t.i not in excluded), quotes) if not _inside(cue, q)
     ]
+    speaker = disc.party(speaker_of(speaker_token, speakers, disc, quotes, governed))
     contents: list[tuple[TextSpan, bool]] = [(_text_span(disc, q), True) for q in governed]
     if not contents:
         if lemma in QUOTE_ONLY_CUES:
             return []
-        reported = _reported_content(cue)
-        if reported is None:
+        contents = [(reported, False) for reported in _reported_contents(cue)]
+        if not contents:
             return []
-        contents = [(reported, False)]
     if speaker is None and not contents[0][1]:
         return []  # reported speech by no one we can name tells the reader nothing
     stance = stance_of(cue, disc, skip_cue=cue)
@@ -148,6 +176,268 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
             extraction.predicate = extraction.predicate or "deny"
         found.append(extraction)
     return found
+
+
+# -- who the speaker is --------------------------------------------------
+
+
+def speaker_of(
+    token: Token, speakers: list[Token], disc: Discourse, quotes: list[tuple[int, int]],
+    governed: list[tuple[int, int]],
+) -> ActorRef | None:
+    """The actor behind a cue verb's subject: a pronoun, a name, a document or a role noun."""
+    if token.lower_ in _PRONOUN_GENDER:
+        found = pronoun_speaker(token, disc, quotes, governed)
+        if found is not None:
+            return full_name(found, disc)
+    found = _leader_of(token, disc) or disc.ref_any(speakers) or _document_speaker(token, disc)
+    if token.lemma_.lower() not in ROLE_NOUNS:
+        return full_name(found, disc)
+    # "a ministry spokesman", "one analyst": an anonymous source speaks for its organisation.
+    found = found or role_owner(token, disc, quotes)
+    return _as_role(found, token) if found is not None else None
+
+
+def _speaker_before_cue(cue: Token, disc: Discourse) -> Token | None:
+    """"..., the Directorate-General for X (DG X) said ...": the parser lost the subject;
+    the name that ends right before the cue verb is the speaker."""
+    if cue.dep_ != "ROOT" or cue.i == cue.sent.start:
+        return None
+    previous = cue.doc[cue.i - 1]
+    if previous.text == ")" and previous.i > cue.sent.start:
+        previous = cue.doc[previous.i - 1]
+    if previous.is_punct or previous.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return previous if disc.ref(previous) is not None else None
+
+
+# Third-person pronouns a speaker is named by, and the gender each tells.
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_INNER_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
+_TITLE_GENDER = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f", "miss": "f", "madam": "f"}
+# Verbs whose subject is the person speaking; the one who asks is not the one who answers.
+SPEAKING_VERBS = (CUE_VERBS | {"speak", "talk"}) - {"ask"}
+
+
+def pronoun_speaker(
+    pronoun: Token, disc: Discourse, quotes: list[tuple[int, int]], governed: list[tuple[int, int]],
+) -> ActorRef | None:
+    """Who "he said" / "she said" is: the person last speaking or acting as subject.
+
+    Pronouns and names inside quotation marks are never candidates: they are what
+    was said, not who said it. A speaker does not call themselves "he", so when the
+    quotation itself says "he", the person nearest before it is who it talks about.
+    """
+    gender = _PRONOUN_GENDER[pronoun.lower_]
+    candidates: list[tuple[int, ActorRef]] = []
+    for sent in [pronoun.sent, *disc.previous_sentences(pronoun.sent, count=6)]:
+        limit = pronoun.i if sent.start <= pronoun.i < sent.end else sent.end
+        candidates.extend(_person_candidates(sent, limit, disc, quotes))
+    known = _titled_genders(disc)
+    fitting: list[tuple[int, ActorRef]] = []
+    for position, ref in candidates:
+        if known.get(ref.key, gender) == gender and all(ref.key != other.key for _, other in fitting):
+            fitting.append((position, ref))
+    if len(fitting) > 1 and _quotes_mention(pronoun.doc, governed, _INNER_PRONOUNS[gender]):
+        nearest = max(fitting, key=lambda pair: pair[0])
+        fitting.remove(nearest)
+    if not fitting:
+        return None
+    found = fitting[0][1]
+    return ActorRef(pronoun.text, found.key, found.label, pronoun.idx, pronoun.idx + len(pronoun.text))
+
+
+def _person_candidates(
+    sent: Span, limit: int, disc: Discourse, quotes: list[tuple[int, int]],
+) -> list[tuple[int, ActorRef]]:
+    """People a pronoun after ``sent`` may stand for, best first, each with its position:
+    subjects of speaking verbs, then the main clause's subject, then other subjects,
+    then any person named there; all outside quotation marks."""
+    tokens = [t for t in sent if t.i < limit and not any(_inside(t, q) for q in quotes)]
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
+
+    def rank(token: Token) -> tuple[int, int]:
+        verb = token.head
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        speaking = verb.lemma_.lower() in SPEAKING_VERBS and verb.pos_ in ("VERB", "AUX")
+        if verb.dep_ in ("relcl", "acl"):
+            return (4, -token.i)  # "the profits that X announced": X is not who the story follows
+        return ({(True, True): 0, (True, False): 1, (False, True): 2}.get((main, speaking), 3), -token.i)
+
+    found: list[tuple[int, ActorRef]] = []
+    for token in sorted(subjects, key=rank):
+        ref = _person_ref(token, disc)
+        if ref is not None:
+            found.append((token.i, ref))
+    for mention in reversed(disc.actors.mentions):
+        if mention.label == "PERSON" and sent.start_char <= mention.start < sent.end_char:
+            span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.start >= limit or any(q[0] <= mention.start < q[1] for q in quotes):
+                continue
+            ref = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+            found.append((span.start, ref))
+    return found
+
+
+def _person_ref(token: Token, disc: Discourse) -> ActorRef | None:
+    if token.lemma_.lower() in ROLE_NOUNS and token.tag_ != "NNS":
+        # "a senior X executive said ... He said": an unnamed person, filed under the organisation.
+        found = disc.ref(token, depth=1) or role_owner(token, disc, [])
+        return _as_role(found, token) if found is not None else None
+    ref = disc.antecedent(token) if token.lower_ in PERSON_PRONOUNS else disc.ref(token, depth=1)
+    if ref is not None and may_be_mislabelled_person(ref):
+        return ActorRef(ref.text, ref.key, "PERSON", ref.start, ref.end)  # "Trump" tagged ORG
+    return ref if ref is not None and ref.label == "PERSON" else None
+
+
+def full_name(ref: ActorRef | None, disc: Discourse) -> ActorRef | None:
+    """"Ms Okafor" or "she" left as a bare surname: the full name of that gender in the article.
+
+    When two people share a surname ("Maria Okafor" and her son "Tunde Okafor"),
+    the title or pronoun tells them apart, matched against the pronoun each full
+    name is first followed by ("Maria Okafor has not seen her son").
+    """
+    if ref is None or ref.label != "PERSON" or " " in ref.key:
+        return ref
+    full = {m.key for m in disc.actors.mentions
+            if m.label == "PERSON" and " " in m.key and m.key.split()[-1] == ref.key}
+    if len(full) > 1:
+        surface = ref.text.lower()
+        gender = _PRONOUN_GENDER.get(surface) or _OBJECT_GENDER.get(surface) or _title_before(disc, ref)
+        if gender is None:
+            return ref
+        full = {key for key in full if _first_pronoun_gender(disc, key) == gender}
+    if len(full) != 1:
+        return ref
+    return ActorRef(ref.text, full.pop(), ref.label, ref.start, ref.end)
+
+
+_OBJECT_GENDER = {"him": "m", "his": "m", "her": "f", "hers": "f"}
+
+
+def _title_before(disc: Discourse, ref: ActorRef) -> str | None:
+    words = disc.doc.text[max(0, ref.start - 6):ref.start].split()
+    return _TITLE_GENDER.get(words[-1].lower()) if words else None
+
+
+def _first_pronoun_gender(disc: Discourse, key: str) -> str | None:
+    """The gender of the first he/she/his/her after the first mention of ``key`` in its sentence."""
+    mention = next((m for m in disc.actors.mentions if m.key == key), None)
+    if mention is None:
+        return None
+    span = disc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span.sent[span.end - span.sent.start:]:
+        lower = token.lower_
+        if lower in _PRONOUN_GENDER or lower in _OBJECT_GENDER:
+            return _PRONOUN_GENDER.get(lower) or _OBJECT_GENDER[lower]
+    return None
+
+
+def _titled_genders(disc: Discourse) -> dict[str, str]:
+    """People whose gender the article states with a title: "Mr Smith", "Ms Jones"."""
+    genders: dict[str, str] = {}
+    doc = disc.doc
+    for mention in disc.actors.mentions:
+        if mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        first = span[0].lower_
+        gender = _TITLE_GENDER.get(before) or _TITLE_GENDER.get(first)
+        if gender is not None:
+            genders.setdefault(mention.key, gender)
+    return genders
+
+
+def _quotes_mention(doc, governed: list[tuple[int, int]], words: frozenset[str]) -> bool:
+    return any(
+        t.lower_ in words for start, end in governed
+        for t in (doc.char_span(start, end, alignment_mode="expand") or [])
+    )
+
+
+# -- anonymous sources ---------------------------------------------------
+
+# Nouns for a person who speaks for an organisation without being named.
+ROLE_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "analyst", "adviser", "advisor", "aide",
+    "source", "diplomat", "negotiator", "representative", "officer", "executive", "staffer", "insider",
+})
+
+
+def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
+    """The organisation an unnamed "ministry spokesman" or "one analyst" speaks for.
+
+    First the same words used earlier with a name ("Analysts at X said ...",
+    "X's foreign ministry ..."), then an organisation named nearby whose name holds
+    the modifier ("a ministry spokesman" beside "the Ministry of Y"), then the state
+    named in the sentence ("a ministry spokesman in Z").
+    """
+    modifiers = [c for c in role.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+    # "a spokeswoman for the government delegation": the body it speaks for, and that body's modifiers.
+    bodies = [p for c in role.children if c.dep_ == "prep" and c.lower_ == "for"
+              for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    bodies += [c for b in bodies for c in b.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+    for word in [*modifiers, *bodies, role]:
+        found = _named_earlier(word, disc)
+        if found is not None:
+            return found
+    for word in modifiers:
+        found = _organisation_named_nearby(word, disc)
+        if found is not None:
+            return found
+    if modifiers:
+        return _state_in_sentence(role, disc, quotes)
+    return None
+
+
+def _named_earlier(word: Token, disc: Discourse) -> ActorRef | None:
+    """The actor the same noun denoted a few sentences before ("Analysts at X" -> "one analyst")."""
+    lemma = word.lemma_.lower()
+    for sent in [word.sent, *disc.previous_sentences(word.sent, count=4)]:
+        for token in reversed(list(sent)):
+            if token.i >= word.i or token.lemma_.lower() != lemma:
+                continue
+            found = disc.ref(token)
+            if found is not None:
+                return found
+    return None
+
+
+def _organisation_named_nearby(word: Token, disc: Discourse) -> ActorRef | None:
+    """"a ministry spokesman" near "the Ministry of Y": the nearest organisation so named."""
+    wanted = word.lemma_.lower()
+    near = [
+        m for m in disc.actors.mentions
+        if m.label == "ORG" and wanted in m.key.lower().split() and abs(m.start - word.idx) < 800
+    ]
+    if not near:
+        return None
+    mention = min(near, key=lambda m: abs(m.start - word.idx))
+    return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+def _state_in_sentence(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
+    for token in role.sent:
+        if token.ent_type_ != "GPE" or any(_inside(token, q) for q in quotes):
+            continue
+        found = disc.party(disc.ref(token))
+        if found is not None and found.label == "GPE":
+            return found
+    return None
+
+
+def _as_role(found: ActorRef, role: Token) -> ActorRef:
+    """The organisation as the actor, the role noun phrase ("a ministry spokesman") as its text."""
+    tokens = [t for t in role.subtree if not t.is_space]
+    cut = next((t.i for t in tokens if t.i > role.i and (t.is_punct or t.dep_ in ("relcl", "acl"))), None)
+    tokens = [t for t in tokens if cut is None or t.i < cut]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return ActorRef(role.doc.text[start:end], found.key, found.label, start, end)
 
 
 def _is_speech_act(cue: Token, quotes: list[tuple[int, int]]) -> bool:
@@ -205,6 +495,25 @@ def _document_speaker(token: Token, disc: Discourse) -> ActorRef | None:
         if previous.kind == STATEMENT and previous.actor is not None and previous.sentence.start < token.idx:
             return previous.actor
     return None
+
+
+def _reported_contents(cue: Token) -> list[TextSpan]:
+    """What a cue verb reports; "said that A, and that B" is two things said."""
+    content = _reported_content(cue)
+    if content is None:
+        return []
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    joined = [
+        c for c in (clause.children if clause is not None else [])
+        if c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    if not joined:
+        return [content]
+    first = [t for t in clause.subtree if not any(t in j.subtree for j in joined)]
+    while first and (first[-1].is_punct or first[-1].dep_ == "cc"):
+        first.pop()
+    start, end = first[0].idx, first[-1].idx + len(first[-1].text)
+    return [TextSpan(start, end, cue.doc.text[start:end]), *(_subtree(j) for j in joined)]
 
 
 def _reported_content(cue: Token) -> TextSpan | None:
@@ -334,15 +643,35 @@ def _fill_discussed_demand(extraction: Extraction, sent: Span, disc: Discourse) 
 # -- quotes with no cue in their sentence -----------------------------
 
 
-def continued_quotes(sent: Span, disc: Discourse, quotes: list[tuple[int, int]], taken: set[tuple[int, int]]) -> list[Extraction]:
-    """A quotation standing alone continues the previous sentence's speaker."""
+def continued_quotes(
+    sent: Span, disc: Discourse, quotes: list[tuple[int, int]], taken: set[tuple[int, int]],
+) -> list[Extraction]:
+    """Quotations with no cue verb of their own.
+
+    A quotation standing alone belongs to the speaker the paragraph is about: the
+    one quoted in the sentence before, else the person that sentence is about, else
+    the one the next sentence names ("'...' X, the chief negotiator, was blunt";
+    "'...' That was the verdict of X"), else the last speaker quoted nearby. A
+    quotation after a colon in a sentence of its own ("X gave a short answer: '...'")
+    belongs to that sentence's subject.
+    """
     found = []
     for quote in quotes:
         if quote in taken or not (sent.start_char <= quote[0] < sent.end_char):
             continue
+        if _cue_after_quote(disc, quote, quotes):
+            continue  # '"A. B," she said': the cue in the quotation's last sentence claims all of it
         outside = [t for t in sent if not t.is_punct and not t.is_space and not (quote[0] <= t.idx < quote[1])]
         if any(t.pos_ in ("NOUN", "PROPN", "PRON", "VERB") for t in outside):
-            continue  # the sentence has its own frame ("The two sides 'agreed ...'"); leave the quote alone
+            # The sentence has its own frame ("The two sides 'agreed ...'"); only a colon hands it the quote.
+            speaker = _colon_speaker(sent, quote, disc, quotes)
+            if speaker is not None:
+                found.append(_quoted(sent, disc, quote, speaker, cue="say"))
+            continue
+        speaker = _paragraph_speaker(sent, disc, quotes)
+        if speaker is not None:
+            found.append(_quoted(sent, disc, quote, speaker, cue="say"))
+            continue
         previous = next(
             (e for e in reversed(disc.extractions) if e.kind == STATEMENT and e.actor is not None
              and e.sentence.end <= sent.start_char),
@@ -356,6 +685,131 @@ def continued_quotes(sent: Span, disc: Discourse, quotes: list[tuple[int, int]],
             stance=previous.stance, origins=list(previous.origins), predicate="say",
         ))
     return found
+
+
+def _quoted(sent: Span, disc: Discourse, quote: tuple[int, int], speaker: ActorRef, *, cue: str) -> Extraction:
+    return Extraction(
+        kind=STATEMENT, sentence=_sentence_span(sent, None), actor=speaker,
+        content=_text_span(disc, quote), cue=cue, direct=True,
+        stance=ATTRIBUTED, origins=[speaker], predicate="say",
+    )
+
+
+def _cue_after_quote(disc: Discourse, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+    """Whether the sentence where a quotation ends has a cue verb outside the quotation marks."""
+    last = disc.doc.char_span(quote[1] - 1, quote[1], alignment_mode="expand")
+    if last is None:
+        return False
+    sent = last[0].sent
+    if sent.start_char <= quote[0]:
+        return False  # the quotation ends in the sentence it starts in
+    return any(
+        t.lemma_.lower() in CUE_VERBS and t.pos_ in ("VERB", "AUX") and not any(_inside(t, q) for q in quotes)
+        for t in sent
+    )
+
+
+def _colon_speaker(sent: Span, quote: tuple[int, int], disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
+    """"X gave a short answer: '...'", "X was blunt: '...'": the main clause's subject said it."""
+    before = disc.doc.text[sent.start_char:quote[0] - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    root = sent.root
+    if any(_inside(root, q) for q in quotes):
+        return None
+    subjects = subjects_of(root)
+    if not subjects:
+        return None
+    return disc.party(speaker_of(subjects[0], subjects, disc, quotes, [quote]))
+
+
+def _paragraph_speaker(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
+    """Who a quotation standing alone in a paragraph belongs to, from its neighbours."""
+    previous = disc.previous_sentences(sent, count=1)
+    if previous and _same_paragraph(disc, previous[0], sent):
+        before = previous[0]
+        said = [e for e in disc.extractions if e.kind == STATEMENT and e.actor is not None
+                and before.start_char <= e.sentence.start < before.end_char]
+        if said:
+            return said[-1].actor
+        speaker = _main_subject(before, disc, quotes, labels=("PERSON",))
+        if speaker is not None:
+            return speaker
+    following = _sentence_after_quote(sent, disc, quotes)
+    if following is not None and _same_paragraph(disc, sent, following):
+        return _main_subject(following, disc, quotes, labels=("PERSON",), named=True) or _utterance_owner(following, disc)
+    return None
+
+
+def _same_paragraph(disc: Discourse, first: Span, second: Span) -> bool:
+    return "\n" not in disc.doc.text[first.end_char:second.start_char].strip(" ") and \
+        "\n" not in first.text.strip() and "\n" not in second.text.strip()
+
+
+def _sentence_after_quote(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) -> Span | None:
+    """The sentence that follows the quotation opening in ``sent`` (which may run over several)."""
+    quote = next((q for q in quotes if sent.start_char <= q[0] < sent.end_char), None)
+    if quote is None or quote[1] <= sent.end_char:
+        return _next_sentence(sent, disc)
+    last = disc.doc.char_span(quote[1] - 1, quote[1], alignment_mode="expand")
+    if last is None:
+        return None
+    end_sent = last[0].sent
+    rest = disc.doc.text[quote[1]:end_sent.end_char].strip(" .,\u201d\"\n")
+    return end_sent if rest else _next_sentence(end_sent, disc)
+
+
+def _next_sentence(sent: Span, disc: Discourse) -> Span | None:
+    index = sent.end
+    while index < len(disc.doc):
+        following = disc.doc[index].sent
+        if following.text.strip():
+            return None if disc.in_furniture(following.start_char, following.end_char) else following
+        index = following.end
+    return None
+
+
+def _main_subject(
+    sent: Span, disc: Discourse, quotes: list[tuple[int, int]], *, labels: tuple[str, ...], named: bool = False,
+) -> ActorRef | None:
+    """The actor the main clause of ``sent`` is about, when it is outside quotation marks."""
+    root = sent.root
+    if any(_inside(root, q) for q in quotes):
+        return None
+    for subject in subjects_of(root):
+        if any(_inside(subject, q) for q in quotes) or (named and subject.pos_ == "PRON"):
+            continue
+        found = disc.ref(subject)
+        if found is not None and found.label in labels:
+            return found
+    return None
+
+
+# Nouns naming what someone said: "That was the verdict of X", "The words came from X".
+UTTERANCE_NOUNS = frozenset({
+    "word", "verdict", "message", "view", "assessment", "warning", "remark", "comment", "answer",
+    "reply", "response", "judgement", "judgment", "reaction", "plea", "promise",
+})
+
+
+def _utterance_owner(sent: Span, disc: Discourse) -> ActorRef | None:
+    """"That was the verdict of X" / "The words came from X": X said the quotation before."""
+    for token in sent:
+        if token.lemma_.lower() not in UTTERANCE_NOUNS or token.pos_ != "NOUN":
+            continue
+        holders = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            holders += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "from"]
+        for prep in holders:
+            found = disc.ref_any([p for p in prep.children if p.dep_ == "pobj"])
+            if found is None:
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    if pobj.lemma_.lower() in ROLE_NOUNS:
+                        owner = role_owner(pobj, disc, [])
+                        found = _as_role(owner, pobj) if owner is not None else None
+            if found is not None:
+                return found
+    return None
 
 
 # -- according to X ----------------------------------------------------
@@ -434,6 +888,9 @@ def _post_text(text: str, signature_at: int) -> tuple[int, int] | None:
         if text[gap_start:gap_end].count("\n") < 3 or gap_start == 0:
             break
         start = text.rfind("\n", 0, gap_start) + 1
+    handle = _HANDLE_PREFIX.match(text, start)
+    if handle is not None and handle.end() < signature_at:
+        start = handle.end()  # "@name: TEXT": the handle is the account, not what was said
     end = signature_at
     body = text[start:end]
     tail = _URL_TAIL.search(body)
@@ -449,6 +906,83 @@ def _post_speaker(disc: Discourse, name: str, start: int, end: int) -> ActorRef:
         if mention.start <= start and end <= mention.end + 1:
             return ActorRef(name, mention.key, mention.label, start, end)
     return ActorRef(name, name, "PERSON", start, start + len(name))
+
+
+# -- interviews ----------------------------------------------------------
+
+# Verbs with which a reporter introduces an interview: "We asked her a few questions".
+INTERVIEW_VERBS = frozenset({"ask", "interview", "question", "speak", "talk", "put"})
+_SHORT_LINE = 300
+
+
+def interview_answers(disc: Discourse) -> list[Extraction]:
+    """Question-and-answer layout: a line ending in "?" and the line after it, the answer.
+
+    The answer is the interviewee's: the person the reporter says they asked or spoke
+    to just before the questions ("We asked her a few questions").
+    """
+    text = disc.doc.text
+    lines = _lines(text)
+    found = []
+    for (q_start, q_end), (a_start, a_end) in zip(lines, lines[1:]):
+        question, answer = text[q_start:q_end], text[a_start:a_end]
+        if not _is_question_line(question) or not _is_answer_line(answer):
+            continue
+        if disc.in_furniture(q_start, q_end) or disc.in_furniture(a_start, a_end):
+            continue
+        speaker = _interviewee(disc, q_start)
+        if speaker is None:
+            continue
+        while a_end > a_start and text[a_end - 1] in " .":
+            a_end -= 1
+        found.append(Extraction(
+            kind=STATEMENT, sentence=TextSpan(a_start, a_end, text[a_start:a_end]), actor=speaker,
+            content=TextSpan(a_start, a_end, text[a_start:a_end]), cue="answer", direct=True,
+            stance=ATTRIBUTED, origins=[speaker], predicate="say",
+        ))
+    return found
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as character spans, whitespace trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _is_question_line(line: str) -> bool:
+    return line.endswith("?") and len(line) < _SHORT_LINE and not any(c in line for c in '"\u201c\u201d')
+
+
+def _is_answer_line(line: str) -> bool:
+    return (
+        not line.endswith("?") and len(line) < _SHORT_LINE and line[:1].isupper()
+        and not any(c in line for c in '"\u201c\u201d') and line[-1:] in ".!"
+    )
+
+
+def _interviewee(disc: Discourse, before: int) -> ActorRef | None:
+    """The person a reporter asked or spoke to in the sentences before ``before``."""
+    sents = [s for s in disc.sentences() if s.end_char <= before and before - s.end_char < 1500]
+    for sent in reversed(sents):
+        for verb in sent:
+            if verb.lemma_.lower() not in INTERVIEW_VERBS or verb.pos_ != "VERB":
+                continue
+            people = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                       for p in c.children if p.dep_ == "pobj"]
+            for person in people:
+                found = disc.ref(person)
+                if found is not None and found.label == "PERSON":
+                    return full_name(found, disc)
+    return None
 
 
 # -- spans -------------------------------------------------------------
