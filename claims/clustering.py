@@ -10,6 +10,10 @@ resolved entities, so it also follows editor merges.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import snowballstemmer
 
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Coalesce
@@ -155,8 +159,8 @@ def _best_candidate(extraction: Extraction, predicate: str, target: Entity | Non
             return claim
     if extraction.about_id is not None:
         return None
-    terms = salient_terms(extraction.terms)
-    if not terms:
+    terms = proposition_terms(extraction.terms, predicate, extraction.content)
+    if not terms.words:
         return None
     compatible = [
         c for c in candidates
@@ -164,20 +168,70 @@ def _best_candidate(extraction: Extraction, predicate: str, target: Entity | Non
         and c.predicate.startswith(NEGATION_PREFIX) == extraction.negated
     ]
     claim_terms = _claim_terms([c.pk for c in compatible])
-    needed = 1 if extraction.kind in (Kind.DEMAND, Kind.STATUS) else 2
+    # Demands and statuses are already narrowed to one actor and target; a statement
+    # or event needs more in common, and one with no actor more still.
+    needed = 1 if extraction.kind in (Kind.DEMAND, Kind.STATUS) and anchored else 2
     for claim in compatible:
-        shared = terms & (claim_terms.get(claim.pk, set()) | {claim.predicate})
-        smaller = min(len(terms), len(claim_terms.get(claim.pk, set())) or 1)
-        if len(shared) >= needed and len(shared) / smaller >= 0.5:
+        if terms.same_proposition(claim_terms.get(claim.pk, PropositionTerms()), needed=needed):
             return claim
     return None
 
 
-def _claim_terms(claim_ids: list[int]) -> dict[int, set[str]]:
-    terms: dict[int, set[str]] = {}
-    rows = Evidence.objects.filter(claim_id__in=claim_ids).values_list("claim_id", "extraction__terms")
-    for claim_id, extraction_terms in rows:
-        terms.setdefault(claim_id, set()).update(salient_terms(extraction_terms))
+@dataclass
+class PropositionTerms:
+    """What a claim is about, in a form that survives rewording across outlets.
+
+    ``words`` are stems of the content's salient lemmas and of a concrete
+    predicate ("reinstatement" and "reinstate" are one); ``figures`` are the
+    amounts it names ("8%" and "8 percent", "$612 million" and "612m"), which
+    outlets copy exactly even when every word around them changes.
+    """
+
+    words: set[str] = field(default_factory=set)
+    figures: set[str] = field(default_factory=set)
+
+    def update(self, other: PropositionTerms) -> None:
+        self.words |= other.words
+        self.figures |= other.figures
+
+    def same_proposition(self, other: PropositionTerms, *, needed: int) -> bool:
+        if self.figures & other.figures and needed == 1:
+            return True
+        shared = self.words & other.words
+        smaller = min(len(self.words), len(other.words)) or 1
+        return len(shared) >= needed and len(shared) / smaller >= 0.5
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+# An amount with its unit: a bare number (a year, a count of days) says too little.
+_FIGURE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(%|per ?cent\b|percent\b|million\b|billion\b|bn\b|m\b)", re.IGNORECASE
+)
+_UNITS = {"per cent": "%", "percent": "%", "million": "m", "billion": "bn"}
+
+
+def proposition_terms(terms, predicate: str, content: str) -> PropositionTerms:
+    words = set(salient_terms(terms))
+    if predicate and predicate.removeprefix(NEGATION_PREFIX) not in SPEECH_PREDICATES:
+        words.update(predicate.removeprefix(NEGATION_PREFIX).split())
+    return PropositionTerms(
+        words={_STEMMER.stemWord(word.casefold()) for word in words},
+        figures={_figure(number, unit) for number, unit in _FIGURE.findall(content or "")},
+    )
+
+
+def _figure(number: str, unit: str) -> str:
+    unit = " ".join(unit.casefold().split())
+    return number.replace(",", "") + _UNITS.get(unit, unit)
+
+
+def _claim_terms(claim_ids: list[int]) -> dict[int, PropositionTerms]:
+    terms: dict[int, PropositionTerms] = {}
+    rows = Evidence.objects.filter(claim_id__in=claim_ids).values_list(
+        "claim_id", "extraction__terms", "extraction__predicate", "extraction__content"
+    )
+    for claim_id, extraction_terms, predicate, content in rows:
+        terms.setdefault(claim_id, PropositionTerms()).update(proposition_terms(extraction_terms, predicate, content))
     return terms
 
 

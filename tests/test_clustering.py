@@ -194,3 +194,29 @@ def test_actorless_statuses_of_different_stories_do_not_meet_on_the_predicate_al
     )
 
     assert _link(deadlock) != _link(other)
+
+
+def test_a_demand_reworded_across_outlets_is_one_claim_when_its_figure_is_the_same(states):
+    union, company = states
+    pay_rise = ExtractionFactory(
+        actor=union, target=company, predicate="rise", terms=["pay", "rise"], content="an 8% pay rise"
+    )
+    wage_increase = ExtractionFactory(
+        actor=union, target=company, predicate="increase", terms=["wage", "increase"],
+        content="an 8 percent wage increase",
+    )
+
+    assert _link(pay_rise) == _link(wage_increase)
+
+
+def test_a_noun_and_its_verb_name_one_demand(states):
+    union, authority = states
+    noun = ExtractionFactory(
+        actor=union, target=authority, predicate="reinstatement", terms=["reinstatement", "worker"],
+        content="the reinstatement of 14 workers",
+    )
+    verb = ExtractionFactory(
+        actor=union, target=authority, predicate="reinstate", terms=["worker"], content="to reinstate 14 workers"
+    )
+
+    assert _link(noun) == _link(verb)
