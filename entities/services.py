@@ -1,6 +1,9 @@
 """Writes to actors: resolving an article's names to entities, and editor decisions.
 
-Resolution runs for every processed article; editor services (merge, alias
+Resolution runs for every processed article: an exact alias, then a spelling
+variant (``same_name`` with its look-alike guard), then an acronym spelling the
+one organisation known by the long name (or the long name of a known acronym).
+Editor services (merge, alias
 add/block, kind fix, mention reject) always win over the machine: the machine
 never re-learns a blocked alias, never changes a locked entity, and merges
 are followed wherever an entity is looked up.
@@ -16,6 +19,7 @@ from django.db.models import Count, Q
 import nlp
 from articles.models import Article
 from articles.signals import processing_requested
+from nlp.aliases import initials_of, is_acronym_of, looks_like_acronym
 from nlp.normalise import normalise_name, same_name
 
 from . import signals
@@ -68,6 +72,54 @@ def _fuzzy_candidate(normalised: str, kind: str) -> Entity | None:
     return None
 
 
+def _acronym_candidate(surfaces: Iterable[str], kind: str) -> Entity | None:
+    """The one existing organisation an acronym spells, or that an acronym already names.
+
+    An article that writes only "SRA" joins the entity another article named "Sylvanian
+    Relief Agency", and the other way round: the letters must be the initials of the long name
+    (``is_acronym_of``) and exactly one entity may match, so a short acronym shared by two
+    bodies stays unresolved.
+    """
+    if kind == Entity.Kind.PERSON:
+        return None
+    found: set[int] = set()
+    entities: dict[int, Entity] = {}
+    for surface in surfaces:
+        for alias in _aliases_matching_acronym(surface):
+            entity = entity_canonical(alias.entity)
+            if entity.kind != Entity.Kind.PERSON:
+                found.add(entity.pk)
+                entities[entity.pk] = entity
+    return entities[found.pop()] if len(found) == 1 else None
+
+
+def _aliases_matching_acronym(surface: str) -> list[Alias]:
+    """Aliases that are the long form of ``surface`` (an acronym) or its acronym (a long name)."""
+    if looks_like_acronym(surface):
+        letters = [c.lower() for c in surface.replace(".", "").rstrip("s") if c.isalpha()]
+        if len(letters) < 3:
+            return []  # two letters spell too many names
+        # Words starting with the letters in order, particles ("of", "for") allowed between.
+        pattern = "^" + " (?:[a-z]+ )*".join(f"{letter}[^ ]*" for letter in letters) + "$"
+        return [
+            alias
+            for alias in Alias.objects.filter(blocked=False, normalised__regex=pattern).select_related(
+                "entity__merged_into"
+            )[:50]
+            if is_acronym_of(surface, alias.surface)
+        ]
+    if len(surface.split()) < 3:
+        return []
+    acronyms = {"".join(initial) for initial in (initials_of(surface),) if len(initial) >= 3}
+    return [
+        alias
+        for alias in Alias.objects.filter(blocked=False, surface__in=acronyms).select_related(
+            "entity__merged_into"
+        )
+        if looks_like_acronym(alias.surface)
+    ]
+
+
 def _kinds_compatible(a: str, b: str) -> bool:
     # spaCy confuses ORG/PERSON/GPE/FAC on unfamiliar names: the label is a
     # vote, not a partition. Only a state never merges with a person.
@@ -90,6 +142,8 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
             entity = next(
                 (e for n in normalised if n not in blocked and (e := _fuzzy_candidate(n, label))), None
             )
+        if entity is None and not blocked.intersection(normalised):
+            entity = _acronym_candidate({key, *forms}, label)
         if entity is None:
             entity = Entity.objects.create(name=key, kind=label)
         resolved[key] = entity

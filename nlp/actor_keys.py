@@ -8,7 +8,8 @@
 - an undeclared acronym joins the one organisation whose initials it spells;
 - short forms join the one full name they end or start ("Kovalenko" of
   "Olena Kovalenko", "Xi" of "Xi Jinping", "Amnesty" of "Amnesty International"),
-  unless the full names of the two groups disagree.
+  unless the full names of the two groups disagree; when two people share the
+  surname, "Ms X" / "Mr X" joins the one whose pronouns agree with the title.
 
 Each group then gets its article key (the known-alias ruler's canonical name,
 the state, the declared name, else the fullest name used) and its kind
@@ -105,6 +106,61 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
     return all(same_word(a, b) for a, b in zip(short, tail, strict=True))
 
 
+# --- "Ms Okafor" when two Okafors are named ---------------------------------------------
+
+_TITLE_GENDER = {"ms": "f", "mrs": "f", "miss": "f", "mr": "m"}
+_PRONOUN_GENDER = {
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+}
+
+
+def _title_gender(doc: Doc, cands: list[Candidate]) -> str | None:
+    """The gender a courtesy title before a surname says ("Ms Okafor" -> "f")."""
+    genders = {_TITLE_GENDER.get(doc[c.start].lower_.rstrip(".")) for c in cands} - {None}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _pronoun_gender(doc: Doc, cand: Candidate) -> str | None:
+    """The first he/she pronoun after a name in its sentence, before any other person is named
+    ("Maria Okafor said her son ..." -> "f")."""
+    end = cand.span(doc).sent.end
+    for token in doc[cand.end : end]:
+        if token.ent_type_ == "PERSON":
+            return None
+        gender = _PRONOUN_GENDER.get(token.lower_)
+        if gender:
+            return gender
+    return None
+
+
+def _of_titled_gender(
+    doc: Doc,
+    short: str,
+    fulls: set[str],
+    groups: _Groups,
+    norms: list[str],
+    surfaces: dict[str, list[Candidate]],
+) -> set[str]:
+    """Among full names a surname could shorten, those whose pronouns agree with the courtesy
+    title the surname is written with: "Ms Okafor" of "Maria Okafor" (her son) and not of
+    "Corporal Tunde Okafor" (his unit). Unchanged when the article says nothing either way."""
+    wanted = _title_gender(doc, surfaces[short])
+    if wanted is None:
+        return fulls
+    matching = set()
+    for root in fulls:
+        said = {
+            _pronoun_gender(doc, cand)
+            for norm in norms
+            if groups.find(norm) == root
+            for cand in surfaces[norm]
+        } - {None}
+        if said == {wanted}:
+            matching.add(root)
+    return matching or fulls
+
+
 # --- keys per article ----------------------------------------------------------------
 
 
@@ -197,9 +253,15 @@ def resolve_keys(
                 and len(f.split()) >= 2
                 and not _is_state_like(f)
                 and f.split()[0] == short
-                and (majority(votes[f]) == "ORG" or f.split()[-1] in ORG_NAME_ENDINGS)
+                and (
+                    majority(votes[f]) == "ORG"
+                    or f.split()[-1] in ORG_NAME_ENDINGS
+                    or votes[short].get("ORG", 0) >= 2  # the short name is clearly a company
+                )
             }
         fulls.discard(groups.find(short))
+        if len(fulls) > 1:
+            fulls = _of_titled_gender(doc, short, fulls, groups, norms, surfaces)
         if len(fulls) == 1:
             full = fulls.pop()
             if _full_names_agree(

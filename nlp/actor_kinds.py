@@ -3,7 +3,7 @@
 The model's label on one occurrence is only a vote. ``group_label`` decides
 the kind of one actor (a group of surfaces) from country reference data
 first, then from cues around its occurrences ("the X naval base", "news
-agency X", "the town of X", "President X", "X reported", "near X"), then
+agency X", "X's shares", "the town of X", "President X", "X reported", "near X"), then
 from the votes of the model's labels (``label_votes``; the known-alias ruler
 counts triple and its type wins). The cue tests are also used by
 missed_names.py to take names the model did not tag.
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from . import states
 from .actor_words import (
+    COMPANY_NOUNS,
     FACILITY_NOUNS,
     GROUP_WORD_ENDINGS,
     LOCATIVE_ONLY_PREPS,
@@ -26,6 +27,7 @@ from .actor_words import (
     ORG_NOUNS,
     PERSON_TITLES,
     PLACE_NOUNS,
+    POSSESSIVE,
     RELAYING_VERBS,
 )
 from .aliases import Declaration
@@ -62,8 +64,20 @@ def has_facility_cue(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _has_company_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "X's shares fell", "X shares have fallen", "shares of X": only a company has shares."""
+    i = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
+    if i < len(doc) and doc[i].lower_ in COMPANY_NOUNS and doc[i].pos_ == "NOUN":
+        return True
+    return (
+        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPANY_NOUNS
+    )
+
+
 def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
     """ "news agency Anadolu", "the militant group X", "the X rebel group", "X news agency"."""
+    if _has_company_cue(doc, start, end):
+        return True
     if start >= 1 and doc[start - 1].lower_ in ORG_NOUNS:
         return True
     if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in ORG_NOUNS:

@@ -38,6 +38,14 @@ PERSON_TITLES = {
     "attorney", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "speaker", "diplomat", "official",
     "commissioner", "vice", "deputy", "prime", "dictator", "strongman", "monarch"
 }
+# Titles written short, with or without the dot ("Gen. X", "Lt Col X", "Sgt X").
+ABBREVIATED_TITLES = {
+    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "cmdr", "cdr",
+    "brig", "gov", "sen", "rep", "prof", "rev", "insp", "supt", "amb", "pres", "hon", "fr", "cmdte"
+}
+# Courtesy titles that go with a bare surname ("Ms Okafor"): kept with the surname, since which
+# of two people sharing it is meant can hang on them; normalise.py drops them from the name.
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr"}
 # Government, official and armed-force nouns that stand for a state when a state,
 # nationality, capital or seat modifies them ("Turkish officials", "the Chinese side").
 GOVERNMENT_NOUNS = {
@@ -49,6 +57,22 @@ GOVERNMENT_NOUNS = {
     "spokeswoman", "spokesperson", "parliament", "senate", "congress", "president", "leader",
     "premier", "minister", "security", "intelligence", "services", "police", "mission", "envoy",
     "ambassador"
+}
+# Organs that speak for the whole state when a phrase names them after it ("the Government of
+# the Republic of X", "the X State", "X's Ministry of Foreign Affairs").
+STATE_ORGAN_NOUNS = {
+    "government", "state", "ministry", "administration", "presidency", "cabinet", "executive",
+    "regime", "junta", "authorities"
+}
+# Last words of an armed force named in full ("the Ruritanian Armed Forces"): a party of its
+# own, not the state that owns it.
+ARMED_FORCE_NOUNS = {"forces", "army", "navy", "military", "police", "guard", "guards"}
+# Events and documents named after the city that hosted them ("the Geneva talks", "the
+# Vienna summit", "the Oslo Accords"): the city word there is neither the city nor its state.
+EVENT_NOUNS = {
+    "talks", "summit", "dialogue", "process", "negotiations", "conference", "accord", "accords",
+    "agreement", "declaration", "protocol", "treaty", "round", "meeting", "format", "forum",
+    "convention", "communique", "communiqué", "ceasefire", "truce", "framework", "roadmap"
 }
 # Words that are part of a title, not of the name after it ("Chief Executive", "Foreign").
 TITLE_WORDS = {
@@ -123,6 +147,21 @@ ORG_NAME_ENDINGS = {
     "post", "herald", "tribune", "journal", "gazette", "society", "league", "club", "trust",
     "partners", "capital", "industries", "systems", "technologies", "labs", "brigade", "brigades",
 }
+# People named by what they do at an organisation ("analysts at X", "a spokeswoman for X").
+ROLE_NOUNS = {
+    "analyst", "analysts", "economist", "economists", "researcher", "researchers", "strategist",
+    "strategists", "executive", "executives", "official", "officials", "spokesman",
+    "spokeswoman", "spokesperson", "lawyer", "lawyers", "engineer", "engineers", "employee",
+    "employees", "staff", "director", "head", "chief", "chairman", "chairwoman", "founder",
+    "partner", "partners", "editor", "reporter", "reporters", "correspondent", "consultant",
+    "consultants", "scientist", "scientists", "managers", "manager"
+}
+# Legal-form endings of company names ("Zorvex Biotech Ltd.", "Quarnet Holdings plc").
+CORPORATE_SUFFIXES = {
+    "ltd", "limited", "inc", "plc", "corp", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "pty", "spa"
+}
+# What only a company has: "X's shares fell", "X shares", "shares of X".
+COMPANY_NOUNS = {"shares", "stock", "stocks", "shareholders", "share price", "earnings"}
 # Verbs whose subject relays news: a name reporting is an outlet, not a place ("Bloomberg reported").
 RELAYING_VERBS = {"report", "write", "cite", "quote", "publish", "broadcast"}
 # fmt: on

@@ -15,7 +15,9 @@
    the model's labels, country reference data, "naval base", "news agency",
    person titles), not from one tag -- actor_kinds.py;
 5. resolves metonymy: a capital or seat of government that acts ("Ankara
-   demanded", "the White House declined") stands for its state -- metonymy.py;
+   demanded", "the White House declined") stands for its state, and so does a
+   state-government phrase ("the Government of the Republic of X"); a city
+   naming an event held there ("the Geneva talks") is no actor -- metonymy.py;
 6. records affiliations ("Brazil's Deputy Foreign Minister Maria Laura da Rocha")
    -- affiliations.py.
 
@@ -34,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from .actor_keys import declared_aliases, resolve_keys
 from .actor_words import PERSON_TITLES
 from .affiliations import find_affiliations
-from .metonymy import metonymy, state_of_government_phrase
+from .metonymy import metonymy, names_an_event, state_of_government_phrase
 from .missed_names import (
     add_declared_spans,
     declarations,
@@ -43,6 +45,7 @@ from .missed_names import (
     find_variant_repeats,
     initialism_candidates,
     repeat_forms,
+    role_organisation_candidates,
     subject_organisation_candidates,
     titled_person_candidates,
 )
@@ -79,6 +82,7 @@ class ActorIndex:
         cands = without_overlaps(cands + facility_cue_candidates(doc, cands, skip))
         cands = without_overlaps(cands + titled_person_candidates(doc, cands, skip))
         cands = without_overlaps(cands + subject_organisation_candidates(doc, cands, skip))
+        cands = without_overlaps(cands + role_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + initialism_candidates(doc, cands, skip))
         keys, labels = resolve_keys(doc, cands, decls)
         self._labels = labels
@@ -89,7 +93,7 @@ class ActorIndex:
             if key is None:
                 continue
             label = labels[key]
-            if label not in ACTOR_LABELS:
+            if label not in ACTOR_LABELS or names_an_event(span, label):
                 continue
             self._add_mention(span, key, label)
         self.aliases = declared_aliases(decls, keys, labels)

@@ -1,7 +1,8 @@
 """Aliases that an article declares itself.
 
 News introduces a second name right after the first: "Rapid Support Forces
-(RSF)", "Mohamed Hamdan Dagalo (or Hemedti)", "X, also known as Y",
+(RSF)", "the Armed Forces of Liberation of X, or FALX," (an acronym in the
+name's own language may spell its words in another order), "Mohamed Hamdan Dagalo (or Hemedti)", "X, also known as Y",
 "X (better known as Y)", "X (whose nom de guerre is Y)". ``find_declared``
 reads these constructions after each named span and returns the pairs. It
 works on character offsets so that it can be used before or after the
@@ -73,12 +74,17 @@ _PARENTHESIS = re.compile(
     rf"\A\s*\(\s*(?:(?P<cue>{_NAMING_CUES})\s+|(?P<clause>[^()]{{0,60}}?\b(?:name|alias|nom de guerre|"
     rf"pseudonym|moniker|nickname)\b(?:\s+(?:is|was))?\s+))?(?P<alias>{_NAME})\s*\)"
 )
-# ", also known as Y", ", better known as Y", ", or Y,"
+# ", also known as Y", ", better known as Y", ", or Y,", ", whose real name is Y"
 _APPOSITION = re.compile(
     rf"\A\s*,\s*(?P<cue>also known as|better known as|more commonly known as|commonly known as|"
-    rf"widely known as|known as|also called|a\.k\.a\.?|aka|formerly known as|formerly)\s+"
+    rf"widely known as|known as|also called|a\.k\.a\.?|aka|formerly known as|formerly|"
+    rf"whose (?:real |legal |full |birth |given |actual |true )?name is)\s+"
     rf"(?P<alias>{_NAME})(?=\s*[,.;:)]|\s*$|\s+(?:is|was|has|had|who|said|and)\b)"
 )
+
+
+# ", or FALX," after the full name: an acronym given as the other name.
+_OR_ACRONYM = re.compile(r"\A\s*,\s*or\s+(?P<alias>[A-Z][A-Z0-9&.]{1,9})(?=\s*[,.;:)])")
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,11 @@ def _initials(name: str) -> list[str]:
     return initials
 
 
+def initials_of(name: str) -> list[str]:
+    """The initials an acronym of ``name`` would spell ("Sylvanian Relief Agency" -> S R A)."""
+    return _initials(name)
+
+
 def is_acronym_of(acronym: str, name: str) -> bool:
     """Whether the letters of ``acronym`` are the initials of ``name`` in order.
 
@@ -141,6 +152,23 @@ def _loose_acronym_of(acronym: str, name: str) -> bool:
     accepted when it starts like the name and is not a two-letter credit ("(AP)")."""
     letters = acronym.replace(".", "")
     return len(letters) >= 3 and len(name.split()) >= 2 and letters[0] == name[:1].upper()
+
+
+def _translated_acronym_of(acronym: str, name: str) -> bool:
+    """ "Popular Liberation Front (FPL)": an acronym of the name in its own language, whose
+    words come in another order and may start differently. Taken when it has as many letters
+    as the name has significant words and all but one of them are initials of those words."""
+    letters = [c.upper() for c in acronym.replace(".", "") if c.isalpha()]
+    initials = _initials(name)
+    if len(letters) < 3 or len(letters) != len(initials):
+        return False
+    unmatched = list(initials)
+    shared = 0
+    for letter in letters:
+        if letter in unmatched:
+            unmatched.remove(letter)
+            shared += 1
+    return shared >= len(letters) - 1
 
 
 def _is_name_like(text: str) -> bool:
@@ -191,11 +219,22 @@ def _declaration_after(text: str, name: NameSpan) -> Declaration | None:
         elif match.group("clause"):
             pattern = "name_clause"
         elif looks_like_acronym(alias):
-            if not (is_acronym_of(alias, name.text) or _loose_acronym_of(alias, name.text)):
+            if not (
+                is_acronym_of(alias, name.text)
+                or _loose_acronym_of(alias, name.text)
+                or name.label == "ORG" and _translated_acronym_of(alias, name.text)
+            ):
                 return None  # "(AP)", "(UN)" after an unrelated name: not a declaration
             pattern = "acronym"
         else:
             pattern = "parenthesis"
+    elif (match := _OR_ACRONYM.match(rest)) is not None:
+        alias = match.group("alias")
+        if not looks_like_acronym(alias) or not (
+            is_acronym_of(alias, name.text) or _translated_acronym_of(alias, name.text)
+        ):
+            return None  # "Kenya, or KE," is no declaration; "X, or XYZ," spelling X is
+        pattern = "acronym"
     else:
         match = _APPOSITION.match(rest)
         if not match:

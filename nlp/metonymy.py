@@ -7,6 +7,8 @@
   ministry") stands for its state too.
 - ``state_of_government_phrase``: an unnamed official noun phrase ("Turkish
   officials", "the new rulers in Caracas", "the Americans") denotes a state.
+- ``names_an_event``: a city word inside an event's name ("the Geneva talks") is no
+  actor at all.
 - ``state_at``: the state one modifier word names or stands for, which
   affiliations.py also reads ("Brazil's Deputy Foreign Minister X").
 
@@ -22,11 +24,15 @@ from spacy.tokens import Span, Token
 from . import states
 from .actor_words import (
     ACTING_OBJECT_PREPS,
+    ARMED_FORCE_NOUNS,
+    EVENT_NOUNS,
     GOVERNMENT_NOUNS,
     LOCATIVE_PREPS,
+    MINISTRY_SUBJECTS,
     MOTION_VERBS,
     POSSESSIVE,
     SANCTION_NOUNS,
+    STATE_ORGAN_NOUNS,
     URBAN_NOUNS,
 )
 from .types import Mention
@@ -38,7 +44,9 @@ def metonymy(
     """The state a capital or seat of government stands for here, if it acts."""
     seat_state = states.state_of_seat(span.text) or states.state_of_seat(key)
     capital_state = (
-        states.state_of_capital(span.text) if label in {"GPE", "LOC", "FAC", "ORG"} else None
+        states.state_of_capital(span.text, spelling_variants=label in {"GPE", "LOC"})
+        if label in {"GPE", "LOC", "FAC", "ORG"}
+        else None
     )
     government_state = _government_body_state(span, label, by_token)
     if government_state:
@@ -50,16 +58,38 @@ def metonymy(
     return None, False
 
 
+def names_an_event(span: Span, label: str) -> bool:
+    """ "the Geneva talks", "the Vienna summit", "Oslo Accords": a place word that only
+    names an event or document held there (neither the city nor its state acts)."""
+    if label not in {"GPE", "LOC"} or span.end >= len(span.doc) or states.is_state(span.text):
+        return False  # "the Syria talks" are about the state, which takes part
+    following = span.doc[span.end]
+    return (
+        following.lower_ in EVENT_NOUNS
+        and span.root.dep_ == "compound"
+        and span.root.head.i == following.i
+    )
+
+
 def _government_body_state(
     span: Span, label: str, by_token: Mapping[int, Mention]
 ) -> str | None:
-    """ "The Japanese Foreign Ministry", "the US Treasury Department" tagged ORG -> the state."""
-    if label not in {"ORG", "FAC"} or len(span) < 2 and not (
+    """ "The Japanese Foreign Ministry" tagged ORG -> the state; so are the state-government
+    phrases ("the Government of the Republic of X"). A named department ("the US State
+    Department") or armed force ("the X Armed Forces") is an actor of its own."""
+    if label not in {"ORG", "FAC", "GPE"}:
+        return None
+    organ_state = _state_organ_phrase_state(span, by_token)
+    if organ_state:
+        return organ_state
+    if label == "GPE" or len(span) < 2 and not (
         span.start >= 2 and span.doc[span.start - 1].text in POSSESSIVE
     ):
         return None
-    if span[-1].lower_ not in GOVERNMENT_NOUNS:
+    if span[-1].lower_ not in GOVERNMENT_NOUNS or _is_named_armed_force(span):
         return None
+    if span[-1].lower_ == "department":
+        return None  # "the US State Department": a department known by its own name is an actor
     for token in span[:-1]:
         state = _state_of_modifier_word(token)
         if state:
@@ -71,6 +101,49 @@ def _government_body_state(
         if owner and not _is_locative(span.root):
             return owner
     return None
+
+
+def _state_organ_phrase_state(span: Span, by_token: Mapping[int, Mention]) -> str | None:
+    """The state of a phrase naming its government as a whole.
+
+    "the Government of India", "the Bolivarian Government of X", "the Government of the
+    Republic of X" (the state after "of"); "the X State", "the X Government" (a demonym or
+    state name before the organ); "the X Ministry of Foreign Affairs", "X's Ministry of
+    Foreign Affairs" (a portfolio after "of", the state before). A named agency ("the State
+    Bank of X", "the Ministry of Mines") has other words after its organ noun and stays itself.
+    """
+    words = list(span)
+    organ = next((i for i, t in enumerate(words) if t.lower_ in STATE_ORGAN_NOUNS), None)
+    if organ is None:
+        return None
+    after = words[organ + 1 :]
+    if after and after[0].lower_ == "of":
+        rest = [t for t in after[1:] if t.lower_ != "the"]
+        named = states.state_named(" ".join(t.text for t in rest)) if rest else None
+        if named:
+            return named
+        if not rest or any(t.lower_ not in MINISTRY_SUBJECTS | {"and", "of"} for t in rest):
+            return None
+    elif after:
+        return None
+    for token in words[:organ]:
+        # A capital does not make "X State" a government ("Washington State").
+        state = states.state_of_demonym(token.text) or states.state_named(token.text)
+        if state:
+            return state
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in POSSESSIVE and organ == 0:
+        owner = state_at(doc[span.start - 2], by_token)
+        if owner and not _is_locative(span.root):
+            return owner
+    return None
+
+
+def _is_named_armed_force(span: Span) -> bool:
+    """ "The Ruritanian Armed Forces", "the Sylvanian Army": a named force is an actor itself."""
+    return span[-1].lower_ in ARMED_FORCE_NOUNS and all(
+        t.is_title or t.is_upper for t in span if t.is_alpha
+    )
 
 
 def state_at(token: Token, by_token: Mapping[int, Mention]) -> str | None:

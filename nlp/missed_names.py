@@ -8,6 +8,7 @@ After name_spans.py has cleaned the model's entities, these add candidates:
   seat of government such as "Downing Street") and one-word names spelled
   differently ("Zelenskyy");
 - names next to a cue: a facility noun ("X airbase"), a title ("Governor X"),
+  a role noun ("analysts at X"),
   an organisation ending on a subject ("Human Rights Watch called"), and an
   undeclared acronym of an organisation the article names ("UAW").
 """
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 
 from . import states
 from .actor_kinds import has_facility_cue, has_org_name_ending
-from .actor_words import PERSON_TITLES, TITLE_WORDS
+from .actor_words import PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
 from .aliases import (
     Declaration,
     NameSpan,
@@ -191,6 +192,41 @@ def subject_organisation_candidates(
     return extra
 
 
+def role_organisation_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A capitalised name the model missed after a role noun and "at", "for" or "with"
+    ("analysts at Brenmoor Metals", "a spokeswoman for Zorvex Group"): the people's organisation."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for prep in doc[1:-1]:
+        if prep.lower_ not in {"at", "for", "with"} or doc[prep.i - 1].lower_ not in ROLE_NOUNS:
+            continue
+        start = prep.i + 1
+        if doc[start].lower_ == "the":
+            start += 1
+        end = start
+        while end < len(doc) and end not in taken and _is_missed_name_word(doc[end]):
+            end += 1
+        if end == start or overlaps(doc[start].idx, doc[end - 1].idx + 1, skip):
+            continue
+        extra.append(Candidate(start, end, "ORG", found_by="cue"))
+        taken.update(range(start, end))
+    return extra
+
+
+def _is_missed_name_word(token) -> bool:
+    """A capitalised word of a name the model did not tag (no entity, not a state or people)."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and not token.ent_type_
+        and not states.state_of_demonym(token.text)
+        and not states.state_named(token.text)
+    )
+
+
 def initialism_candidates(
     doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
@@ -212,16 +248,18 @@ def initialism_candidates(
 def titled_person_candidates(
     doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
-    """A capitalised name the model missed right after a title ("Governor Babajide Sanwo-Olu")."""
+    """A capitalised name the model missed right after a title ("Governor Babajide Sanwo-Olu",
+    "chief executive Anders Holm": a title in lower case needs a name of two words or more)."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     extra = []
     for title in doc[:-1]:
-        if title.lower_ not in PERSON_TITLES or not title.text[:1].isupper():
+        if title.lower_ not in PERSON_TITLES | {"executive", "officer"}:
             continue
         end = title.i + 1
         while end < len(doc) and end not in taken and _is_name_token_after_title(doc, end):
             end += 1
-        if end == title.i + 1 or overlaps(doc[title.i + 1].idx, doc[end - 1].idx + 1, skip):
+        needed = 1 if title.text[:1].isupper() else 2
+        if end - (title.i + 1) < needed or overlaps(doc[title.i + 1].idx, doc[end - 1].idx + 1, skip):
             continue
         extra.append(Candidate(title.i + 1, end, "PERSON", found_by="cue"))
         taken.update(range(title.i + 1, end))

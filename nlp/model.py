@@ -7,7 +7,9 @@ model gets wrong on real articles:
 - a line break always ends a sentence (paragraphs and list lines are never
   merged into one sentence by the parser);
 - an EntityRuler before the statistical NER, fed from the aliases the corpus
-  already knows, so editors' corrections improve the next extraction.
+  already knows, so editors' corrections improve the next extraction; a known
+  alias that is only part of a longer name ("Peru" in "Revolutionary Armed
+  Forces of Peru", "Ferreyra" in "Tomas Ferreyra") is left to the NER.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
+from .actor_words import ABBREVIATED_TITLES, PERSON_TITLES, TITLE_WORDS
 from .types import ACTOR_LABELS, KnownAlias
 
 RULER_NAME = "known_aliases"
@@ -46,24 +49,60 @@ def line_break_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# Capitalised words before a known alias that are a title, not part of the name
+# ("Minister Lavrov", "Gen. Okafor"): the alias is not a fragment there.
+_TITLE_BEFORE_NAME = PERSON_TITLES | ABBREVIATED_TITLES | TITLE_WORDS
+
+
+def _continues_name_before(doc: Doc, start: int) -> bool:
+    """ "Tomas [Ferreyra]", "Armed Forces of [Peru]", "Government of the Republic of
+    [Peru]": the alias ends a longer capitalised name that the model should read whole."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i].whitespace_:
+        before = doc[i - 1]
+        return before.is_title and before.pos_ in {"PROPN", "NOUN"} and not before.is_sent_start
+    if i < 0 or i != start - 1:
+        return False
+    before = doc[i]
+    return (
+        bool(before.whitespace_)
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and not before.is_sent_start
+        and before.lower_.rstrip(".") not in _TITLE_BEFORE_NAME
+    )
+
+
+def _continues_name_after(doc: Doc, end: int) -> bool:
+    """ "[Reuters] Institute", "[Syrian] Arab Republic": the alias starts a longer name."""
+    following = doc[end] if end < len(doc) else None
+    return (
+        following is not None
+        and bool(doc[end - 1].whitespace_)
+        and following.is_title
+        and following.pos_ == "PROPN"
+    )
+
+
 @Language.component(FRAGMENTS_NAME)
 def drop_known_alias_fragments(doc: Doc) -> Doc:
-    """Forget a known alias that is only the start of a longer name ("Syrian" of "the Syrian Arab
-    Republic", "Reuters" of "Reuters Institute"): the statistical NER then reads the whole name."""
+    """Forget a known alias that is only part of a longer name ("Syrian" of "the Syrian Arab
+    Republic", "Reuters" of "Reuters Institute", "Peru" of "Revolutionary Armed Forces of
+    Peru", "Ferreyra" of "Tomas Ferreyra"): the statistical NER then reads the whole name."""
     kept, dropped = [], []
     for ent in doc.ents:
-        following = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            ent.ent_id_
-            and following is not None
-            and doc[ent.end - 1].whitespace_
-            and following.is_title
-            and following.pos_ == "PROPN"
+        if ent.ent_id_ and (
+            _continues_name_after(doc, ent.end) or _continues_name_before(doc, ent.start)
         ):
             dropped.append(ent)
         else:
             kept.append(ent)
     if dropped:
+        for ent in dropped:
+            for token in ent:
+                token.ent_id_ = ""  # the longer name is not the known alias
         doc.set_ents(kept, missing=dropped, default="unmodified")
     return doc
 

@@ -4,7 +4,9 @@ A ``Candidate`` is a name span (token offsets) before the actor index decides
 which actor it belongs to. ``initial_candidates`` takes the model's entities
 and cleans what the small model gets wrong: a leading "the", a trailing
 possessive, a span running into a bracket, "A/B" written solid, a title
-swept into a person's name, a first word or a "da Rocha" the model dropped.
+swept into a person's name (also short: "Gen."), a first word or a "da Rocha"
+the model dropped, a company's legal ending ("Ltd.") left out, a lower-case
+"province" after a place. A bare surname keeps its courtesy title ("Ms X").
 ``without_overlaps`` keeps the longest of overlapping spans. Names the model
 missed altogether are found by missed_names.py.
 """
@@ -18,10 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from . import states
 from .actor_words import (
+    ABBREVIATED_TITLES,
+    CORPORATE_SUFFIXES,
+    COURTESY_TITLES,
     GOVERNMENT_NOUNS,
     INNER_PARTICLES,
     MINISTRY_SUBJECTS,
     PERSON_TITLES,
+    PLACE_NOUNS,
     POSSESSIVE,
     TITLE_WORDS,
 )
@@ -90,14 +96,54 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
                 Candidate(i + 1, end, cand.label, cand.ruler_key, cand.found_by),
             ]
             return [p for part in parts for p in _clean_candidate(doc, part)]
+    if cand.label in {"GPE", "LOC"} and end - start > 1 and _is_common_place_noun(doc[end - 1]):
+        end -= 1  # "Nakuru province" is Nakuru: the noun only says what kind of place
     if cand.label == "PERSON":
-        # "Executive Tim Cook", "Governor Jane Roe": the title is not the name.
-        while end - start > 1 and doc[start].lower_ in PERSON_TITLES | TITLE_WORDS:
+        # "Executive Tim Cook", "Governor Jane Roe", "Gen. Jane Roe": the title is not the name.
+        while end - start > 1 and (is_title_token(doc[start]) or doc[start].text == "."):
             start += 1
-    start = _extend_left_over_name_words(doc, start, end)
+        start = _with_courtesy_title(doc, start, end)
+    start = _extend_left_over_name_words(doc, start, end, cand.label)
     if cand.label in {"PERSON", "ORG"}:
         end = _extend_right_over_particles(doc, end)
+        end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, cand.label, cand.ruler_key, cand.found_by)]
+
+
+def _is_common_place_noun(token: Token) -> bool:
+    """ "province", "region" in lower case after a place name (a capitalised one is its name)."""
+    return token.is_lower and token.text in PLACE_NOUNS
+
+
+def is_title_token(token: Token) -> bool:
+    """ "Governor", "Foreign", "Gen.", "Lt": a title word, written in full or short."""
+    low = token.lower_
+    return low in PERSON_TITLES | TITLE_WORDS or low.rstrip(".") in ABBREVIATED_TITLES | PERSON_TITLES
+
+
+def _with_courtesy_title(doc: Doc, start: int, end: int) -> int:
+    """ "Ms Okafor": a bare surname keeps the courtesy title written before it."""
+    if end - start != 1 or start == 0:
+        return start
+    before = doc[start - 1]
+    if before.text == "." and start >= 2 and not before.whitespace_:
+        before = doc[start - 2]
+    if before.lower_.rstrip(".") in COURTESY_TITLES and before.text[:1].isupper():
+        return before.i
+    return start
+
+
+def _extend_right_to_corporate_suffix(doc: Doc, end: int) -> int:
+    """Take back the rest of a company name the model cut short: "Zorvex" + "Biotech Ltd."."""
+    for last in range(end, min(end + 3, len(doc))):
+        token = doc[last]
+        if not doc[last - 1].whitespace_ or token.ent_type_ or not token.text[:1].isupper():
+            return end
+        if token.lower_.rstrip(".") in CORPORATE_SUFFIXES:
+            return last + 1
+        if token.pos_ != "PROPN":
+            return end
+    return end
 
 
 def _extend_right_over_particles(doc: Doc, end: int) -> int:
@@ -123,17 +169,28 @@ def _extend_right_over_particles(doc: Doc, end: int) -> int:
 def _is_name_word(token: Token) -> bool:
     if token.ent_type_ or token.is_space or token.is_punct:
         return False
-    if token.lower_ in PERSON_TITLES | GOVERNMENT_NOUNS | TITLE_WORDS:
+    if token.lower_ in GOVERNMENT_NOUNS or is_title_token(token):
         return False
     if states.state_of_demonym(token.text) or states.state_named(token.text):
         return False
     return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
 
 
-def _extend_left_over_name_words(doc: Doc, start: int, end: int) -> int:
-    """Take back a first name word the model left out ("Jaish" of "Jaish al-Adl")."""
+def _extend_left_over_name_words(doc: Doc, start: int, end: int, label: str = "") -> int:
+    """Take back a first name word the model left out ("Jaish" of "Jaish al-Adl", "Anders" of
+    "chief executive Anders Holm")."""
     if end - start < 2:
-        return start  # a single word: the word before is more often a title than a name
+        # A single word: the word before is more often a title than a name, unless a title
+        # stands before that one ("chief executive Anders Holm").
+        if (
+            label == "PERSON"
+            and start >= 2
+            and _is_name_word(doc[start - 1])
+            and doc[start - 1].whitespace_
+            and is_title_token(doc[start - 2])
+        ):
+            return start - 1
+        return start
     while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].whitespace_:
         start -= 1
     return start

@@ -14,25 +14,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import normalise_name
+from .normalise import normalise_name, same_name
 
-# Seats of government and ministries named by their building or street; each
-# stands for its state when it acts ("the White House declined to comment").
+# Seats of government named by their building or street; each stands for its
+# state when it acts ("the White House declined to comment"). A foreign ministry
+# known by its own name ("the State Department", "the Foreign Office") is not
+# here: it is a department with its own spokespeople, an actor of its own.
 SEATS_OF_GOVERNMENT: dict[str, str] = {
     "Kremlin": "Russia",
     "White House": "United States",
     "Pentagon": "United States",
-    "State Department": "United States",
-    "Foggy Bottom": "United States",
     "Capitol Hill": "United States",
     "Downing Street": "United Kingdom",
     "Number 10": "United Kingdom",
     "No 10": "United Kingdom",
     "Whitehall": "United Kingdom",
-    "Foreign Office": "United Kingdom",
     "Elysee": "France",
     "Elysee Palace": "France",
-    "Quai d'Orsay": "France",
     "Matignon": "France",
     "Zhongnanhai": "China",
     "Blue House": "South Korea",
@@ -148,9 +146,30 @@ def _code_state(name: str) -> str | None:
     return state_tables().codes.get(stripped.replace(".", ""))
 
 
+def _without_inner_articles(norm: str) -> str:
+    """ "democratic republic of the congo" -> "democratic republic of congo": news drops
+    or adds the "the" inside official names."""
+    return " ".join(word for word in norm.split() if word != "the")
+
+
 def state_named(name: str) -> str | None:
     """The state a name denotes ("Republic of Korea" -> "South Korea"), or None."""
-    return _code_state(name) or state_tables().names.get(normalise_name(name))
+    code = _code_state(name)
+    if code:
+        return code
+    norm = normalise_name(name)
+    return state_tables().names.get(norm) or _names_without_articles().get(
+        _without_inner_articles(norm)
+    )
+
+
+@lru_cache(maxsize=1)
+def _names_without_articles() -> dict[str, str]:
+    """Every state name with its inner "the" dropped, when that stays unambiguous."""
+    found: dict[str, str] = {}
+    for norm, state in state_tables().names.items():
+        found.setdefault(_without_inner_articles(norm), state)
+    return found
 
 
 def state_of_demonym(word: str) -> str | None:
@@ -158,9 +177,26 @@ def state_of_demonym(word: str) -> str | None:
     return state_tables().demonyms.get(normalise_name(word))
 
 
-def state_of_capital(name: str) -> str | None:
-    """The state whose capital this is ("Nairobi" -> "Kenya"), or None."""
-    return state_tables().capitals.get(normalise_name(name))
+@lru_cache(maxsize=4096)
+def state_of_capital(name: str, *, spelling_variants: bool = False) -> str | None:
+    """The state whose capital this is ("Nairobi", "Asuncion" -> its state), or None.
+
+    The reference data spells each capital one way; news also writes another
+    romanisation ("Kiev" for "Kyiv"). With ``spelling_variants`` a name that is a
+    transliteration variant of exactly one capital (``same_name``, with its
+    look-alike guard) is that capital. Only for a span the model already tagged
+    as a place: ordinary words and surnames can look like a capital ("Dekker").
+    """
+    norm = normalise_name(name)
+    found = state_tables().capitals.get(norm)
+    if found or not spelling_variants or len(norm) < 4:
+        return found
+    variants = {
+        state
+        for capital, state in state_tables().capitals.items()
+        if capital[:1] == norm[:1] and same_name(capital, norm)
+    }
+    return variants.pop() if len(variants) == 1 else None
 
 
 def state_of_seat(name: str) -> str | None:

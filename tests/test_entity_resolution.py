@@ -59,3 +59,38 @@ def test_names_of_a_merged_entity_resolve_to_the_entity_it_was_merged_into():
 
     assert again == kept
     assert Entity.objects.get(pk=merged.pk).merged_into == kept
+
+
+def test_an_acronym_used_alone_joins_the_organisation_it_spells():
+    full = entities_resolve(names={"Sylvanian Relief Agency": ("ORG", {"Sylvanian Relief Agency"})})[
+        "Sylvanian Relief Agency"
+    ]
+
+    acronym = entities_resolve(names={"SRA": ("ORG", {"SRA"})})["SRA"]
+
+    assert acronym == full
+
+
+def test_a_full_name_joins_the_organisation_known_only_by_its_acronym():
+    acronym = entities_resolve(names={"SRA": ("ORG", {"SRA"})})["SRA"]
+
+    full = entities_resolve(names={"Sylvanian Relief Agency": ("ORG", set())})["Sylvanian Relief Agency"]
+
+    assert full == acronym
+
+
+def test_an_acronym_two_organisations_spell_stays_apart():
+    entities_resolve(names={"Sylvanian Relief Agency": ("ORG", set())})
+    entities_resolve(names={"Southern Rail Authority": ("ORG", set())})
+
+    acronym = entities_resolve(names={"SRA": ("ORG", {"SRA"})})["SRA"]
+
+    assert acronym.name == "SRA"
+
+
+def test_a_name_spelled_without_its_foreign_letters_joins_the_person():
+    first = entities_resolve(names={"Sigrid Bjørnstad": ("PERSON", {"Bjørnstad"})})["Sigrid Bjørnstad"]
+
+    second = entities_resolve(names={"Sigrid Bjoernstad": ("PERSON", {"Bjoernstad"})})["Sigrid Bjoernstad"]
+
+    assert second == first
