@@ -150,7 +150,12 @@ def _best_candidate(extraction: Extraction, predicate: str, target: Entity | Non
     # nothing it is about, a predicate alone does not name a proposition.
     anchored = extraction.actor_id is not None or target_id is not None or extraction.about_id is not None
     by_predicate = anchored and not (extraction.kind == Kind.STATEMENT and predicate in SPEECH_PREDICATES)
-    same_predicate = [c for c in candidates if by_predicate and c.predicate == predicate]
+    # An actorless status ("talks remain deadlocked") is joined on what it is about, never on
+    # its predicate alone: "unresolved" is said of everything.
+    same_predicate = [
+        c for c in candidates
+        if by_predicate and c.predicate == predicate and not (c.kind == Kind.STATUS and c.actor_id is None)
+    ]
     for claim in same_predicate:
         if claim.target_id == target_id:
             return claim

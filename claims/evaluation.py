@@ -234,6 +234,22 @@ def _extractions_covering(article: Article, quote: str, kinds=None):
     return [x for x in rows if x.sentence_start < end and start < x.sentence_end]
 
 
+def _extractions_carrying(article: Article, quote: str, kinds=None):
+    """Of the extractions covering the quote, those whose content overlaps it; if none does, all.
+
+    Two demands in one sentence share the sentence but not their content: this
+    tells which of them carries the gold quote.
+    """
+    covering = _extractions_covering(article, quote, kinds)
+    start = article.body.find(quote)
+    end = start + len(quote)
+    by_content = [
+        x for x in covering
+        if x.content_start is not None and x.content_start < end and start < x.content_end
+    ]
+    return by_content or covering
+
+
 def _same_actor(entity: Entity | None, wanted_id: int | None) -> bool:
     if entity is None or wanted_id is None:
         return False
@@ -310,7 +326,7 @@ def _best_claims(gold, articles) -> dict[str, Claim | None]:
     for claim in gold["claims"]:
         votes = Counter()
         for item in claim["evidence"]:
-            extraction_ids = [x.pk for x in _extractions_covering(articles[item["article"]], item["quote"])]
+            extraction_ids = [x.pk for x in _extractions_carrying(articles[item["article"]], item["quote"])]
             votes.update(
                 set(Evidence.objects.filter(extraction_id__in=extraction_ids).values_list("claim_id", flat=True))
             )
@@ -340,7 +356,7 @@ def _score_claims_pure(gold, articles) -> Score:
     holders: dict[int, set[str]] = defaultdict(set)
     for claim in gold["claims"]:
         for item in claim["evidence"]:
-            extraction_ids = [x.pk for x in _extractions_covering(articles[item["article"]], item["quote"])]
+            extraction_ids = [x.pk for x in _extractions_carrying(articles[item["article"]], item["quote"])]
             for claim_id in Evidence.objects.filter(extraction_id__in=extraction_ids).values_list("claim_id", flat=True):
                 holders[claim_id].add(claim["id"])
     score = Score()

@@ -220,3 +220,13 @@ def test_a_noun_and_its_verb_name_one_demand(states):
     )
 
     assert _link(noun) == _link(verb)
+
+
+def test_an_actors_status_does_not_join_an_actorless_one_on_the_predicate_alone(states):
+    freedonia, _ = states
+    deadlock = ExtractionFactory(
+        kind=Kind.STATUS, actor=None, actor_text="", predicate="unresolved", terms=["talks", "ceasefire"]
+    )
+    door_open = ExtractionFactory(kind=Kind.STATUS, actor=freedonia, predicate="unresolved", terms=["door", "dialogue"])
+
+    assert _link(deadlock) != _link(door_open)
