@@ -39,6 +39,12 @@ _VERBS: dict[str, str] = {
     "stop": "stop", "halt": "stop", "cease": "stop", "suspend": "stop",
     # investigation
     "investigate": "investigate", "probe": "investigate",
+    # taking people back into their jobs
+    "reinstate": "reinstate", "take back": "reinstate", "rehire": "reinstate", "re-employ": "reinstate",
+    # raising pay, prices or rates
+    "raise": "raise", "increase": "raise",
+    # capping prices
+    "cap": "cap",
     # rebuilding
     "rebuild": "rebuild", "reconstruct": "rebuild", "restore": "restore",
     "hold": "hold", "allow": "allow", "help": "help",
@@ -61,6 +67,9 @@ _NOUNS: dict[str, str] = {
     "ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
     "investigation": "investigate", "inquiry": "investigate", "probe": "investigate",
     "reconstruction": "rebuild", "rebuilding": "rebuild",
+    "reinstatement": "reinstate", "rehiring": "reinstate",
+    "rise": "raise", "raise": "raise", "increase": "raise", "hike": "raise",
+    "cap": "cap", "caps": "cap", "ceiling": "cap", "ceilings": "cap",
     "election": "election", "elections": "election", "referendum": "referendum",
     "negotiation": "negotiate", "talks": "negotiate", "dialogue": "negotiate",
     "sanction": "impose",
@@ -103,9 +112,15 @@ def normalise_verb(token: Token) -> str:
     return _VERBS.get(token.lemma_.lower(), phrase)
 
 
+# Lemmas the small model gets wrong for a plural used as a mass noun ("data" -> "datum").
+_LEMMA_FIXES = {"datum": "data", "medium": "media"}
+
+
 def normalise_noun(token: Token) -> str:
     """The canonical predicate for a noun naming a demanded thing ("reparations" -> "compensation")."""
     lower, lemma = token.lower_, token.lemma_.lower()
+    if lemma in _LEMMA_FIXES and lower != lemma:
+        lemma = _LEMMA_FIXES[lemma]
     return _NOUNS.get(lower) or _NOUNS.get(lemma) or lemma
 
 

@@ -183,12 +183,23 @@ def _score_demands(gold: dict, texts: dict[str, str], analyses: dict[str, Analys
                 got = (extraction.predicate if extraction else None)
                 result.misses.append(f"demand {claim['id']} {evidence['article']}: {evidence['quote'][:50]!r} got={got}")
     for article, spans in demand_sentences.items():
-        for extraction in analyses[article].extractions:
-            if extraction.kind != DEMAND:
-                continue
+        demands = [x for x in analyses[article].extractions if x.kind == DEMAND]
+        # "pressed X for compensation, aid and an apology" is three demands, of which the gold
+        # names one: its coordinated siblings (same sentence, actor and target) are right too.
+        right_keys = {_demand_key(x) for x in demands if id(x) in right_ids}
+        for extraction in demands:
             sentence = (extraction.sentence.start, extraction.sentence.end)
             if any(_overlap(sentence, s) for s in spans):
-                result.demand_precision.add(1 if id(extraction) in right_ids else 0)
+                right = id(extraction) in right_ids or _demand_key(extraction) in right_keys
+                result.demand_precision.add(1 if right else 0)
+
+
+def _demand_key(extraction: Extraction) -> tuple:
+    return (
+        extraction.sentence.start,
+        extraction.actor.key if extraction.actor else None,
+        extraction.target.key if extraction.target else None,
+    )
 
 
 def _right_demand(claim: dict, analysis: Analysis, span: tuple[int, int] | None) -> Extraction | None:

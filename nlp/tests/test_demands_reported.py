@@ -1,0 +1,326 @@
+"""Demands in reported speech, as nouns, coordinated, and the things that are not demands.
+
+Invented stories only (Freedonia, Sylvania, invented companies and people).
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlp import DEMAND, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def demands(extractor, text):
+    return [e for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+
+
+def parties(demand):
+    return (
+        demand.actor.key if demand.actor is not None else None,
+        demand.target.key if demand.target is not None else None,
+    )
+
+
+# -- the demand as a noun -------------------------------------------------------
+
+
+def test_a_possessive_demand_noun_with_a_that_clause_is_a_demand_of_the_clause_subject(extractor):
+    [demand] = demands(
+        extractor, "Sylvania has rejected Freedonia's demand that Sylvania withdraw its troops from the border."
+    )
+    assert parties(demand) == ("Freedonia", "Sylvania")
+    assert demand.predicate == "withdraw"
+
+
+def test_a_call_by_one_party_on_another_to_act_is_a_demand(extractor):
+    [demand] = demands(
+        extractor,
+        "The statement welcomed the call by Freedonia on Sylvania to reopen the border crossing for aid.",
+    )
+    assert parties(demand) == ("Freedonia", "Sylvania")
+    assert demand.predicate == "reopen"
+
+
+def test_renewing_a_demand_makes_the_subject_its_actor(extractor):
+    [demand] = demands(
+        extractor, "Freedonia on Monday renewed its demand that Sylvania release the detained fishermen."
+    )
+    assert parties(demand) == ("Freedonia", "Sylvania")
+    assert demand.predicate == "release"
+
+
+def test_a_demand_noun_that_only_refers_back_is_not_a_new_demand(extractor):
+    assert demands(extractor, "The minister did not address Freedonia's demand for a ceasefire.") == []
+
+
+# -- coordinated objects ---------------------------------------------------------
+
+
+def test_two_things_called_for_in_one_phrase_are_two_demands(extractor):
+    first, second = demands(extractor, "Freedonia called for price caps and compensation for farmers.")
+    assert (first.predicate, second.predicate) == ("cap", "compensation")
+    assert first.content.text == "price caps"
+    assert second.content.text == "compensation for farmers"
+    assert parties(first) == parties(second) == ("Freedonia", None)
+
+
+def test_a_second_thing_demanded_after_a_from_phrase_is_asked_of_whoever_acted(extractor):
+    text = (
+        "The Ostrava Dockers Union demanded a 9% pay rise from Brightwater Shipping and the reinstatement "
+        "of six crane drivers dismissed by the Ostrava Harbour Board in May."
+    )
+    rise, reinstatement = demands(extractor, text)
+    assert rise.target.key == "Brightwater Shipping"
+    assert reinstatement.predicate == "reinstate"
+    assert reinstatement.target.key == "Ostrava Harbour Board"
+    assert "Brightwater" not in reinstatement.content.text
+
+
+# -- what is not a demand ------------------------------------------------------
+
+
+def test_asking_whether_something_will_happen_is_a_question_not_a_demand(extractor):
+    text = "A reporter asked whether Sylvania would release the fishermen before the summit."
+    assert demands(extractor, text) == []
+
+
+def test_a_demand_only_planned_or_possible_is_not_made(extractor):
+    assert demands(extractor, "Freedonia will demand that Sylvania withdraw its troops.") == []
+    assert demands(extractor, "Freedonia plans to call for sanctions on Sylvania.") == []
+    assert demands(extractor, 'Sylvania should be asking Freedonia to move, not us," Maria Okafor said.') == []
+
+
+def test_a_demand_inside_a_condition_is_not_made(extractor):
+    text = "If Freedonia demands compensation from Sylvania, the talks will collapse."
+    assert demands(extractor, text) == []
+
+
+def test_tell_and_order_command_only_with_an_infinitive(extractor):
+    assert demands(extractor, "Maria Okafor told reporters that Sylvania had released the fishermen.") == []
+    [demand] = demands(extractor, "The court in Freedonia ordered Brightwater Shipping to pay the fine.")
+    assert demand.target.key == "Brightwater Shipping"
+    assert demand.predicate == "pay"
+
+
+# -- obligations and hopes in reported speech -----------------------------------
+
+
+def test_saying_another_party_must_act_is_a_demand_of_it(extractor):
+    [demand] = demands(extractor, "Freedonia says Brightwater Shipping must pay the outstanding port fees.")
+    assert parties(demand) == ("Freedonia", "Brightwater Shipping")
+    assert demand.predicate == "pay"
+
+
+def test_a_direct_quotation_saying_another_must_act_stays_a_statement(extractor):
+    text = '"Brightwater Shipping must pay the fees," said Maria Okafor.'
+    assert demands(extractor, text) == []
+
+
+def test_hoping_another_party_will_act_is_a_demand_of_it(extractor):
+    [demand] = demands(extractor, "Freedonia said on Monday it hoped Sylvania would release the fishermen.")
+    assert parties(demand) == ("Freedonia", "Sylvania")
+    assert (demand.predicate, demand.cue) == ("release", "hope")
+
+
+# -- wanting and seeking a thing ------------------------------------------------
+
+
+def test_wanting_a_rise_from_someone_is_a_demand_of_them(extractor):
+    [demand] = demands(extractor, "The Ostrava Dockers Union wants a 9% pay rise from Brightwater Shipping.")
+    assert parties(demand) == ("Ostrava Dockers Union", "Brightwater Shipping")
+    assert demand.predicate == "raise"
+
+
+def test_seeking_a_sum_from_someone_is_a_demand_of_them(extractor):
+    [demand] = demands(extractor, "Freedonia is seeking $40 million in unpaid royalties from Brightwater Shipping.")
+    assert parties(demand) == ("Freedonia", "Brightwater Shipping")
+
+
+def test_wanting_a_thing_with_no_giver_or_amount_is_not_a_demand(extractor):
+    assert demands(extractor, "Freedonia wants a new airport near its capital.") == []
+
+
+# -- who the description names ------------------------------------------------
+
+
+def test_a_body_named_in_the_modifier_makes_the_demand(extractor):
+    [demand] = demands(
+        extractor, "SOLVA, May 3 (Reuters) - Ostrava Relief Council agencies demanded that Sylvania open the border."
+    )
+    assert parties(demand) == ("Ostrava Relief Council", "Sylvania")
+
+
+def test_the_union_is_the_one_the_article_calls_the_union_elsewhere(extractor):
+    text = (
+        "Dokaro, the dockworkers' union, said the strike would go on.\n\n"
+        "The union is pressing Brightwater Shipping for a 9% increase."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Dokaro", "Brightwater Shipping")
+
+
+def test_the_port_authority_is_the_organisation_whose_name_holds_those_words(extractor):
+    text = (
+        "Workers at the Port of Solva Authority walked out.\n\n"
+        "Maria Okafor urged the port authority to reinstate the six crane drivers."
+    )
+    demand = demands(extractor, text)[-1]
+    assert demand.target.key == "Port of Solva Authority"
+
+
+def test_the_government_is_the_state_the_article_is_about(extractor):
+    text = (
+        "Freedonia said its troops were ready. Freedonia's army chief visited the border, and Freedonian "
+        "officials met Sylvanian envoys in Geneva.\n\n"
+        "The Ostrava Dockers Union urged the government to reopen the port."
+    )
+    demand = demands(extractor, text)[-1]
+    assert demand.target.key == "Freedonia"
+
+
+def test_a_group_led_by_a_named_body_demands_through_it(extractor):
+    text = "Farmers' groups, led by the Freedonian Farmers Federation, called on Sylvania to lift the tariffs."
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Freedonian Farmers Federation", "Sylvania")
+
+
+def test_a_subject_with_an_apposition_still_makes_the_demand(extractor):
+    text = "The Solva Mining Watch Coalition, a grouping of 20 charities, called on Sylvania to publish the audit."
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Solva Mining Watch Coalition", "Sylvania")
+
+
+def test_called_on_a_party_described_at_length_still_reads_the_infinitive(extractor):
+    text = (
+        "UN agencies called on the Sylvanian Liberation Front, the armed group holding the north, "
+        "to open a corridor."
+    )
+    [demand] = demands(extractor, text)
+    assert demand.predicate == "open"
+    assert demand.target is not None and demand.target.key == "Sylvanian Liberation Front"
+
+
+def test_for_its_part_is_an_aside_not_the_thing_asked_for(extractor):
+    text = "Sylvania, for its part, is pressing Freedonia for the release of its fishermen."
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Sylvania", "Freedonia")
+    assert demand.predicate == "release"
+
+
+def test_no_one_demands_of_themselves(extractor):
+    text = (
+        "The Freedonian Competition Authority opened an inquiry into Brightwater Shipping last month.\n\n"
+        "The Freedonian Competition Authority has asked the company to produce its pricing records."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Freedonian Competition Authority", "Brightwater Shipping")
+
+
+def test_a_clause_before_the_trigger_is_not_what_is_demanded(extractor):
+    text = (
+        "The Freedonian Competition Authority did something new: it demanded that Brightwater Shipping "
+        "open its books."
+    )
+    [demand] = demands(extractor, text)
+    assert demand.target.key == "Brightwater Shipping"
+    assert "open" in demand.content.text
+
+
+def test_a_relative_clause_demand_is_made_by_the_noun_it_qualifies(extractor):
+    text = "Freedonia, which in May called on Sylvania to reopen the border, said it supported the plan."
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Freedonia", "Sylvania")
+
+
+def test_the_army_is_the_armed_force_the_article_names_not_its_state(extractor):
+    text = (
+        "The Sylvanian Armed Forces closed the road in March.\n\n"
+        "Freedonia is pressing the Sylvanian army to reopen the road for aid."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Freedonia", "Sylvanian Armed Forces")
+
+
+def test_a_second_demand_verb_after_a_bare_clause_keeps_the_first_demander(extractor):
+    text = (
+        "Freedonia's finance ministry has demanded that Brightwater Shipping pay $40 million in back taxes, "
+        "and wants the company to pay a higher port levy from now on."
+    )
+    first, second = demands(extractor, text)
+    assert parties(first) == ("Freedonia", "Brightwater Shipping")
+    assert parties(second) == ("Freedonia", "Brightwater Shipping")
+
+
+def test_whoever_reports_a_demand_is_not_its_target(extractor):
+    text = (
+        "Brightwater Shipping runs the port of Solva.\n\n"
+        "Freedonia is seeking $40 million in unpaid fees from the company, the Solva Gazette reported."
+    )
+    demand = demands(extractor, text)[-1]
+    assert demand.target is not None and demand.target.key != "Solva Gazette"
+
+
+def test_the_army_alone_is_the_one_armed_force_the_article_names(extractor):
+    text = (
+        "The Sylvanian Armed Forces closed the road in March.\n\n"
+        "Freedonia has called on the army to reopen the road."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Freedonia", "Sylvanian Armed Forces")
+
+
+def test_a_thing_asked_for_that_the_parser_made_a_clause_subject_is_still_read(extractor):
+    text = "The Freedonian Competition Authority is pressing Brightwater Shipping for pricing data going back to 2020."
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Freedonian Competition Authority", "Brightwater Shipping")
+    assert "pricing" in demand.content.text
+
+
+def test_a_states_field_watchdog_is_the_body_named_for_that_field_and_state(extractor):
+    text = (
+        "The Competition Commission of Freedonia opened an inquiry in May.\n\n"
+        "Freedonia's competition watchdog demands pricing documents from Brightwater Shipping."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Competition Commission of Freedonia", "Brightwater Shipping")
+
+
+def test_a_dateline_the_parser_made_a_subject_does_not_make_the_demand(extractor):
+    text = (
+        "Sylvania talks resume\n\n"
+        "Solva, May 8 (FNA).- The Freedonian Liberation Front reiterated on Thursday its demand that "
+        "Sylvania release its jailed members."
+    )
+    demand = demands(extractor, text)[-1]
+    assert demand.actor.key == "Freedonian Liberation Front"
+
+
+def test_her_group_is_the_organisation_the_article_names_her_as_belonging_to(extractor):
+    text = (
+        "Maria Okafor, convenor of the Freedonian Farmers Forum, said her group wanted Sylvania "
+        "to lift the tariffs."
+    )
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Freedonian Farmers Forum", "Sylvania")
+
+
+def test_it_also_wants_carries_on_the_last_demander(extractor):
+    text = (
+        "Sylvania closed the road in May. Ostrava Relief Council agencies are pressing Sylvania for access "
+        "to the north. They also want Freedonia to open its border."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Ostrava Relief Council", "Freedonia")
+
+
+def test_a_dateline_subject_gives_way_to_the_name_set_beside_it(extractor):
+    text = (
+        "PRESS RELEASE\n\n"
+        "Solva, 14 March 2025 — The Freedonian Farmers Forum today called on Sylvania to lift the tariffs."
+    )
+    demand = demands(extractor, text)[-1]
+    assert parties(demand) == ("Freedonian Farmers Forum", "Sylvania")
