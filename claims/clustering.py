@@ -37,7 +37,7 @@ RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
 NEGATION_PREFIX = "not "
 
 
-# Demands and positions are made on behalf of a state; a quote stays its speaker's.
+# Demands and positions are made on behalf of a state or organisation; a quote stays its speaker's.
 STATE_LEVEL_KINDS = (Kind.DEMAND, Kind.STATUS)
 
 # A statement or demand is someone's: without a resolved actor it stays in its article.
@@ -55,11 +55,19 @@ RENEWAL_GAP = dt.timedelta(days=90)
 
 def claim_actor(entity: Entity | None, kind: str) -> Entity | None:
     """The actor a claim is filed under: for demands and statuses, the state a
-    leader, official or ministry acts for; for statements and events, the actor."""
+    leader, official or ministry acts for, or the organisation a leader, negotiator
+    or spokesperson acts for; for statements and events, the actor.
+
+    A person who speaks for an organisation that itself acts for a state (a
+    ministry's spokesman) files under the state, as the ministry would.
+    """
     if entity is None:
         return None
     if kind in STATE_LEVEL_KINDS and entity.represents_id:
-        return entity.represents
+        represented = entity.represents
+        if represented.represents_id and represented.represents_id != entity.pk:
+            return represented.represents
+        return represented
     return entity
 
 

@@ -201,17 +201,33 @@ def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
 
 
 def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None:
-    """Remember which state an actor acts for, unless an editor decided otherwise.
+    """Remember which state or organisation an actor acts for, unless an editor decided otherwise.
 
-    Claims already filed under the actor move under the state, so grouping
-    does not depend on which article arrived first.
+    A state an actor acts for wins over an organisation ("Freedonia's foreign
+    minister" stays Freedonia's even if also called a party's leader), and a
+    person leads an organisation, an organisation does not represent another.
+    Claims already filed under the actor move under what it acts for, so
+    grouping does not depend on which article arrived first.
     """
-    for member, state in pairs:
-        if member.pk == state.pk or state.kind != Entity.Kind.GPE:
+    pairs = sorted(pairs, key=lambda pair: pair[1].kind != Entity.Kind.GPE)  # states first
+    for member, represented in pairs:
+        if member.pk == represented.pk or not _may_represent(member, represented):
             continue
-        learned = Entity.objects.filter(pk=member.pk, represents__isnull=True, locked=False).update(represents=state)
-        if learned:
-            signals.affiliation_learned.send(sender=Entity, member=member, state=state)
+        free = Entity.objects.filter(pk=member.pk, locked=False)
+        if represented.kind == Entity.Kind.GPE:
+            # A state replaces an organisation learned earlier, never another state.
+            free = free.filter(Q(represents__isnull=True) | ~Q(represents__kind=Entity.Kind.GPE))
+        else:
+            free = free.filter(represents__isnull=True)
+        if free.exclude(represents=represented).update(represents=represented):
+            signals.affiliation_learned.send(sender=Entity, member=member, state=represented)
+
+
+def _may_represent(member: Entity, represented: Entity) -> bool:
+    """Anyone may act for a state; only a person acts for an organisation."""
+    if represented.kind == Entity.Kind.GPE:
+        return True
+    return represented.kind == Entity.Kind.ORG and member.kind == Entity.Kind.PERSON
 
 
 # --- An article's names become entities and mentions ----------------------------------

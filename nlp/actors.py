@@ -157,9 +157,9 @@ class ActorIndex:
         return None
 
     def state_of(self, key: str) -> str | None:
-        """The state an actor acts for, from the article's affiliations."""
+        """The state an actor acts for, from the article's affiliations (not an organisation it acts for)."""
         for affiliation in self.affiliations:
-            if affiliation.member == key:
+            if affiliation.member == key and affiliation.label == "GPE":
                 return affiliation.state
         return None
 

@@ -1,17 +1,24 @@
-"""Who acts for which state: affiliations read off titles in the article.
+"""Who acts for which state or organisation: affiliations read off titles in the article.
 
 "Brazil's Deputy Foreign Minister Maria Laura da Rocha", "White House
 spokesman X", "the President of France X" (the state before the title) and
 "X, France's foreign minister," (a title in apposition) make the person or
 organisation act for the state, unless the title is no longer held ("former",
-"ousted", "exiled"). ``find_affiliations`` runs once all mentions are known.
+"ousted", "exiled").
+
+A person also acts for an organisation they lead or speak for: "union chairman
+X", "the union's chief negotiator, X", "X, leader of the union", "X, a
+spokeswoman for the agency", "X, who heads the union". Only leadership and
+representative roles count (a member, an analyst or a lawyer at a firm does
+not speak for it). ``find_affiliations`` runs once all mentions are known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actor_words import NOT_CURRENT, PERSON_TITLES, POSSESSIVE
 from .metonymy import state_at
@@ -22,24 +29,30 @@ from .types import Span as CharSpan
 def find_affiliations(
     doc: Doc, mentions: Sequence[Mention], by_token: Mapping[int, Mention]
 ) -> list[Affiliation]:
-    """The state each named person or organisation acts for, with the words that say so."""
+    """The state each named person or organisation acts for, with the words that say so;
+    failing a state, the organisation a named person leads or speaks for (label "ORG")."""
     found: dict[tuple[str, str], Affiliation] = {}
+    with_organisations = _with_unlabelled_organisations(doc, mentions, by_token)
     for mention in mentions:
         if mention.label not in {"PERSON", "ORG"} or mention.metonym:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
+        label = "GPE"
         hit = _state_before_title(span, by_token) or _state_in_apposition(span, by_token)
+        if hit is None and mention.label == "PERSON":
+            label = "ORG"
+            hit = _organisation_of_person(span, with_organisations)
         if hit is None:
             continue
         state, first, last = hit
         if state == mention.key:
             continue
-        evidence_span = doc[first : max(last, span.end)]
+        evidence_span = doc[min(first, span.start) : max(last, span.end)]
         found.setdefault(
             (mention.key, state),
-            Affiliation(member=mention.key, state=state, evidence=_span_of(evidence_span)),
+            Affiliation(member=mention.key, state=state, evidence=_span_of(evidence_span), label=label),
         )
     return list(found.values())
 
@@ -57,7 +70,7 @@ def _state_before_title(
         low = token.lower_
         if low in NOT_CURRENT or low.startswith("ex-"):
             return None
-        state = state_at(token, by_token)
+        state = _state_word(token, by_token)
         if state:
             first = _mention_start_token(doc, i, by_token)
             if any(t.lower_ in NOT_CURRENT for t in doc[max(sent_start, first - 3) : first]):
@@ -104,12 +117,256 @@ def _state_in_apposition(
             return None
         if token.text == "," or token.lower_ in {"who", "which", "said", "and"}:
             break
-        state = state_at(token, by_token)
+        if saw_state is None and _organisation_at(token, by_token):
+            return None  # "X, the agency's Freedonia director": the title is the organisation's
+        state = _state_word(token, by_token)
         if state and saw_state is None:
             saw_state = state
         if token.lower_ in PERSON_TITLES and saw_state:
             return saw_state, span.start, token.i + 1
     return None
+
+
+def _state_word(token: Token, by_token: Mapping[int, Mention]) -> str | None:
+    """The state a title's modifier names; a determiner ("The") never does."""
+    if token.pos_ == "DET" or token.lower_ == "the":
+        return None
+    return state_at(token, by_token)
+
+
+# --- A person who leads or speaks for an organisation ---------------------------------
+
+# Roles that make a person act for the organisation named with them. Deliberately
+# not "member", "analyst", "lawyer", "adviser": they work at or for it but do not speak for it.
+ORGANISATION_ROLES = {
+    "leader", "head", "chief", "chairman", "chairwoman", "chair", "chairperson", "president",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "negotiator", "commander",
+    "director", "executive", "ceo", "founder", "cofounder", "co-founder", "coordinator",
+    "convenor", "convener", "boss", "representative", "envoy",
+}
+# Verbs of a relative clause that make the subject lead the organisation ("X, who heads ORG").
+LEADING_VERBS = {"head", "lead", "chair", "run", "direct", "command", "represent", "coordinate", "found"}
+# Words that may stand between an organisation and a role before a name
+# ("the Front commander known as X").
+_NAME_INTRODUCERS = {"known", "as", "called", "nicknamed", "dubbed"}
+# Prepositions that tie a role to its organisation ("leader of", "spokeswoman for").
+_ROLE_PREPOSITIONS = {"of", "for", "at", "with"}
+
+
+def _with_unlabelled_organisations(
+    doc: Doc, mentions: Sequence[Mention], by_token: Mapping[int, Mention]
+) -> Mapping[int, Mention]:
+    """``by_token`` plus places that name an organisation the tagger did not mark.
+
+    The tagger names "the Front" an organisation in one sentence and misses it in
+    the next; the same word, capitalised, names the same organisation. And once
+    an article has named "the Freedonia Dockworkers Union", "the union's
+    chairman" and "chairman of the union" mean that union.
+    """
+    organisations = [m for m in mentions if m.label == "ORG" and not m.metonym]
+    names = {m.text: m for m in organisations if " " not in m.text and len(m.text) > 1}
+    extra = {}
+    for token in doc:
+        if token.i in by_token:
+            continue
+        if token.text in names and token.pos_ == "PROPN":
+            extra[token.i] = replace(names[token.text], start=token.idx, end=token.idx + len(token.text))
+        elif _refers_to_an_organisation(token):
+            named = _organisation_named_before(token, organisations)
+            if named is not None:
+                extra[token.i] = replace(named, start=token.idx, end=token.idx + len(token.text))
+    return {**by_token, **extra} if extra else by_token
+
+
+def _refers_to_an_organisation(token: Token) -> bool:
+    """ "the union's chairman", "chairman of the union": a common noun owning or holding a role."""
+    if token.pos_ != "NOUN" or not token.text.islower() or token.i == 0 or _doc_word(token, -1) != "the":
+        return False
+    if _doc_word(token, 1) in POSSESSIVE:
+        return True
+    return _doc_word(token, -2) in _ROLE_PREPOSITIONS and _doc_word(token, -3) in ORGANISATION_ROLES
+
+
+def _doc_word(token: Token, offset: int) -> str:
+    """The lower-cased word ``offset`` tokens from ``token`` in its document, or ""."""
+    i = token.i + offset
+    return token.doc[i].lower_ if 0 <= i < len(token.doc) else ""
+
+
+def _organisation_named_before(token: Token, organisations: Sequence[Mention]) -> Mention | None:
+    """The last organisation named before ``token`` whose name ends in the token's noun."""
+    earlier = [
+        m for m in organisations
+        if m.end <= token.idx and " " in m.text and m.text.split()[-1].lower() in {token.lower_, token.lemma_}
+    ]
+    return max(earlier, key=lambda m: m.end) if earlier else None
+
+
+def _organisation_of_person(
+    span: Span, by_token: Mapping[int, Mention]
+) -> tuple[str, int, int] | None:
+    """The organisation a named person leads or speaks for, from the words around the name."""
+    return (
+        _organisation_before_title(span, by_token)
+        or _organisation_in_apposition(span, by_token)
+        or _organisation_after_titled_name(span, by_token)
+    )
+
+
+def _organisation_at(token: Token, by_token: Mapping[int, Mention]) -> str | None:
+    """The organisation a token is part of the name of (a named ORG, not a state or metonym)."""
+    mention = by_token.get(token.i)
+    if mention is None or mention.label != "ORG" or mention.metonym:
+        return None
+    return mention.key
+
+
+def _organisation_before_title(
+    span: Span, by_token: Mapping[int, Mention]
+) -> tuple[str, int, int] | None:
+    """ "union chairman X", "the union's chief negotiator, X", "the head of the union, X"."""
+    doc = span.doc
+    sent_start = span.sent.start
+    saw_role = False
+    i = span.start - 1
+    while i >= max(sent_start, span.start - 9):
+        token = doc[i]
+        low = token.lower_
+        if low in NOT_CURRENT or low.startswith("ex-"):
+            return None
+        if by_token.get(i) is not None:
+            organisation = _organisation_at(token, by_token)
+            if organisation is None:
+                return None
+            first = _mention_start_token(doc, i, by_token)
+            if _not_current_before(doc, first, sent_start):
+                return None
+            if saw_role:
+                return organisation, first, span.end
+            # "the head of the union, X": the role stands before "of <organisation>".
+            return _role_before_of(doc, first, sent_start, organisation, span)
+        if low in ORGANISATION_ROLES:
+            saw_role = True
+        elif not (
+            token.text in POSSESSIVE
+            or token.text == "-"
+            or token.text == "," and i == span.start - 1
+            or token.pos_ in {"ADJ", "NOUN", "PROPN"}
+            or token.tag_ == "VBG" and token.dep_ == "amod"  # "managing director"
+            or low in _NAME_INTRODUCERS
+            or low in PERSON_TITLES
+        ):
+            return None
+        i -= 1
+    return None
+
+
+def _role_before_of(
+    doc: Doc, first: int, sent_start: int, organisation: str, span: Span
+) -> tuple[str, int, int] | None:
+    """ "the leader of [the] <organisation>, X": a role, "of", the organisation, then the name."""
+    j = first - 1
+    if j > sent_start and doc[j].lower_ == "the":
+        j -= 1
+    if j > sent_start and doc[j].lower_ in _ROLE_PREPOSITIONS and doc[j - 1].lower_ in ORGANISATION_ROLES:
+        if not _not_current_before(doc, j - 1, sent_start):
+            return organisation, j - 1, span.end
+    return None
+
+
+def _organisation_in_apposition(
+    span: Span, by_token: Mapping[int, Mention]
+) -> tuple[str, int, int] | None:
+    """ "X, the union's chief negotiator", "X, leader of the union", "X, who heads the union"."""
+    doc = span.doc
+    end = span.end
+    if end + 1 >= span.sent.end or doc[end].text != ",":
+        return None
+    start = end + 1
+    if doc[start].lower_ == "who" and start + 1 < span.sent.end:
+        verb = doc[start + 1]
+        if verb.lemma_ in LEADING_VERBS and verb.tag_ in {"VBZ", "VBP"}:
+            return _organisation_named_from(doc, start + 2, span, by_token, saw_role=True)
+        if verb.lower_ in {"is", "serves"}:  # "X, who is the union's leader", "who serves as its chair"
+            skip = 2 if doc[start + 2 : start + 3].text.lower() != "as" else 3
+            return _organisation_named_from(doc, start + skip, span, by_token)
+        return None
+    return _organisation_named_from(doc, start, span, by_token)
+
+
+def _organisation_named_from(
+    doc: Doc, start: int, span: Span, by_token: Mapping[int, Mention], *, saw_role: bool = False
+) -> tuple[str, int, int] | None:
+    """Reading a phrase about the person from ``start``: a role and the organisation it is held in."""
+    owner = None
+    i = start
+    stop = min(start + 12, span.sent.end)
+    while i < stop:
+        token = doc[i]
+        low = token.lower_
+        if low in NOT_CURRENT or low.startswith("ex-"):
+            return None
+        mention = by_token.get(i)
+        if mention is not None:
+            organisation = _organisation_at(token, by_token)
+            if organisation is not None and organisation != span.text:
+                if saw_role:
+                    return organisation, span.start, _mention_end_token(doc, i, by_token)
+                owner = owner or organisation  # "the union's leader", "a union spokeswoman"
+            elif mention.label not in {"GPE", "NORP", "LOC"}:
+                return None  # another person: the phrase is not about this one
+            i = max(i + 1, _mention_end_token(doc, i, by_token))
+            continue
+        if low in ORGANISATION_ROLES:
+            if owner is not None:
+                return owner, span.start, token.i + 1
+            saw_role = True
+        elif not (
+            token.text in POSSESSIVE
+            or token.text == "-"
+            or token.pos_ in {"DET", "ADJ", "NOUN", "PROPN"}
+            or low in _ROLE_PREPOSITIONS
+            or low in PERSON_TITLES
+        ):
+            return None
+        i += 1
+    return None
+
+
+def _organisation_after_titled_name(
+    span: Span, by_token: Mapping[int, Mention]
+) -> tuple[str, int, int] | None:
+    """ "union leader X of the agency": a role before the name, "of"/"at" and the organisation after it."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 3) : span.start]
+    if not any(t.lower_ in ORGANISATION_ROLES for t in before):
+        return None
+    if any(t.lower_ in NOT_CURRENT for t in before):
+        return None
+    i = span.end
+    if i >= span.sent.end or doc[i].lower_ not in {"of", "at"}:
+        return None
+    i += 1
+    if i < span.sent.end and doc[i].lower_ == "the":
+        i += 1
+    if i < span.sent.end:
+        organisation = _organisation_at(doc[i], by_token)
+        if organisation is not None:
+            return organisation, before.start, _mention_end_token(doc, i, by_token)
+    return None
+
+
+def _not_current_before(doc: Doc, first: int, sent_start: int) -> bool:
+    """ "former union leader X": a role no longer held."""
+    return any(t.lower_ in NOT_CURRENT or t.lower_.startswith("ex-") for t in doc[max(sent_start, first - 3) : first])
+
+
+def _mention_end_token(doc: Doc, i: int, by_token: Mapping[int, Mention]) -> int:
+    mention = by_token.get(i)
+    if mention is None:
+        return i + 1
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.end if span is not None else i + 1
 
 
 def _mention_start_token(doc: Doc, i: int, by_token: Mapping[int, Mention]) -> int:

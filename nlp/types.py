@@ -63,11 +63,13 @@ class DeclaredAlias:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An actor who acts for a state: "Sudan's army chief, Abdel Fattah al-Burhan"."""
+    """An actor who acts for a state: "Sudan's army chief, Abdel Fattah al-Burhan",
+    or a person who acts for an organisation: "X, the union's chief negotiator"."""
 
     member: str  # article key of the person or organisation
-    state: str  # article key of the state (a GPE)
+    state: str  # article key of what the member acts for: a state, or an organisation when label is ORG
     evidence: Span
+    label: str = "GPE"  # "GPE" for a state, "ORG" for an organisation
 
 
 @dataclass

@@ -230,3 +230,104 @@ def test_an_actors_status_does_not_join_an_actorless_one_on_the_predicate_alone(
     door_open = ExtractionFactory(kind=Kind.STATUS, actor=freedonia, predicate="unresolved", terms=["door", "dialogue"])
 
     assert _link(deadlock) != _link(door_open)
+
+
+# --- A person who leads or speaks for an organisation ------------------------------------
+
+
+def test_a_union_leaders_demand_is_filed_under_the_union():
+    union = EntityFactory(name="Freedonia Dockworkers Union", kind="ORG")
+    company = EntityFactory(name="Sylvania Container Lines", kind="ORG")
+    leader = EntityFactory(name="Maria Okafor", represents=union)
+    by_leader = ExtractionFactory(actor=leader, target=company, predicate="raise", terms=["wage", "raise"])
+    by_union = ExtractionFactory(actor=union, target=company, predicate="raise", terms=["wage", "raise"])
+
+    assert _link(by_leader) == _link(by_union)
+    assert _link(by_leader).actor == union
+
+
+def test_a_union_leaders_statement_stays_the_leaders():
+    union = EntityFactory(name="Freedonia Dockworkers Union", kind="ORG")
+    leader = EntityFactory(name="Maria Okafor", represents=union)
+    said = ExtractionFactory(kind=Kind.STATEMENT, actor=leader, predicate="say", terms=["strike"])
+
+    assert _link(said).actor == leader
+
+
+def test_a_ministry_spokesmans_demand_is_filed_under_the_ministrys_state(states):
+    freedonia, sylvania = states
+    ministry = EntityFactory(name="Freedonian Foreign Ministry", kind="ORG", represents=freedonia)
+    spokesman = EntityFactory(name="Rufus Okafor", represents=ministry)
+    demand = ExtractionFactory(actor=spokesman, target=sylvania, predicate="withdraw", terms=["troops"])
+
+    assert _link(demand).actor == freedonia
+
+
+def test_a_learned_organisation_affiliation_moves_the_persons_demands_to_the_organisation():
+    from entities.services import entity_affiliations_learn
+
+    union = EntityFactory(name="Freedonia Dockworkers Union", kind="ORG")
+    company = EntityFactory(name="Sylvania Container Lines", kind="ORG")
+    leader = EntityFactory(name="Maria Okafor")
+    claim = _link(ExtractionFactory(actor=leader, target=company, predicate="raise", terms=["wage", "raise"]))
+
+    entity_affiliations_learn(pairs=[(leader, union)])
+
+    leader.refresh_from_db()
+    claim.refresh_from_db()
+    assert leader.represents == union
+    assert claim.actor == union
+
+
+def test_a_person_who_acts_for_a_state_keeps_the_state_over_an_organisation(states):
+    from entities.services import entity_affiliations_learn
+
+    freedonia, _ = states
+    party = EntityFactory(name="Freedonia People's Party", kind="ORG")
+    minister = EntityFactory(name="Rufus Okafor")
+
+    entity_affiliations_learn(pairs=[(minister, party), (minister, freedonia)])
+    minister.refresh_from_db()
+    assert minister.represents == freedonia
+
+    entity_affiliations_learn(pairs=[(minister, party)])
+    minister.refresh_from_db()
+    assert minister.represents == freedonia
+
+
+def test_an_editors_decision_wins_over_a_learned_organisation_affiliation():
+    from entities.services import entity_affiliations_learn
+
+    union = EntityFactory(name="Freedonia Dockworkers Union", kind="ORG")
+    leader = EntityFactory(name="Maria Okafor", locked=True)
+
+    entity_affiliations_learn(pairs=[(leader, union)])
+
+    leader.refresh_from_db()
+    assert leader.represents is None
+
+
+def test_an_organisation_does_not_represent_another_organisation():
+    from entities.services import entity_affiliations_learn
+
+    union = EntityFactory(name="Freedonia Dockworkers Union", kind="ORG")
+    federation = EntityFactory(name="Freedonia Labour Federation", kind="ORG")
+
+    entity_affiliations_learn(pairs=[(union, federation)])
+
+    union.refresh_from_db()
+    assert union.represents is None
+
+
+def test_a_state_learned_later_replaces_an_organisation_learned_earlier(states):
+    from entities.services import entity_affiliations_learn
+
+    freedonia, _ = states
+    party = EntityFactory(name="Freedonia People's Party", kind="ORG")
+    minister = EntityFactory(name="Rufus Okafor")
+
+    entity_affiliations_learn(pairs=[(minister, party)])
+    entity_affiliations_learn(pairs=[(minister, freedonia)])
+
+    minister.refresh_from_db()
+    assert minister.represents == freedonia

@@ -1,0 +1,88 @@
+"""A person who leads or speaks for an organisation acts for it (affiliations.py).
+
+Invented sentences only: one test per rule.
+"""
+
+from __future__ import annotations
+
+from nlp.actors import ActorIndex
+
+
+def _organisations(nlp, text: str) -> dict[str, str]:
+    index = ActorIndex.build(nlp(text))
+    return {a.member: a.state for a in index.affiliations if a.label == "ORG"}
+
+
+def _acts_for(nlp, text: str, member: str, organisation_word: str) -> bool:
+    found = _organisations(nlp, text)
+    return member in found and organisation_word in found[member]
+
+
+def test_an_organisation_before_a_role_and_name_affiliates_the_person(nlp):
+    text = "Freedonia Dockworkers Union chairman Maria Okafor told reporters the strike would go on."
+    assert _acts_for(nlp, text, "Maria Okafor", "Dockworkers")
+
+
+def test_an_organisations_possessive_role_in_apposition_affiliates_the_person(nlp):
+    text = "Maria Okafor, the Sylvanian Liberation Front's chief negotiator, said the talks had stalled."
+    assert _acts_for(nlp, text, "Maria Okafor", "Liberation Front")
+
+
+def test_a_role_of_an_organisation_in_apposition_affiliates_the_person(nlp):
+    text = "Maria Okafor, general secretary of the Freedonia Nurses Federation, called for a pay rise."
+    assert _acts_for(nlp, text, "Maria Okafor", "Nurses Federation")
+
+
+def test_a_spokeswoman_for_an_organisation_acts_for_it(nlp):
+    text = "Maria Okafor, a spokeswoman for the Global Grain Alliance, said convoys were waiting."
+    assert _acts_for(nlp, text, "Maria Okafor", "Grain Alliance")
+
+
+def test_a_person_who_heads_an_organisation_acts_for_it(nlp):
+    text = "Maria Okafor, who heads the Freedonia Patients Network, said prices must fall."
+    assert _acts_for(nlp, text, "Maria Okafor", "Patients Network")
+
+
+def test_a_role_before_the_name_and_the_organisation_after_it_affiliates_the_person(nlp):
+    text = "Union leader Maria Okafor of the Freedonia Dockworkers Union rejected the offer."
+    assert _acts_for(nlp, text, "Maria Okafor", "Dockworkers")
+
+
+def test_a_former_leader_does_not_act_for_the_organisation(nlp):
+    text = "Former Freedonia Dockworkers Union chairman Maria Okafor said she backed the strike."
+    assert "Maria Okafor" not in _organisations(nlp, text)
+
+
+def test_an_analyst_at_an_organisation_does_not_act_for_it(nlp):
+    text = "Maria Okafor, an analyst at Sylvania Capital Partners, said the offer was generous."
+    assert "Maria Okafor" not in _organisations(nlp, text)
+
+
+def test_an_organisation_affiliation_is_not_a_state(nlp):
+    index = ActorIndex.build(nlp("Freedonia Dockworkers Union chairman Maria Okafor said the strike would go on."))
+    assert index.state_of("Maria Okafor") is None
+
+
+def test_a_state_title_still_wins_over_an_organisation(nlp):
+    text = "France's foreign minister Maria Okafor said the talks would resume."
+    index = ActorIndex.build(nlp(text))
+    assert index.state_of("Maria Okafor") == "France"
+    assert "Maria Okafor" not in _organisations(nlp, text)
+
+
+def test_a_determiner_is_never_read_as_a_state(nlp):
+    index = ActorIndex.build(nlp("The head of the delegation, Maria Okafor, arrived on Monday."))
+    assert index.state_of("Maria Okafor") is None
+
+
+def test_the_organisations_common_noun_stands_for_the_organisation_named_before(nlp):
+    text = (
+        "The Freedonia Dockworkers Union called a strike on Monday. "
+        "The union's chairman, Maria Okafor, said it would last a week."
+    )
+    assert _acts_for(nlp, text, "Maria Okafor", "Dockworkers")
+
+
+def test_a_common_noun_with_no_organisation_named_before_affiliates_nobody(nlp):
+    text = "The union's chairman, Maria Okafor, said the strike would last a week."
+    assert "Maria Okafor" not in _organisations(nlp, text)
