@@ -33,6 +33,7 @@ from .actor_words import (
     POSSESSIVE,
     SANCTION_NOUNS,
     STATE_ORGAN_NOUNS,
+    TITLE_WORDS,
     URBAN_NOUNS,
 )
 from .types import Mention
@@ -90,6 +91,8 @@ def _government_body_state(
         return None
     if span[-1].lower_ == "department":
         return None  # "the US State Department": a department known by its own name is an actor
+    if _has_own_name(span[:-1]):
+        return None  # "the Freedonian Doping Control Authority": an agency with a name of its own
     for token in span[:-1]:
         state = _state_of_modifier_word(token)
         if state:
@@ -124,6 +127,8 @@ def _state_organ_phrase_state(span: Span, by_token: Mapping[int, Mention]) -> st
             return named
         if not rest or any(t.lower_ not in MINISTRY_SUBJECTS | {"and", "of"} for t in rest):
             return None
+        if not {t.lower_ for t in rest} & FOREIGN_AFFAIRS:
+            return None  # a ministry of justice or health is an actor of its own; foreign affairs speaks for the state
     elif after:
         return None
     for token in words[:organ]:
@@ -137,6 +142,20 @@ def _state_organ_phrase_state(span: Span, by_token: Mapping[int, Mention]) -> st
         if owner and not _is_locative(span.root):
             return owner
     return None
+
+
+# The portfolio that speaks for the state abroad: its ministry stands for the state.
+FOREIGN_AFFAIRS = {"foreign", "external"}
+
+
+def _has_own_name(words: Span) -> bool:
+    """Capitalised words besides the state's modifier, portfolio and title words: a proper name."""
+    return any(
+        token.text[:1].isupper()
+        and token.lower_ not in MINISTRY_SUBJECTS | TITLE_WORDS | {"the", "ministry", "government"}
+        and _state_of_modifier_word(token) is None
+        for token in words
+    )
 
 
 def _is_named_armed_force(span: Span) -> bool:

@@ -198,3 +198,16 @@ def test_an_organisation_after_a_role_noun_is_found(nlp):
 def test_a_name_whose_shares_trade_is_a_company(nlp):
     index = index_of(nlp, "Okonjo's shares fell 3% on Monday.")
     assert found(index)["Okonjo"][1] == "ORG"
+
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The Ghanaian Doping Control Authority said the samples were sealed.", "Ghanaian Doping Control Authority"),
+        ("The Kenyan Ministry of Justice rejected the report on Monday.", "Kenyan Ministry of Justice"),
+    ],
+)
+def test_a_named_authority_or_a_ministry_other_than_foreign_affairs_stays_itself(nlp, text, surface):
+    key, _ = found(index_of(nlp, text))[surface]
+    assert key == surface
