@@ -177,7 +177,11 @@ def same_name(a: str, b: str) -> bool:
     if len(wa) != len(wb):
         # "Abu Mohammad" / "Abumohammad": compare the names written solid.
         return same_word("".join(wa), "".join(wb)) and len("".join(wa)) > 6
-    return all(same_word(x, y) for x, y in zip(wa, wb, strict=True))
+    if all(same_word(x, y) for x, y in zip(wa, wb, strict=True)):
+        return True
+    # Family name first ("Kovacs Anna" for "Anna Kovacs"), as Hungarian, Chinese or Korean
+    # names are written at home and often in translated copy.
+    return len(wa) == 2 and same_word(wa[0], wb[1]) and same_word(wa[1], wb[0])
 
 
 def short_form_of(short: str, full: str) -> bool:

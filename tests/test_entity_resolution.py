@@ -94,3 +94,19 @@ def test_a_name_spelled_without_its_foreign_letters_joins_the_person():
     second = entities_resolve(names={"Sigrid Bjoernstad": ("PERSON", {"Bjoernstad"})})["Sigrid Bjoernstad"]
 
     assert second == first
+
+
+def test_a_person_written_family_name_first_in_another_article_is_the_same_person():
+    first = entities_resolve(names={"Anna Kovács": ("PERSON", {"Anna Kovács"})})["Anna Kovács"]
+
+    second = entities_resolve(names={"Kovács Anna": ("PERSON", {"Kovács Anna"})})["Kovács Anna"]
+
+    assert second == first
+
+
+def test_a_place_written_in_reverse_is_not_joined_by_the_person_rule():
+    first = entities_resolve(names={"Port Anna": ("GPE", {"Port Anna"})})["Port Anna"]
+
+    second = entities_resolve(names={"Anna Port": ("GPE", {"Anna Port"})})["Anna Port"]
+
+    assert second != first

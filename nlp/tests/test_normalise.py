@@ -147,3 +147,8 @@ def test_a_surname_is_a_short_form_of_the_full_name(short, full):
 )
 def test_other_words_are_no_short_form(short, full):
     assert not short_form_of(short, full)
+
+
+def test_a_name_written_family_name_first_is_the_same_name():
+    assert same_name("Kovács Anna", "Anna Kovacs")
+    assert not same_name("Anna Kovacs", "Kovacs Peter")
