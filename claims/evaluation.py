@@ -250,6 +250,14 @@ def _extractions_carrying(article: Article, quote: str, kinds=None):
     return by_content or covering
 
 
+def _right_target(entity: Entity | None, claim: dict, actors: dict) -> bool:
+    """No gold target, or one of them (a call on both parties lists two)."""
+    if "target" not in claim:
+        return True
+    wanted = claim["target"] if isinstance(claim["target"], list) else [claim["target"]]
+    return any(_same_actor(entity, actors.get(name)) for name in wanted)
+
+
 def _same_actor(entity: Entity | None, wanted_id: int | None) -> bool:
     if entity is None or wanted_id is None:
         return False
@@ -289,7 +297,7 @@ def _score_demands(gold, articles, actors) -> tuple[Score, Score]:
             candidates = _extractions_covering(article, item["quote"], kinds=[Kind.DEMAND])
             ok = any(
                 _same_actor(x.actor, actors.get(claim["actor"]))
-                and ("target" not in claim or _same_actor(x.target, actors.get(claim["target"])))
+                and _right_target(x.target, claim, actors)
                 for x in candidates
             )
             recall.add(ok, f"{claim['id']} in {item['article']}: got "
@@ -340,7 +348,7 @@ def _score_claims_found(gold, actors, best) -> Score:
     for claim in gold["claims"]:
         stored = best[claim["id"]]
         ok = stored is not None and _same_actor(stored.actor, actors.get(claim["actor"])) and (
-            "target" not in claim or _same_actor(stored.target, actors.get(claim["target"]))
+            _right_target(stored.target, claim, actors)
         )
         got = f"{stored.actor}, {stored.target}: {stored.summary[:70]!r}" if stored else "no claim"
         score.add(ok, f"{claim['id']} ({claim['actor']} → {claim.get('target', '-')}): got {got}")
