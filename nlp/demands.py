@@ -47,11 +47,12 @@ from .discourse import (
     Discourse,
     agent_of,
     is_negated,
+    name_word_holds,
     subject_of,
     subjects_of,
 )
 from .stance import stance_of, trailing_attribution
-from .types import DEMAND, DENIED, STATEMENT, ActorRef, Extraction, Mention
+from .types import ASSERTED, DEMAND, DENIED, STATEMENT, ActorRef, Extraction, Mention
 from .types import Span as TextSpan
 
 DEMAND_VERBS = frozenset({
@@ -253,7 +254,7 @@ def _subjects(trigger: Token) -> list[Token]:
 
 def _without_datelines(subjects: list[Token]) -> list[Token]:
     """Subjects with a dateline the parser took for one dropped ("Zenda, May 8 (RNA).- The Front
-    reiterated") or replaced by the name it set beside it ("New Delhi, 14 March — The X Forum called")."""
+    reiterated") or replaced by the name it set beside it ("Zenda City, 14 March — The X Forum called")."""
     kept = []
     for subject in subjects:
         if not _is_dateline(subject):
@@ -311,11 +312,26 @@ def _finished(extractions: list[Extraction], trigger: Token, disc: Discourse) ->
             continue  # "to seek agreements": no one asks anything of anyone we can name
         extraction.actor, extraction.target = disc.party(extraction.actor), disc.party(extraction.target)
         extraction.stance, extraction.origins = stance.stance, list(stance.origins)
+        if _renewed_by_its_maker(trigger, extraction, stance.origins, disc):
+            # "Sylvania reiterated its demand that ...": the outlet reports the demand being made
+            # again; its maker repeating it does not make it hearsay.
+            extraction.stance, extraction.origins = ASSERTED, []
         if is_negated(trigger):
             extraction.negated = True
             extraction.stance = DENIED
         kept.append(extraction)
     return kept
+
+
+def _renewed_by_its_maker(trigger: Token, extraction: Extraction, origins: list[ActorRef], disc: Discourse) -> bool:
+    """A demand noun that is the object of a verb of making it ("renewed its call", "reiterated
+    its demand"), credited to no one but its own maker."""
+    return (
+        trigger.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in MAKING_VERBS
+        and bool(origins)
+        and all(_same_party(origin, extraction.actor, disc) for origin in origins)
+    )
 
 
 # -- checking the parties -------------------------------------------------
@@ -442,7 +458,7 @@ def _for_phrase(trigger: Token, lemma: str) -> tuple[str, Token] | None:
             if pobj.ent_type_ in ("DATE", "TIME"):
                 continue
             if pobj.lower_ == "part" and any(c.dep_ == "poss" for c in pobj.children):
-                continue  # "Beijing, for its part, ...": an aside, not the thing asked for
+                continue  # "Zenda, for its part, ...": an aside, not the thing asked for
             if prep.lower_ == "on":
                 # "called on the militia, the group fighting the army, to open ...": a party, and the
                 # demanded act is the infinitive the parser hung elsewhere.
@@ -987,7 +1003,7 @@ def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
         ref = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
         span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         where = span.root if span is not None else None
-        # "talks in Geneva" names a venue; "Zenda said", "Freedonian troops" name a party.
+        # "talks in Zenda" names a venue; "Zenda said", "Freedonian troops" name a party.
         venue = where is not None and where.dep_ == "pobj" and where.head.lower_ in _PLACE_PREPOSITIONS
         states[disc.state_or_key(disc.party(ref))] += 0.25 if venue else 1
     if not states:
@@ -1007,7 +1023,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "acro
 
 def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     """"the union", "the commission": the organisation the article calls by that noun elsewhere,
-    whether its name holds the noun ("the European Commission") or stands beside it
+    whether its name holds the noun ("the Sylvanian Commission") or stands beside it
     ("the Dokbond union", "Dokbond, the dockworkers' union")."""
     if token.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in token.children):
         return None
@@ -1025,7 +1041,7 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     named = [
         m for m in disc.actors.mentions
         if m.label in _BODY_LABELS and any(
-            words <= set(name.lower().split()) and len(name.split()) > 1 for name in (m.key, m.text)
+            _words_in_name(words, name) and len(name.split()) > 1 for name in (m.key, m.text)
         )
     ]
     if not named and len(words) == 1:
@@ -1036,6 +1052,13 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     before = [m for m in named if m.start < token.idx]
     mention = before[-1] if before else min(named, key=lambda m: m.start)
     return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+def _words_in_name(words: set[str], name: str) -> bool:
+    """Every word of a description in the name, a long word also as the end of a name word
+    ("the athletics federation" -> "Sylvanian Athletics Confederation")."""
+    name_words = name.lower().split()
+    return all(any(name_word_holds(n, w) for n in name_words) for w in words)
 
 
 def _organisations_called(noun: str, token: Token, disc: Discourse) -> list[Mention]:
@@ -1054,7 +1077,7 @@ def _organisations_called(noun: str, token: Token, disc: Discourse) -> list[Ment
                 found.append(mention)
                 continue
             ref = _unrecognised_name(word, disc)
-            if ref is not None:
+            if ref is not None and ref.label in ("ORG", "GPE"):  # a person is never "the union"
                 found.append(Mention(ref.text, ref.key, ref.label, ref.start, ref.end, 0, 0))
     return sorted(found, key=lambda m: m.start)
 

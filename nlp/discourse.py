@@ -49,6 +49,9 @@ def subjects_of(verb: Token) -> list[Token]:
         if current is None:
             return []
         found = [child for child in current.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if len(found) > 1:
+            # "Zenda, May 8 (RNA).- The Front reiterated ...": the dateline is not a second subject.
+            found = [child for child in found if not _opens_with_dateline(child)] or found
         if found:
             return found
         # "X declined ... but has not confirmed": the second verb shares the first one's subject.
@@ -61,6 +64,16 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def _opens_with_dateline(token: Token) -> bool:
+    """A place opening its line, followed by a date or a bracketed credit: where the story was filed."""
+    start = token.left_edge.idx
+    line_start = start == 0 or token.doc.text[start - 1] == "\n"
+    following = token.doc[token.i + 1 : token.i + 5]
+    return line_start and token.ent_type_ in ("GPE", "LOC", "") and any(
+        t.ent_type_ == "DATE" or t.text in ("(", "-", "\u2014", "\u2013") for t in following
+    )
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -129,7 +142,7 @@ class Discourse:
         if token.lower_ in FIRST_PERSON_PRONOUNS:
             return self._quote_speaker(token)
         if _is_dateline(token):
-            # "BRUSSELS (Reuters) - The European Union called ...": the parser makes the
+            # "ZENDA (Reuters) - The Sylvanian Union called ...": the parser makes the
             # dateline the subject; the actor is the name set beside it.
             beside = [
                 c for c in token.children
@@ -149,7 +162,7 @@ class Discourse:
         return None
 
     def _definite_description(self, token: Token) -> ActorRef | None:
-        """"the federation" after "the Nigeria Football Federation": the nearest organisation
+        """"the federation" after "the Freedonia Football Federation": the nearest organisation
         named before whose name ends in that noun."""
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
@@ -157,13 +170,43 @@ class Discourse:
         earlier = [m for m in self.actors.mentions if m.start < token.idx and m.label == "ORG"]
         for mention in reversed(earlier):
             words = mention.key.lower().split()
-            if len(words) > 1 and words[-1] in (noun, token.lower_):
+            # "the federation" also names the "Sylvanian Athletics Confederation".
+            if len(words) > 1 and any(name_word_holds(words[-1], w) for w in (noun, token.lower_)):
                 return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
-        # "the group", "the organisation": the organisation the article last named, if near.
-        if noun in _GENERIC_ORGANISATION_NOUNS and earlier and token.idx - earlier[-1].end < 600:
+        if noun not in _GENERIC_ORGANISATION_NOUNS:
+            return None
+        # "Zenda Mining said ... The company said": the organisation last acting as a subject.
+        # Only for a subject: an object ("urged the company") is rarely the one who urged.
+        searched, found = self._subject_in_focus(token) if token.dep_ in SUBJECT_DEPS else (False, None)
+        if found is not None:
+            return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
+        # "the group", "the organisation": the organisation the article last named, if near, unless
+        # the subject in focus is a name the model missed (then the last one named is not meant).
+        if not searched and earlier and token.idx - earlier[-1].end < 600:
             mention = earlier[-1]
             return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
         return None
+
+    def organisation_subject_before(self, token: Token) -> ActorRef | None:
+        """The nearest main-clause subject before ``token`` (this sentence, then the two before) that
+        is an organisation: labelled ORG, or labelled GPE by the small model though no state or
+        capital ("Zenda Mining" tagged GPE). A credited outlet ("according to X") is never a subject;
+        a subject inside a reported clause ("X demanded that Y ...") is not the one in focus, and a
+        name that cannot be resolved stops the search rather than letting an older one stand in."""
+        return self._subject_in_focus(token)[1]
+
+    def _subject_in_focus(self, token: Token) -> tuple[bool, ActorRef | None]:
+        """(whether an unresolved name stopped the search, the organisation found)."""
+        sentences = [token.sent, *self.previous_sentences(token.sent, count=2)]
+        for sent in sentences:
+            subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.i < token.i and _in_main_clause(t)]
+            for subject in reversed(subjects):
+                found = self.actors.ref_for(subject) or _untagged_acronym(subject)
+                if found is not None and _is_organisation(found):
+                    return False, found
+                if found is None and subject.pos_ == "PROPN":
+                    return True, None
+        return False, None
 
     def _affiliate_by_possessive(self, head: Token, member: ActorRef) -> None:
         """"Chad's ruling council, X": X acts for Chad (recorded unless actors.py already knows)."""
@@ -290,7 +333,7 @@ class Discourse:
         return ActorRef(pronoun.text, found.key, found.label, pronoun.idx, pronoun.idx + len(pronoun.text))
 
     def _antecedent_in_sentence(self, pronoun: Token, labels: tuple[str, ...]) -> ActorRef | None:
-        # Only subjects before the pronoun: "Norway ... leaving its presence" -> Norway.
+        # Only subjects before the pronoun: "Sylvania ... leaving its presence" -> Sylvania.
         for token in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if token.dep_ in SUBJECT_DEPS and token.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
                 found = self.ref(token, depth=2)
@@ -360,6 +403,34 @@ def may_be_mislabelled_person(ref: ActorRef) -> bool:
         and state_of_demonym(ref.key) is None
         and state_named(ref.key) is None
     )
+
+
+def _in_main_clause(subject: Token) -> bool:
+    verb = subject.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _untagged_acronym(token: Token) -> ActorRef | None:
+    """"The ZMF is in chaos": an acronym the small model did not tag names an organisation."""
+    text = token.text
+    if token.pos_ not in ("PROPN", "NOUN") or token.ent_type_ or not 2 <= len(text) <= 6 or not text[0].isupper():
+        return None
+    if sum(c.isupper() for c in text) < 2 or not text.isalpha():
+        return None
+    return ActorRef(text, text, "ORG", token.idx, token.idx + len(text))
+
+
+def _is_organisation(ref: ActorRef) -> bool:
+    """An organisation, not a state or a place: ORG, or a GPE that names no state or capital."""
+    if ref.label == "ORG":
+        return True
+    return ref.label == "GPE" and state_named(ref.key) is None and state_of_place(ref.key) is None \
+        and state_of_demonym(ref.key) is None
+
+
+def name_word_holds(name_word: str, noun: str) -> bool:
+    """A word of a name that is the noun or ends in it: "confederation" holds "federation"."""
+    return name_word == noun or (len(noun) >= 5 and name_word.endswith(noun))
 
 
 def _is_state_adjective(ref: ActorRef) -> bool:

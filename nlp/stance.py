@@ -8,7 +8,7 @@ no_comment and denied.
 The stance is an explicit, ordered decision. ``read_signals`` walks the path
 between the trigger word and the sentence root and notes what bears on it (a
 hedge adverb or an attribution only counts when the trigger is inside its
-scope: "the general fled to Oslo, reportedly taking billions" does not hedge the
+scope: "the general fled to Zenda, reportedly taking billions" does not hedge the
 flight); ``decide`` then applies ``STANCE_RULES`` in order, first match wins:
 
 1. denied: an explicit denial by the party ("dismissed a report that X had
@@ -129,7 +129,7 @@ UNNAMED_ACCORDING = UNNAMED_ORIGINS | frozenset({
     "witness", "witnesses", "resident", "residents", "account", "accounts", "those", "insider",
 })
 
-# A headline's credit line: "Congo fines miner: Reuters", "Miner fined - Bloomberg".
+# A headline's credit line: "Freedonia fines miner: Reuters", "Miner fined - Bloomberg".
 _CREDIT_LINE = re.compile(r"(?::\s+|\s+[-\u2013\u2014|]\s+)([A-Z][\w.&' ]{1,40}?)\s*$")
 # How far into the article a headline may sit (after a date line or a kicker).
 _HEADLINE_LINES = 3
@@ -294,7 +294,7 @@ def read_signals(trigger: Token, disc: Discourse, *, skip_cue: Token | None = No
     wrapper = trailing_attribution(trigger.sent)
     if wrapper is not None and trigger.i < wrapper.i and (skip_cue is None or skip_cue.i != wrapper.i):
         # "X demanded Y, Bloomberg reported": however the parser hung the tail, it credits X's words.
-        origin = _inverted_source(wrapper, disc) or _credited_source(wrapper, disc, found)
+        origin = _inverted_source(wrapper, disc) or _tail_name(wrapper, disc) or _credited_source(wrapper, disc, found)
         if origin is not None:
             outer.append(origin)
     credit = line_credit(trigger, disc)
@@ -333,6 +333,8 @@ def _linked_denial(cue: Token) -> Token | None:
 def _calls_it_false(cue: Token) -> bool:
     """""These are lies spread by ...," X told ...; X said the report was baseless: a denial."""
     for clause in (c for c in cue.children if c.dep_ in ("ccomp", "parataxis")):
+        if _has_nothing_to_do_with(clause):
+            return True
         if clause.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in clause.children):
             continue
         for child in clause.children:
@@ -341,6 +343,17 @@ def _calls_it_false(cue: Token) -> bool:
             if child.dep_ == "acomp" and child.lower_ in FALSEHOOD_ADJECTIVES:
                 return True
     return False
+
+
+def _has_nothing_to_do_with(clause: Token) -> bool:
+    """X said "the fines had nothing to do with the election": the link alleged is denied."""
+    if clause.lemma_.lower() != "have":
+        return False
+    return any(
+        child.dep_ == "dobj" and child.lower_ == "nothing"
+        and any(word.lower_ == "do" and any(p.lower_ == "with" for p in word.children) for word in child.subtree)
+        for child in clause.children
+    )
 
 
 def _is_proper_name(speaker: Token) -> bool:
@@ -430,7 +443,7 @@ def _has_hedge_adjective(noun: Token) -> bool:
 
 
 def line_credit(trigger: Token, disc: Discourse) -> ActorRef | None:
-    """The credit of the headline the trigger stands in ("Congo demands back taxes from miner:
+    """The credit of the headline the trigger stands in ("Freedonia demands back taxes from miner:
     Reuters"): the headline relays that outlet's story, so its claims are credited to it."""
     credit, start, end = _headline_credit(disc)
     return credit if credit is not None and start <= trigger.idx < end else None
@@ -517,13 +530,41 @@ def trailing_attribution(sent) -> Token | None:
     if any(c.dep_ in content_deps and c.i > cue.i for c in cue.children):
         return None  # the cue governs content of its own; "told Reuters" only names the listener
     if not any(s.i in tail_ids for s in subjects_of(cue) or [agent_of(cue)] if s is not None):
-        return None
+        if _name_before_cue(cue, tail_ids) is None:
+            return None
     return cue
+
+
+def _name_before_cue(cue: Token, tail_ids: set[int]) -> Token | None:
+    """"..., Zenda Daily reported": a subjectless cue whose tail opens with a proper name the parser
+    hung elsewhere (as a conjunct of the name before the comma). Returns the name's last word."""
+    if subjects_of(cue) or agent_of(cue) is not None or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.i not in tail_ids or before.pos_ != "PROPN" or not before.text[:1].isupper():
+        return None
+    words = [t for t in cue.doc[min(tail_ids) : cue.i] if not t.is_punct]
+    return before if words and all(t.pos_ == "PROPN" for t in words) else None
 
 
 def _is_citing_tail(tail: list[Token]) -> bool:
     """"citing two aid workers", "quoting a ministry letter": a participle naming the tail's sources."""
     return bool(tail) and tail[0].lemma_.lower() in ("cite", "quote") and tail[0].tag_ == "VBG"
+
+
+def _tail_name(cue: Token, disc: Discourse) -> ActorRef | None:
+    """The outlet a subjectless reporting tail names ("..., Zenda Daily reported")."""
+    tail_ids = {t.i for t in cue.sent if t.i <= cue.i and t.i > max(
+        (c.i for c in cue.sent if c.text == "," and c.i < cue.i), default=cue.sent.start - 1)}
+    name = _name_before_cue(cue, tail_ids)
+    if name is None:
+        return None
+    found = disc.ref(name)
+    if found is not None:
+        return found
+    start = min(tail_ids)
+    words = cue.doc[start : cue.i]
+    return ActorRef(words.text, words.text, "ORG", words.start_char, words.end_char)
 
 
 def _inverted_source(cue: Token, disc: Discourse) -> ActorRef | None:

@@ -17,11 +17,14 @@ Who the speaker is:
   before it in its paragraph, else the person the next sentence names ("'...' X
   was blunt", "That was the verdict of X"); after a colon, to the subject of its
   own sentence ("X gave a short answer: '...'") (``continued_quotes``);
-- question-and-answer layout: the answer line is the interviewee's
-  (``interview_answers``);
+- question-and-answer layout: the answer line is the interviewee's, also after a
+  prompt put to "you" without a question mark (``interview_answers``);
+- a title before a name ("Budget commissioner X said") is the person named; a name
+  tagged ORG with a personal post in apposition ("X, the head of ...") is a person;
 - an anonymous source ("a ministry spokesman", "one analyst", "a spokeswoman for
   X") is filed under the organisation it speaks for, the role noun phrase kept as
-  the actor's text (``role_owner``).
+  the actor's text (``role_owner``); "a company insider" speaks for the organisation
+  last in focus as a subject.
 """
 from __future__ import annotations
 
@@ -190,12 +193,28 @@ def speaker_of(
         found = pronoun_speaker(token, disc, quotes, governed)
         if found is not None:
             return full_name(found, disc)
-    found = _leader_of(token, disc) or disc.ref_any(speakers) or _document_speaker(token, disc)
+    found = (
+        _leader_of(token, disc) or _person_in_apposition(token, disc)
+        or disc.ref_any(speakers) or _document_speaker(token, disc)
+    )
     if token.lemma_.lower() not in ROLE_NOUNS:
         return full_name(found, disc)
     # "a ministry spokesman", "one analyst": an anonymous source speaks for its organisation.
     found = found or role_owner(token, disc, quotes)
     return _as_role(found, token) if found is not None else None
+
+
+def _person_in_apposition(token: Token, disc: Discourse) -> ActorRef | None:
+    """"Budget commissioner Maria Okafor said": a title the model tagged as an organisation is
+    the person named beside it."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = disc.ref(child)
+            if found is not None and found.label == "PERSON":
+                return found
+    return None
 
 
 def _speaker_before_cue(cue: Token, disc: Discourse) -> Token | None:
@@ -285,9 +304,26 @@ def _person_ref(token: Token, disc: Discourse) -> ActorRef | None:
         found = disc.ref(token, depth=1) or role_owner(token, disc, [])
         return _as_role(found, token) if found is not None else None
     ref = disc.antecedent(token) if token.lower_ in PERSON_PRONOUNS else disc.ref(token, depth=1)
-    if ref is not None and may_be_mislabelled_person(ref):
+    if ref is not None and (may_be_mislabelled_person(ref) or _described_as_person(token, ref)):
         return ActorRef(ref.text, ref.key, "PERSON", ref.start, ref.end)  # "Trump" tagged ORG
     return ref if ref is not None and ref.label == "PERSON" else None
+
+
+# Nouns for a post only a person holds: "Maria Okafor, the head of the delegation".
+PERSON_ROLE_NOUNS = frozenset({
+    "head", "chief", "minister", "leader", "president", "director", "chairman", "chairwoman", "chair",
+    "secretary", "commander", "negotiator", "envoy", "ambassador", "coordinator", "commissioner",
+    "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide", "founder", "captain", "coach",
+})
+
+
+def _described_as_person(token: Token, ref: ActorRef) -> bool:
+    """A name tagged ORG whose apposition is a person's post ("Maria Okafor, the head of the
+    Freedonian team, said"): the small model mislabelled a person."""
+    return ref.label == "ORG" and len(ref.key.split()) > 1 and any(
+        child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLE_NOUNS and child.tag_ != "NNS"
+        for child in token.children
+    )
 
 
 def full_name(ref: ActorRef | None, disc: Discourse) -> ActorRef | None:
@@ -369,6 +405,13 @@ ROLE_NOUNS = frozenset({
 })
 
 
+# Nouns for a kind of organisation, not a particular one: "a company insider", "a union official".
+ORGANISATION_KIND_NOUNS = frozenset({
+    "company", "firm", "group", "organisation", "organization", "federation", "confederation", "union",
+    "association", "agency", "party", "club", "league", "team", "coalition", "alliance", "charity",
+})
+
+
 def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
     """The organisation an unnamed "ministry spokesman" or "one analyst" speaks for.
 
@@ -388,6 +431,11 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
             return found
     for word in modifiers:
         found = _organisation_named_nearby(word, disc)
+        if found is not None:
+            return found
+    # "Zenda Mining is in turmoil. A company insider said": the organisation just in focus.
+    if any(word.lemma_.lower() in ORGANISATION_KIND_NOUNS for word in modifiers):
+        found = disc.organisation_subject_before(role)
         if found is not None:
             return found
     if modifiers:
@@ -923,16 +971,22 @@ def interview_answers(disc: Discourse) -> list[Extraction]:
     """
     text = disc.doc.text
     lines = _lines(text)
+    has_questions = any(_is_question_line(text[start:end]) for start, end in lines)
     found = []
+    answered: set[int] = set()
     for (q_start, q_end), (a_start, a_end) in zip(lines, lines[1:]):
         question, answer = text[q_start:q_end], text[a_start:a_end]
-        if not _is_question_line(question) or not _is_answer_line(answer):
+        # In an interview, a prompt put to "you" without a question mark ("Your coach says you
+        # are fast.") is a question too, unless it is itself the answer to the line before.
+        is_prompt = has_questions and q_start not in answered and _is_prompt_line(question)
+        if not (_is_question_line(question) or is_prompt) or not _is_answer_line(answer):
             continue
         if disc.in_furniture(q_start, q_end) or disc.in_furniture(a_start, a_end):
             continue
         speaker = _interviewee(disc, q_start)
         if speaker is None:
             continue
+        answered.add(a_start)
         while a_end > a_start and text[a_end - 1] in " .":
             a_end -= 1
         found.append(Extraction(
@@ -959,6 +1013,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _is_question_line(line: str) -> bool:
     return line.endswith("?") and len(line) < _SHORT_LINE and not any(c in line for c in '"\u201c\u201d')
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _is_prompt_line(line: str) -> bool:
+    """A short unquoted statement addressed to the interviewee: "Your coach says you are fast."."""
+    return _is_answer_line(line) and _SECOND_PERSON.search(line) is not None
 
 
 def _is_answer_line(line: str) -> bool:

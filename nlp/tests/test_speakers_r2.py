@@ -1,0 +1,144 @@
+"""Speakers and parties named by description: an organisation behind "the company", a person
+the small model tags as an organisation, interview prompts without a question mark, and a
+denial said as "had nothing to do with".
+
+Invented stories only (Freedonia, Sylvania, Zenda and their people).
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlp import DEMAND, STATEMENT, Extractor
+from nlp.discourse import name_word_holds
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def extractions(extractor, text, kind):
+    return [e for e in extractor.analyse(text).extractions if e.kind == kind]
+
+
+def said(extractor, text, words):
+    found = [e for e in extractions(extractor, text, STATEMENT) if e.content is not None and words in e.content.text]
+    assert found, [(e.actor, e.content) for e in extractions(extractor, text, STATEMENT)]
+    return found[0]
+
+
+def test_the_company_said_is_the_organisation_last_acting_as_subject(extractor):
+    text = (
+        "Zenda Mining Corporation operates two copper mines in northern Freedonia.\n\n"
+        "In a statement, Zenda Mining Corporation said it had paid every royalty due. "
+        'The company said it would "fight the claim in every court available".'
+    )
+    statement = said(extractor, text, "fight the claim")
+    assert statement.actor is not None and statement.actor.key == "Zenda Mining Corporation"
+
+
+def test_a_company_insider_speaks_for_the_organisation_just_in_focus(extractor):
+    text = (
+        "The Sylvanian Rowing Federation has suspended its season.\n\n"
+        'And the SRFd is in turmoil. A federation insider told us: "Nobody knows who is in charge."'
+    )
+    statement = said(extractor, text, "Nobody knows")
+    assert statement.actor is not None and statement.actor.key in ("SRFd", "Sylvanian Rowing Federation")
+
+
+def test_a_name_tagged_as_organisation_with_a_personal_post_is_a_person_for_she_said(extractor):
+    text = (
+        "Maria Okafor Benedetti, the head of the Freedonian delegation, has spoken to reporters outside "
+        "the hall, an hour after the talks ended. \"The hostages first. Then we talk about the rest,\" she said."
+    )
+    statement = said(extractor, text, "hostages first")
+    assert statement.actor is not None and statement.actor.key == "Maria Okafor Benedetti"
+
+
+def test_a_long_noun_names_an_organisation_whose_name_word_ends_in_it():
+    assert name_word_holds("confederation", "federation")
+    assert not name_word_holds("union", "onion")
+    assert not name_word_holds("government", "men")
+
+
+def test_the_athletics_federation_is_the_confederation_named_before(extractor):
+    text = (
+        "The Freedonian Athletics Confederation (FAC) has not published its test results.\n\n"
+        "The Sylvanian Anti-Doping Agency has demanded that the Freedonian Athletics Confederation "
+        "hand over its testing data. The agency also wants the federation to publish the full list of tests."
+    )
+    demands = [d for d in extractions(extractor, text, DEMAND) if d.predicate == "publish"]
+    assert demands and demands[0].target is not None
+    assert demands[0].target.key == "Freedonian Athletics Confederation"
+
+
+def test_a_person_is_never_the_organisation_a_definite_noun_names(extractor):
+    text = (
+        "Maria Okafor on the doping row, the federation and the Games\n\n"
+        "The Sylvanian Anti-Doping Agency says it wants the federation to hand over all its testing data."
+    )
+    for demand in extractions(extractor, text, DEMAND):
+        assert demand.target is None or demand.target.key != "Maria Okafor"
+
+
+def test_an_interview_prompt_put_to_you_without_a_question_mark_gets_an_answer(extractor):
+    text = (
+        "Maria Okafor won the Freedonian 400m title last month. We spoke to her by phone.\n\n"
+        "Have you been told of any finding?\n"
+        "No. Nothing at all.\n\n"
+        "Your coach says you are the hardest-working athlete in Freedonia.\n"
+        "She exaggerates. But only a little.\n"
+    )
+    statement = said(extractor, text, "She exaggerates")
+    assert statement.actor is not None and statement.actor.key == "Maria Okafor"
+
+
+def test_saying_a_thing_had_nothing_to_do_with_another_denies_the_link(extractor):
+    text = (
+        "Zenda Shipping dismissed twelve dockers in March.\n\n"
+        "Maria Okafor, a spokeswoman for Zenda Shipping, said the dismissals had nothing to do with the strike."
+    )
+    statement = said(extractor, text, "nothing to do with")
+    assert statement.stance == "denied"
+
+
+def test_a_demand_its_maker_reiterates_is_reported_as_made(extractor):
+    text = (
+        "The Freedonian Liberation Front said in March that the government must free its jailed members.\n\n"
+        "The Freedonian Liberation Front on Thursday reiterated its demand that the Sylvanian government "
+        "release the prisoners."
+    )
+    demands = [d for d in extractions(extractor, text, DEMAND) if "reiterated" in d.sentence.text]
+    assert demands and demands[0].stance == "asserted"
+
+
+def test_a_mixed_case_dateline_is_not_the_speaker(extractor):
+    text = (
+        "Freedonia City, May 8 (ZNA).- The Sylvanian Workers Union reiterated on Thursday that "
+        "the strike would continue until wages rose."
+    )
+    statements = extractions(extractor, text, STATEMENT)
+    assert statements and statements[0].actor is not None
+    assert statements[0].actor.key == "Sylvanian Workers Union"
+
+
+def test_a_title_before_a_name_gives_the_person_as_speaker(extractor):
+    text = (
+        "Budget and trade commissioner Maria Okafor said Freedonia had made "
+        '"some progress, but not nearly enough".'
+    )
+    statements = extractions(extractor, text, STATEMENT)
+    assert statements and statements[0].actor is not None
+    assert statements[0].actor.key == "Maria Okafor"
+
+
+
+def test_a_reporting_tail_whose_outlet_the_parser_misplaced_still_credits_it(extractor):
+    text = (
+        "The Sylvanian Commission allegedly signalled its willingness to make a partial payment during "
+        "Friday's meeting between Budget Commissioner Maria Okafor and trade minister Tomas Virtanen, "
+        "Zenda Europe reported."
+    )
+    found = [e for e in extractions(extractor, text, STATEMENT) if e.cue == "signal"]
+    assert found and found[0].stance == "attributed"
+    assert "Zenda Europe" in [origin.key for origin in found[0].origins]
