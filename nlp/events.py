@@ -345,7 +345,7 @@ def _party(token: Token | None, disc: Discourse) -> ActorRef | None:
     owner = _owner_modifier(token, disc, places=True)
     if owner is not None:
         return owner
-    # "permits of X"; "shares in X" (for other nouns "in" names a place: "talks in Havana").
+    # "permits of X"; "shares in X" (for other nouns "in" names a place: "talks in Geneva").
     for word in ("of", "in") if token.lower_ in _SHARE_NOUNS else ("of",):
         owner = _preposition_object(token, word)
         if owner is not None:
