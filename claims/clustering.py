@@ -1,11 +1,17 @@
-"""Which claim an extraction backs: the same thing said across articles is one Claim.
+"""Which claim an extraction backs: the same proposition across articles is one Claim.
 
 Two extractions say the same thing when they have the same kind, the same
-actor (a leader or ministry counts for the state it acts for), the same
-target and the same normalised predicate and object. Wording is already
-normalised by the extractor (``predicate``: "hand over" for extradite /
-return of / surrender; ``terms``: content lemmas); this module decides on
-resolved entities, so it also follows editor merges.
+actor (a leader or ministry counts for the state or organisation it acts
+for), the same target and the same normalised predicate and object. Wording
+is already normalised by the extractor (``predicate``: "hand over" for
+extradite / return of / surrender; ``terms``: content lemmas); this module
+decides on resolved entities, so it also follows editor merges.
+
+A claim is a proposition, not a speaker: statements are matched by what they
+say (stems and figures, ``PropositionTerms``), never by the verb "say"; a
+statement or demand with no resolved actor stays in its article
+(``Claim.only_article``); and the same proposition made again months later
+is a new claim that renews the first (``Claim.renews``).
 """
 from __future__ import annotations
 
@@ -14,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 
 import snowballstemmer
-
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import Coalesce
 
