@@ -11,5 +11,6 @@ from django.dispatch import Signal
 # ``old`` was merged into ``new`` (both Entity): what was filed under ``old`` now belongs to ``new``.
 entity_merged = Signal()
 
-# ``member`` (an Entity) was learned to act for ``state`` (a GPE Entity).
+# ``member`` (an Entity) was learned to act for ``state``: a state (GPE), or for a person
+# an organisation it leads or speaks for. The keyword keeps its first name for receivers.
 affiliation_learned = Signal()
