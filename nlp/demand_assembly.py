@@ -1,0 +1,235 @@
+"""Building a demand extraction once its shape is read.
+
+``_new`` starts one; ``_fill_from_verb`` and ``_fill_from_noun`` fill in the predicate,
+content, terms and ``about`` of the demanded act or thing; ``_finished`` fills in a
+missing target, checks that no one demands of themselves (carrying a pronoun demander
+on from the demand before), sets the parties' acting roles and the stance, and drops
+demands of no one by no one.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import predicates
+from .demand_parties import party_ref
+from .demand_readers import (
+    _child,
+    _prep,
+    _sentence_span,
+    _subtree_span,
+    _terms,
+    _tokens_span,
+    content_terms,
+)
+from .demand_words import FOR_PREPOSITIONS, MAKING_VERBS
+from .discourse import (
+    FIRST_PERSON_PRONOUNS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    Discourse,
+    is_negated,
+)
+from .stance import stance_of
+from .types import ASSERTED, DEMAND, DENIED, ActorRef, Extraction
+
+
+# Demanded acts that the one they concern must perform: "the resignation of X", "an apology by X".
+_DONE_BY_ITS_OBJECT = frozenset({"resign", "apologise"})
+
+
+def _new(trigger: Token, actor: ActorRef | None, target: ActorRef | None) -> Extraction:
+    return Extraction(kind=DEMAND, sentence=_sentence_span(trigger), cue=_cue(trigger), actor=actor, target=target)
+
+
+def _cue(trigger: Token) -> str:
+    particles = sorted(
+        (c.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ in FOR_PREPOSITIONS),
+        key=lambda word: word != "for",
+    )
+    lemma = trigger.lemma_.lower()
+    return f"{lemma} {particles[0]}" if particles and lemma in ("call", "press", "push", "ask", "appeal", "insist", "lobby") else lemma
+
+
+def _finished(extractions: list[Extraction], trigger: Token, disc: Discourse) -> list[Extraction]:
+    """Fill in the missing target, the parties' acting roles and the stance; drop demands of no one by no one."""
+    kept = []
+    stance = stance_of(trigger, disc)
+    for extraction in extractions:
+        if _goes_on(trigger, extraction.actor):
+            # "The union is pressing X for Y. It also wants Z to ...": "also" carries on the last
+            # demander, whatever noun the pronoun would otherwise land on.
+            previous = _previous_demander(trigger, extraction.target, disc, within=600)
+            if previous is not None:
+                extraction.actor = previous
+        if _same_party(extraction.actor, extraction.target, disc):
+            # No one demands of themselves: one of the two was guessed wrong.
+            previous = _previous_demander(trigger, extraction.target, disc)
+            if extraction.actor.text.lower() in _PRONOUNS and previous is not None:
+                # "X demanded that Acme Mining pay ... It also wants the company to ...": the pronoun
+                # goes on from the last demander, not from the party it asks.
+                extraction.actor = previous
+            else:
+                # "asked the company", "ordered it": the description went to the nearest
+                # organisation, which is the demander; the other party named before is meant.
+                extraction.target = _other_party_before(trigger, extraction.actor, disc)
+        if extraction.target is not None and any(_same_party(extraction.target, o, disc) for o in stance.origins):
+            # "... from the company, Bloomberg reported": whoever reports the demand is not asked.
+            extraction.target = _other_party_before(trigger, extraction.actor, disc, also_not=stance.origins)
+        if extraction.target is None and extraction.predicate in _DONE_BY_ITS_OBJECT and extraction.about is not None:
+            extraction.target = extraction.about  # "demanding the resignation of X": X is to act
+        if extraction.target is None:
+            extraction.target = _party_in_clause(trigger, disc, exclude=(extraction.actor, extraction.about))
+        if extraction.actor is None and extraction.target is None:
+            continue  # "to seek agreements": no one asks anything of anyone we can name
+        extraction.actor, extraction.target = disc.party(extraction.actor), disc.party(extraction.target)
+        extraction.stance, extraction.origins = stance.stance, list(stance.origins)
+        if _renewed_by_its_maker(trigger, extraction, stance.origins, disc):
+            # "Sylvania reiterated its demand that ...": the outlet reports the demand being made
+            # again; its maker repeating it does not make it hearsay.
+            extraction.stance, extraction.origins = ASSERTED, []
+        if is_negated(trigger):
+            extraction.negated = True
+            extraction.stance = DENIED
+        kept.append(extraction)
+    return kept
+
+
+def _renewed_by_its_maker(trigger: Token, extraction: Extraction, origins: list[ActorRef], disc: Discourse) -> bool:
+    """A demand noun that is the object of a verb of making it ("renewed its call", "reiterated
+    its demand"), credited to no one but its own maker."""
+    return (
+        trigger.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in MAKING_VERBS
+        and bool(origins)
+        and all(_same_party(origin, extraction.actor, disc) for origin in origins)
+    )
+
+
+# -- checking the parties -------------------------------------------------
+
+
+def _same_party(one: ActorRef | None, other: ActorRef | None, disc: Discourse) -> bool:
+    if one is None or other is None:
+        return False
+    return disc.state_or_key(disc.party(one)) == disc.state_or_key(disc.party(other))
+
+
+_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON_PRONOUNS
+
+
+def _goes_on(trigger: Token, actor: ActorRef | None) -> bool:
+    """A pronoun demander with "also"/"further": the same one as the demand before."""
+    return (
+        actor is not None
+        and actor.text.lower() in _PRONOUNS
+        and any(c.dep_ == "advmod" and c.lower_ in ("also", "further", "additionally") for c in trigger.children)
+    )
+
+
+def _previous_demander(
+    trigger: Token, target: ActorRef | None, disc: Discourse, *, within: int | None = None
+) -> ActorRef | None:
+    """The actor of the latest demand before the trigger (no more than ``within`` characters back)
+    that was not made by ``target``."""
+    for earlier in reversed(disc.extractions):
+        if within is not None and trigger.idx - earlier.sentence.start > within:
+            continue
+        if earlier.kind == DEMAND and earlier.sentence.start < trigger.idx and earlier.actor is not None:
+            if not _same_party(earlier.actor, target, disc):
+                actor = earlier.actor
+                return ActorRef(trigger.text, actor.key, actor.label, actor.start, actor.end)
+    return None
+
+
+def _other_party_before(
+    trigger: Token, actor: ActorRef | None, disc: Discourse, *, also_not: list[ActorRef] = ()
+) -> ActorRef | None:
+    """The organisation or state named nearest before the trigger that is not the actor (nor ``also_not``)."""
+    excluded = [r for r in (actor, *also_not) if r is not None]
+    for mention in reversed(disc.actors.mentions):
+        if mention.start >= trigger.idx or mention.label not in ("ORG", "GPE"):
+            continue
+        ref = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+        if not any(_same_party(ref, other, disc) for other in excluded):
+            return ref
+    return None
+
+
+# -- filling in --------------------------------------------------------
+
+
+def _fill_from_verb(extraction: Extraction, action: Token, disc: Discourse) -> None:
+    extraction.predicate = predicates.normalise_verb(action)
+    obj = _child(action, "dobj")
+    extraction.about = disc.ref(obj) if obj is not None else None
+    content = _subtree_span(action)
+    extraction.content = content
+    terms = content_terms(action)
+    # "rebuild trust through concrete measures such as compensation": the concrete noun names it.
+    if extraction.predicate in predicates.VAGUE_VERBS or not predicates.is_known_verb(action):
+        concrete = _concrete_noun(action)
+        if concrete:
+            extraction.predicate = concrete
+    extraction.terms = terms
+
+
+def _fill_from_noun(extraction: Extraction, noun: Token, disc: Discourse, *, others: list[Token] = ()) -> None:
+    """Predicate, content, terms and ``about`` of a demanded thing, leaving out the things coordinated with it."""
+    extraction.predicate = predicates.normalise_noun(noun)
+    of = _prep(noun, "of")
+    about = None
+    if of is not None:
+        pobj = _child(of, "pobj")
+        about = disc.ref(pobj) if pobj is not None else None
+    extraction.about = about
+    tokens = _own_tokens(noun, others)
+    extraction.content = _tokens_span(tokens, noun)
+    extraction.terms = _terms(tokens)
+
+
+def _own_tokens(noun: Token, others: list[Token]) -> list[Token]:
+    """The words of the noun's phrase up to the first thing coordinated with it."""
+    inside = {t.i for t in noun.subtree}
+    cut = {t.i for other in others if other.i != noun.i and other.i in inside for t in other.subtree}
+    tokens = []
+    for token in noun.subtree:
+        if token.i in cut and token.i > noun.i:
+            break
+        if token.i not in cut:
+            tokens.append(token)
+    while tokens and tokens[-1].i > noun.i and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
+        tokens.pop()
+    return tokens
+
+
+def _concrete_noun(action: Token) -> str:
+    for token in action.subtree:
+        if token.pos_ == "NOUN" and predicates.is_known_noun(token):
+            predicate = predicates.normalise_noun(token)
+            if predicate in predicates.CONCRETE_DEMANDS:
+                return predicate
+    return ""
+
+
+def _from_phrase(token: Token, disc: Discourse) -> ActorRef | None:
+    """"compensation from Zenda" -> the capital's actor."""
+    prep = _prep(token, "from")
+    if prep is None:
+        return None
+    pobj = _child(prep, "pobj")
+    return party_ref(pobj, disc) if pobj is not None else None
+
+
+def _party_in_clause(trigger: Token, disc: Discourse, *, exclude: tuple[ActorRef | None, ...]) -> ActorRef | None:
+    """A state or organisation the demand's clause makes act ("as a condition for allowing Sylvania to ...")."""
+    excluded = {ref.key for ref in exclude if ref is not None}
+    for token in trigger.subtree:
+        if token.dep_ not in ("dobj", "nsubj") or token.head.i == trigger.i:
+            continue
+        if token.head.pos_ not in ("VERB", "AUX"):
+            continue
+        ref = disc.ref(token)
+        if ref is not None and ref.label in ("GPE", "ORG") and ref.key not in excluded:
+            return ref
+    return None

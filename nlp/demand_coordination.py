@@ -1,0 +1,47 @@
+"""Coordinated objects: one trigger asking for several things is several demands.
+
+"called for price caps and compensation" gives two demands, each with its own
+content, terms and predicate; a thing's "by"-phrase names who must undo it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import predicates
+from .demand_parties import _BODY_LABELS, party_ref
+from .demand_readers import _child, _prep
+from .discourse import Discourse
+from .types import ActorRef
+
+
+def coordinated_demands(noun: Token, disc: Discourse) -> list[Token]:
+    """The demanded things one trigger takes: "price caps and compensation" -> caps, compensation.
+
+    The small model sometimes hangs the second thing on the first one's "from"-phrase
+    ("an 8% rise from X and the reinstatement of Y"); a common noun there is a demand too.
+    """
+    nouns = [noun] + [c for c in noun.conjuncts if _may_be_demanded(c, disc)]
+    source = _prep(noun, "from")
+    pobj = _child(source, "pobj") if source is not None else None
+    if pobj is not None:
+        nouns += [c for c in pobj.conjuncts if c.pos_ == "NOUN" and _may_be_demanded(c, disc)]
+    return sorted({n.i: n for n in nouns}.values(), key=lambda n: n.i)
+
+
+def _may_be_demanded(token: Token, disc: Discourse) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME"):
+        return False
+    if token.pos_ == "PROPN" and not predicates.is_known_noun(token):
+        return False
+    return disc.ref(token) is None  # "from Sylvania and Freedonia": parties, not things
+
+
+def _agent_in(noun: Token, disc: Discourse) -> ActorRef | None:
+    """"the reinstatement of workers dismissed by the authority": who did it must undo it."""
+    for token in noun.subtree:
+        if token.dep_ == "agent":
+            pobj = _child(token, "pobj")
+            ref = party_ref(pobj, disc)
+            if ref is not None and ref.label in ("GPE", *_BODY_LABELS):
+                return ref
+    return None

@@ -1,0 +1,91 @@
+"""The demand as a noun: "Sylvania's demand that the EU stop ...", "the call by X on Y
+to ...", "renewed its demand that ...", "renewed its call for a ceasefire".
+
+The maker is the noun's owner, its "by"-phrase, or the subject of a verb of making it.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new
+from .demand_coordination import coordinated_demands
+from .demand_linear import _linear_reading
+from .demand_parties import _subjects, party_ref, party_ref_any
+from .demand_readers import _child, _own_subject, _prep
+from .demand_words import MAKING_VERBS
+from .discourse import Discourse, subject_of
+from .types import ActorRef, Extraction
+
+
+def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
+    """"Sylvania's demand that the EU stop ...", "the call by X on Y to keep ...", "renewed its demand that ..."."""
+    actor = _maker_of(noun, disc)
+    complement = _noun_complement(noun)
+    if actor is None or complement is None:
+        return []
+    kind, action = complement
+    by = _child(_prep(noun, "by"), "pobj")
+    # "the call by X on Y to ...": the parser may hang "on Y" on X.
+    on = _prep(noun, "on") or (_prep(by, "on") if by is not None else None)
+    on_target = party_ref(_child(on, "pobj"), disc) if on is not None else None
+    if kind == "linear":
+        extraction = _linear_reading(noun, action, actor, disc)
+        return [] if extraction is None else _finished([extraction], noun, disc)
+    if kind in ("clause", "infinitive"):
+        target = on_target or party_ref(subject_of(action) if kind == "clause" else _own_subject(action), disc)
+        extraction = _new(noun, actor, target)
+        _fill_from_verb(extraction, action, disc)
+        extraction.cue = noun.lemma_.lower()
+        return _finished([extraction], noun, disc)
+    nouns = coordinated_demands(action, disc)
+    found = []
+    for thing in nouns:
+        extraction = _new(noun, actor, _from_phrase(thing, disc) or on_target or _from_phrase(noun, disc))
+        _fill_from_noun(extraction, thing, disc, others=nouns)
+        extraction.cue = noun.lemma_.lower()
+        found.append(extraction)
+    return _finished(found, noun, disc)
+
+
+def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:
+    """Who makes a nominal demand: its owner ("Sylvania's demand"), its "by"-phrase, or the
+    subject of a verb of making ("renewed the demand")."""
+    made = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
+    if made and (owner is None or owner.pos_ == "PRON"):
+        # "UN agencies renewed their demand": the subject owns it; a pronoun only points back to it.
+        found = party_ref_any(_subjects(noun.head), disc)
+        if found is not None:
+            return found
+    if owner is not None:
+        return party_ref(owner, disc)
+    by = _prep(noun, "by")
+    if by is not None:
+        return party_ref(_child(by, "pobj"), disc)
+    return None
+
+
+def _noun_complement(noun: Token) -> tuple[str, Token] | None:
+    """What a demand noun asks for: a that-clause, a to-infinitive or a "for"-phrase."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                return "clause", child
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return "infinitive", child
+    follower = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < noun.sent.end else None
+    if follower is not None and follower.lower_ == "that":
+        head = follower.head
+        if follower.dep_ == "mark" and head.pos_ in ("VERB", "AUX") and head.i > follower.i:
+            return "clause", head
+        return "linear", follower  # the parser broke the clause: read it in word order
+    if follower is not None and follower.lower_ == "to" and follower.dep_ == "aux" and follower.head.pos_ == "VERB":
+        return "infinitive", follower.head
+    # "renewed its call for a ceasefire"; but "the UN's demand for a corridor" alone only refers
+    # back to a demand reported elsewhere.
+    for_ = _prep(noun, "for")
+    pobj = _child(for_, "pobj") if for_ is not None else None
+    made = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS
+    if made and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
+        return "noun", pobj
+    return None

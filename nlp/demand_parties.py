@@ -1,0 +1,339 @@
+"""Who the parties of a demand are: the trigger's subjects, and the actor a token names.
+
+``party_ref`` resolves a demand's subject or object to an actor, reading the
+descriptions the discourse layer leaves open: a proper name the entity recogniser
+missed ("Dokbond has called on ..."), a body named in a modifier ("UN agencies"),
+an armed force ("the army"), a coalition's leader ("groups, led by X"), a person's
+group ("her union"), "the government", and a noun the article uses for a named
+organisation ("the union", "the commission"). ``_subjects`` finds the trigger's
+subjects, passing over datelines the parser took for one.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from .demand_readers import _child, _prep
+from .demand_words import DEMAND_VERBS
+from .discourse import Discourse, agent_of, name_word_holds, subjects_of
+from .types import ActorRef, Mention
+
+
+def _is_bare_complement(verb: Token) -> bool:
+    """A bare infinitive in the clause of a demand verb: "demanded that Acme Mining *pay*"."""
+    return verb.tag_ in ("VB", "VBP") and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DEMAND_VERBS
+
+
+def _subjects(trigger: Token) -> list[Token]:
+    """The trigger's subjects; "wrote to X, asking it to ...": a participle takes its governor's subject."""
+    found = subjects_of(trigger)
+    if trigger.dep_ == "relcl" and found and found[0].lower_ in ("which", "who", "that"):
+        found = [trigger.head]  # "The United States, which in May called on ...": the noun it qualifies
+    if not found and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in ("VERB", "AUX"):
+        found = subjects_of(trigger.head)
+    if trigger.dep_ == "conj" and _is_bare_complement(trigger.head) and trigger.tag_ in ("VBZ", "VBD"):
+        # "has demanded that Acme Mining pay X, and wants the company to pay Y": "wants" cannot go with the
+        # bare "pay" it was hung on; it goes on from the demand verb above.
+        found = subjects_of(trigger.head.head)
+    if not found and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        # "The X Coalition, a grouping of NGOs, called on ...": a finite verb the parser took
+        # for a participle modifying its subject (or the apposition set beside it).
+        subject, through_apposition = trigger.head, False
+        # Up through "a grouping of NGOs" or "groups, led by X," to the noun the clause is about.
+        while subject.dep_ in ("pobj", "prep", "agent", "appos", "acl") and subject.head.i != subject.i:
+            through_apposition = through_apposition or subject.dep_ == "appos"
+            subject = subject.head
+        after_comma = trigger.i > 0 and trigger.nbor(-1).text == ","
+        if trigger.tag_ == "VBD" or (trigger.tag_ == "VBN" and through_apposition and after_comma):
+            found = [subject]
+    return _without_datelines(found)
+
+
+def _without_datelines(subjects: list[Token]) -> list[Token]:
+    """Subjects with a dateline the parser took for one dropped ("Zenda, May 8 (RNA).- The Front
+    reiterated") or replaced by the name it set beside it ("Zenda City, 14 March — The X Forum called")."""
+    kept = []
+    for subject in subjects:
+        if not _is_dateline(subject):
+            kept.append(subject)
+            continue
+        kept += [
+            c for c in subject.children
+            if c.dep_ == "appos" and c.ent_type_ not in ("DATE", "TIME") and not _bracketed(c)
+        ]
+    return kept or subjects
+
+
+def _is_dateline(token: Token) -> bool:
+    """"Zenda, May 8 (RNA).- The Front reiterated ...": the place a story was filed from, which the
+    parser may make a second subject, opens its line and is followed by a date or a credit."""
+    line_start = token.left_edge.idx == 0 or token.doc.text[token.left_edge.idx - 1] == "\n"
+    following = token.doc[token.i + 1 : token.i + 5]
+    return line_start and any(t.ent_type_ == "DATE" or t.text in ("(", "-", "\u2014", "\u2013") for t in following)
+
+
+# -- who a description names --------------------------------------------
+
+# Nouns for a state's executive: "urged the government to ...", "pressing the authorities".
+_GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration", "regime", "cabinet", "executive"})
+
+
+def party_ref(token: Token | None, disc: Discourse) -> ActorRef | None:
+    """The actor a demand's subject or object denotes, reading descriptions the discourse layer leaves open."""
+    if token is None:
+        return None
+    if token.pos_ == "NOUN":
+        # "United Nations agencies": the body named inside the phrase beats any guess from further off.
+        named = _named_in_modifier(token, disc) or _armed_forces_named(token, disc)
+        if named is not None:
+            return ActorRef(token.text, named.key, named.label, token.idx, token.idx + len(token.text))
+    return disc.ref(token) or _described_party(token, disc)
+
+
+def party_ref_any(tokens: list[Token], disc: Discourse) -> ActorRef | None:
+    for token in tokens:
+        found = party_ref(token, disc)
+        if found is not None:
+            return found
+    return None
+
+
+def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
+    if token.pos_ == "PROPN":
+        return _unrecognised_name(token, disc)
+    if token.pos_ != "NOUN":
+        return None
+    found = (
+        _named_in_modifier(token, disc)
+        or _leader_of_group(token, disc)
+        or _government_of(token, disc)
+        or _group_of_member(token, disc)
+        or _named_elsewhere(token, disc)
+    )
+    if found is None:
+        return None
+    return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
+
+
+# Entity types that never make or receive a demand.
+_NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"})
+
+
+def _unrecognised_name(token: Token, disc: Discourse) -> ActorRef | None:
+    """A proper name the entity recogniser missed here ("Dokbond has called on ..."): the one
+    who demands, or of whom it is demanded, is a party. The article's own key for the same
+    words is used when it has one; otherwise the name stands as an organisation."""
+    if token.ent_type_ in _NOT_PARTIES or not token.text[:1].isupper() or len(token.text) < 2:
+        return None
+    if token.text.isupper() and len(token.text) > 6:
+        return None  # a word of an upper-case headline, not an acronym
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    start, end = words[0].idx, token.idx + len(token.text)
+    name = token.doc.text[start:end]
+    if name.isupper() and (start == 0 or token.doc.text[start - 1] == "\n"):
+        return None  # "PORT SUDAN, May 20 (Reuters) -": a dateline, where the story was filed
+    for mention in disc.actors.mentions:
+        if mention.text == name or mention.key == name:
+            return ActorRef(name, mention.key, mention.label, start, end)
+    return ActorRef(name, name, "ORG", start, end)
+
+
+def _named_in_modifier(token: Token, disc: Discourse) -> ActorRef | None:
+    """"UN agencies", "the Dokbond union": a body named in the noun's modifier acts through it."""
+    # Nearest modifier first; a bracketed one is a dateline's credit ("(Reuters) - UN agencies").
+    for child in sorted(token.lefts, key=lambda c: -c.i):
+        if child.dep_ not in ("compound", "nmod") or child.pos_ != "PROPN" or _bracketed(child):
+            continue
+        found = disc.actors.ref_for(child) or (_unrecognised_name(child, disc) if child.dep_ == "compound" else None)
+        if found is not None and found.label in ("ORG", "GPE"):
+            return found
+    return None
+
+
+_MILITARY_NOUNS = frozenset({"army", "military"})
+_ARMED_FORCES_WORDS = ("armed forces", "army", "military", "defence forces", "defense forces")
+
+
+def _armed_forces_named(token: Token, disc: Discourse) -> ActorRef | None:
+    """"the Freedonian army" when the article names "the Freedonian Armed Forces": the force, not the state."""
+    if token.lemma_.lower() not in _MILITARY_NOUNS:
+        return None
+    qualifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "poss")}
+    forces = {
+        mention.key: mention for mention in disc.actors.mentions
+        if mention.label == "ORG" and any(w in mention.key.lower() for w in _ARMED_FORCES_WORDS)
+    }
+    if qualifiers:
+        forces = {key: m for key, m in forces.items() if key.lower().split()[0] in qualifiers}
+    # "the army" alone: the one armed force the article names, if it names only one.
+    if len(forces) != 1:
+        return None
+    mention = next(iter(forces.values()))
+    return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+def _bracketed(token: Token) -> bool:
+    return (token.i > 0 and token.nbor(-1).text == "(") or any(c.text == "(" for c in token.lefts)
+
+
+def _leader_of_group(token: Token, disc: Discourse) -> ActorRef | None:
+    """"patient groups, led by the X Forum": the named leader speaks for the coalition."""
+    for child in token.children:
+        if child.dep_ != "acl":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in ("lead", "head", "spearhead", "represent"):
+            found = party_ref(agent_of(child), disc)
+        elif lemma in ("organize", "organise", "group", "unite", "gather"):
+            # "relatives of the soldiers, organised in an association known as X"
+            place = _prep(child, "in")
+            found = party_ref(_child(place, "pobj"), disc) if place is not None else None
+        elif lemma in ("know", "call", "name"):
+            # "an association known as X"
+            as_ = _prep(child, "as")
+            name = _child(as_, "pobj") if as_ is not None else _child(child, "oprd")
+            found = party_ref(name, disc)
+        else:
+            continue
+        if found is not None and found.label in ("ORG", "GPE"):
+            return found
+    return None
+
+
+_GROUP_NOUNS = frozenset({
+    "group", "organisation", "organization", "union", "association", "party", "movement",
+    "coalition", "forum", "network", "federation", "campaign", "alliance",
+})
+
+
+def _group_of_member(token: Token, disc: Discourse) -> ActorRef | None:
+    """"her group", "his union": the organisation the article names the person as belonging to
+    ("X, convenor of the Y Forum", "Y chairman X")."""
+    if token.lemma_.lower() not in _GROUP_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    person = disc.ref(owner) if owner is not None else None
+    if person is None or person.label != "PERSON":
+        return None
+    for mention in disc.actors.mentions:
+        if mention.key != person.key:
+            continue
+        span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        found = _organisation_beside(span.root, disc)
+        if found is not None:
+            return found
+    return None
+
+
+def _organisation_beside(name: Token, disc: Discourse) -> ActorRef | None:
+    """The organisation in a person's title: "X, convenor of Y", "Y chairman X"."""
+    for role in name.children:
+        if role.dep_ == "appos":
+            for prep in role.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "for"):
+                    found = party_ref(_child(prep, "pobj"), disc)
+                    if found is not None and found.label in _BODY_LABELS:
+                        return found
+        if role.dep_ == "compound" and role.pos_ == "NOUN":
+            for owner in role.children:
+                if owner.dep_ == "compound" and owner.pos_ == "PROPN":
+                    found = disc.actors.ref_for(owner) or _unrecognised_name(owner, disc)
+                    if found is not None and found.label in _BODY_LABELS:
+                        return found
+    return None
+
+
+def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
+    """"the government" with no owner named: the state the article names most as a party (acting,
+    owning or qualifying, not as the place where something happens), whose story it is."""
+    if token.lemma_.lower() not in _GOVERNMENT_NOUNS and token.lower_ not in _GOVERNMENT_NOUNS:
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in token.children) or _prep(token, "of") is not None:
+        return None
+    states: Counter = Counter()
+    for mention in disc.actors.mentions:
+        if mention.label not in ("GPE", "NORP"):
+            continue
+        ref = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+        span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        where = span.root if span is not None else None
+        # "talks in Zenda" names a venue; "Zenda said", "Freedonian troops" name a party.
+        venue = where is not None and where.dep_ == "pobj" and where.head.lower_ in _PLACE_PREPOSITIONS
+        states[disc.state_or_key(disc.party(ref))] += 0.25 if venue else 1
+    if not states:
+        return None
+    key, _ = states.most_common(1)[0]
+    return ActorRef(key, key, "GPE", token.idx, token.idx + len(token.text))
+
+
+# Nouns a story uses for a body instead of its name: "the country's competition watchdog".
+_GENERIC_BODY_NOUNS = frozenset({"watchdog", "regulator", "agency", "body", "authority", "commission"})
+
+# Labels the small model gives a named body ("Port of X Authority" comes out ORG, FAC or LOC).
+_BODY_LABELS = ("ORG", "FAC", "LOC")
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "through", "inside", "outside"})
+
+
+def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
+    """"the union", "the commission": the organisation the article calls by that noun elsewhere,
+    whether its name holds the noun ("the Sylvanian Commission") or stands beside it
+    ("the Dokbond union", "Dokbond, the dockworkers' union")."""
+    if token.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in token.children):
+        return None
+    if any(c.dep_ == "amod" for c in token.children):
+        return None
+    noun = token.lower_
+    # "the port authority" -> "Port of Zenda Authority": every word of the description is in the name.
+    modifiers = {c.lower_ for c in token.children if c.dep_ == "compound"}
+    words = modifiers | {noun}
+    # "Freedonia's competition watchdog" -> "Competition Commission of Freedonia": a generic noun for
+    # a body need not be in its name when the owner and the field are.
+    owner = {c.lower_ for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
+    if noun in _GENERIC_BODY_NOUNS and owner and modifiers:
+        words = modifiers | owner
+    named = [
+        m for m in disc.actors.mentions
+        if m.label in _BODY_LABELS and any(
+            _words_in_name(words, name) and len(name.split()) > 1 for name in (m.key, m.text)
+        )
+    ]
+    if not named and len(words) == 1:
+        named = _organisations_called(noun, token, disc)
+    if not named:
+        return None
+    # The nearest naming before the description, else the first after it.
+    before = [m for m in named if m.start < token.idx]
+    mention = before[-1] if before else min(named, key=lambda m: m.start)
+    return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+def _words_in_name(words: set[str], name: str) -> bool:
+    """Every word of a description in the name, a long word also as the end of a name word
+    ("the athletics federation" -> "Sylvanian Athletics Confederation")."""
+    name_words = name.lower().split()
+    return all(any(name_word_holds(n, w) for n in name_words) for w in words)
+
+
+def _organisations_called(noun: str, token: Token, disc: Discourse) -> list[Mention]:
+    """Organisations set beside the same noun elsewhere in the article: "the Dokbond union",
+    "the dockworkers' union Dokbond", "Dokbond, the union"."""
+    found = []
+    for other in token.doc:
+        if other.i == token.i or other.lower_ != noun:
+            continue
+        beside = [c for c in other.children if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"]
+        if other.dep_ in ("appos", "compound") and other.head.pos_ == "PROPN":
+            beside.append(other.head)
+        for word in beside:
+            mention = disc.actors.mention_at(word)
+            if mention is not None and mention.label in ("ORG", "GPE"):
+                found.append(mention)
+                continue
+            ref = _unrecognised_name(word, disc)
+            if ref is not None and ref.label in ("ORG", "GPE"):  # a person is never "the union"
+                found.append(Mention(ref.text, ref.key, ref.label, ref.start, ref.end, 0, 0))
+    return sorted(found, key=lambda m: m.start)

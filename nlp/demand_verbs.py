@@ -1,0 +1,209 @@
+"""A demand verb and its four shapes.
+
+1. a that-clause: "demanded that Sylvania hand over X";
+2. an object and an infinitive: "requested Sylvania to hand over X", "called on Shell to pay";
+3. a for-phrase: "pressed Zenda for compensation", "calling for the lifting of sanctions";
+4. a nominal object: "demanded the return of X", "demanding compensation from Zenda".
+
+The actor is the trigger's subject, the target whoever must act (the subject of the
+that-clause, the object, an "on"- or "from"-phrase).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import predicates
+from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new
+from .demand_coordination import _agent_in, coordinated_demands
+from .demand_linear import _linear_that_clause
+from .demand_parties import _subjects, party_ref, party_ref_any
+from .demand_readers import _child, _is_quoted, _prep
+from .demand_words import (
+    FOR_PREPOSITIONS,
+    GIVEN_THING_TRIGGERS,
+    INFINITIVE_ONLY,
+    STRONG_TRIGGERS,
+)
+from .discourse import Discourse, agent_of, subject_of
+from .stance import trailing_attribution
+from .types import Extraction
+
+
+def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
+    """The demands a trigger verb expresses: none, one, or one per coordinated object."""
+    lemma = trigger.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    subjects = [agent_of(trigger)] if passive else _subjects(trigger)
+    obj = _child(trigger, "dobj")
+    if passive:
+        obj = _child(trigger, "nsubjpass")
+    shape = (
+        _that_clause(trigger, lemma)
+        or _object_infinitive(trigger, obj, lemma)
+        or _for_phrase(trigger, lemma)
+        or _nominal_object(trigger, obj, lemma)
+    )
+    if shape is None:
+        linear = _linear_that_clause(trigger, subjects, disc) if lemma not in INFINITIVE_ONLY else None
+        return [linear] if linear is not None else []
+    kind, action = shape
+    if lemma in INFINITIVE_ONLY and kind != "infinitive":
+        return []
+    actor = party_ref_any([s for s in subjects if s is not None], disc)
+    if kind == "clause":
+        extraction = _new(trigger, actor, party_ref(subject_of(action), disc))
+        _fill_from_verb(extraction, action, disc)
+        return _finished([extraction], trigger, disc)
+    if kind == "infinitive":
+        own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
+        on = _prep(trigger, "on")
+        target = (
+            party_ref(obj, disc)
+            or party_ref(_stray_object(trigger, action), disc)
+            or party_ref(own_subject, disc)
+            or (party_ref(_child(on, "pobj"), disc) if on is not None else None)  # "called on Shell to pay"
+        )
+        extraction = _new(trigger, actor, target)
+        _fill_from_verb(extraction, action, disc)
+        return _finished([extraction], trigger, disc)
+    nouns = coordinated_demands(action, disc)
+    shared = (party_ref(obj, disc) if obj is not None and obj.i != action.i else None) or _from_phrase(trigger, disc)
+    found = []
+    for noun in nouns:
+        # The first thing's "from"-phrase is its own: "an 8% rise from X and the reinstatement of Y".
+        target = (
+            _from_phrase(noun, disc)
+            or shared
+            or (None if noun.i == action.i else _agent_in(noun, disc))  # "the release of X held by Y"
+        )
+        extraction = _new(trigger, actor, target)
+        _fill_from_noun(extraction, noun, disc, others=nouns)
+        found.append(extraction)
+    return _finished(found, trigger, disc)
+
+
+def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:
+    if lemma in ("want", "seek", "call", "press", "push", "plead", "beg"):
+        return None
+    for child in _clauses(trigger):
+        if child.dep_ == "ccomp":
+            return "clause", child
+    return None
+
+
+def _clauses(trigger: Token) -> list[Token]:
+    """The trigger's clausal complements, without a reporting tail the parser hung on it
+    ("demanding that A extradite B, Bloomberg reported")."""
+    wrapper = trailing_attribution(trigger.sent)
+    return [
+        c for c in trigger.children
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and (wrapper is None or c.i != wrapper.i)
+        and c.i > trigger.i  # "X did something: it demanded that ...": what comes before is not asked for
+    ]
+
+
+def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
+    clauses = _clauses(trigger)
+    infinitives = [c for c in clauses if any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+    # "wants Sylvania, which ..., to restore trust": the to-infinitive is the demanded act even when
+    # the parser hung the object on a clause of its own.
+    for child in infinitives + [c for c in clauses if c not in infinitives]:
+        if lemma in INFINITIVE_ONLY and child not in infinitives:
+            continue  # "told reporters he would ...": no command without "to"
+        has_own_subject = any(c.dep_ == "nsubj" for c in child.children)
+        stray_subject = any(
+            any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in c.children) for c in clauses if c.i != child.i
+        )
+        if obj is not None or has_own_subject or (child in infinitives and stray_subject):
+            return "infinitive", child
+        # "called on X to ...": the target sits in an "on" phrase.
+        if lemma == "call" and _prep(trigger, "on") is not None:
+            return "infinitive", child
+    return None
+
+
+def _stray_object(trigger: Token, action: Token) -> Token | None:
+    """The object the parser made the subject of a spurious clause beside the infinitive."""
+    for clause in trigger.children:
+        if clause.i == action.i or clause.dep_ not in ("xcomp", "ccomp"):
+            continue
+        for child in clause.children:
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN":
+                return child
+    return None
+
+
+def _for_phrase(trigger: Token, lemma: str) -> tuple[str, Token] | None:
+    if lemma in ("want",):
+        return None
+    # "called on Wednesday for a ceasefire": "for" names the demand before "on" does, and a date never does.
+    preps = sorted(
+        (p for p in trigger.children if p.dep_ == "prep" and p.lower_ in FOR_PREPOSITIONS),
+        key=lambda p: p.lower_ != "for",
+    )
+    # "pressing Acme for data": the parser may hang the "for"-phrase on the named party pressed.
+    obj = _child(trigger, "dobj")
+    if obj is not None and obj.pos_ == "PROPN":
+        preps += [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "for"]
+    for prep in preps:
+        for pobj in [*prep.children, *_pcomp_subjects(prep)]:
+            if pobj.dep_ not in ("pobj", "nsubj") or pobj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            if pobj.lower_ == "part" and any(c.dep_ == "poss" for c in pobj.children):
+                continue  # "Zenda, for its part, ...": an aside, not the thing asked for
+            if prep.lower_ == "on":
+                # "called on the militia, the group fighting the army, to open ...": a party, and the
+                # demanded act is the infinitive the parser hung elsewhere.
+                infinitive = _infinitive_after(pobj)
+                if infinitive is not None:
+                    return "infinitive", infinitive
+                if pobj.pos_ == "PROPN":
+                    return None
+            return "noun", pobj
+    return None
+
+
+def _pcomp_subjects(prep: Token) -> list[Token]:
+    """"for pricing data going back to 2022": the parser made the thing asked for the subject of a clause."""
+    return [s for c in prep.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"]
+
+
+def _infinitive_after(phrase: Token) -> Token | None:
+    """The verb of the first "to"-infinitive after a noun phrase, in the same sentence."""
+    for token in phrase.doc[phrase.right_edge.i + 1 : phrase.sent.end]:
+        if token.lower_ == "to" and token.dep_ == "aux" and token.head.pos_ == "VERB":
+            return token.head
+        if token.text in (";", ".") or token.tag_ in ("VBD", "VBZ", "VBP"):
+            return None  # another clause has begun
+    return None
+
+
+def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
+    if obj is None or lemma == "call" or not (obj.pos_ in ("NOUN", "PROPN") or _is_amount(obj)):
+        return None
+    if obj.pos_ == "PROPN" and not predicates.is_known_noun(obj):
+        return None  # "pressed the capital" alone names a target, not a demand
+    if obj.pos_ == "NOUN" and lemma != "demand" and _names_party(obj):
+        return None  # "presses Freedonia's army": the army is to act, it is not the thing asked for
+    if lemma in STRONG_TRIGGERS or predicates.is_known_noun(obj) or _is_quoted(obj):
+        return "noun", obj
+    if lemma in GIVEN_THING_TRIGGERS and (
+        _prep(trigger, "from") is not None or _prep(obj, "from") is not None or _is_amount(obj)
+    ):
+        return "noun", obj
+    return None
+
+
+def _names_party(noun: Token) -> bool:
+    """A common noun heading a party: "Freedonia's army", "the government", "UN agencies"."""
+    owned = any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "ORG", "NORP") for c in noun.children)
+    return owned and not predicates.is_known_noun(noun)
+
+
+def _is_amount(token: Token) -> bool:
+    """"$612 million", "an 8% pay rise": a sum or a rate is a thing one party asks of another."""
+    if token.ent_type_ in ("MONEY", "PERCENT"):
+        return True
+    return any(t.ent_type_ in ("MONEY", "PERCENT") for t in token.lefts for t in t.subtree)

@@ -1,0 +1,36 @@
+"""The words that make a demand: trigger verbs and nouns, verbs of making a demand,
+and the reporting and hoping verbs that put an obligation on another party.
+
+Plain word lists, imported by the modules that read each demand shape.
+"""
+from __future__ import annotations
+
+
+DEMAND_VERBS = frozenset({
+    "demand", "request", "call", "press", "want", "ask", "urge", "insist", "seek", "appeal",
+    "push", "lobby", "pressure", "plead", "beg", "implore", "petition", "exhort", "require",
+    "order", "enjoin", "instruct", "tell",
+})
+# Triggers that make a demand of whatever noun they take, not only of known demand nouns.
+STRONG_TRIGGERS = frozenset({"demand", "request", "insist", "appeal", "petition", "press", "push", "lobby", "call"})
+# Triggers that ask for a thing only when it is plainly a thing to be given: a known demand,
+# one asked "from" someone, or an amount ("wants an 8% rise from X", "seeking $5 million").
+GIVEN_THING_TRIGGERS = frozenset({"want", "seek"})
+# Verbs that command only with an object and an infinitive ("ordered X to pay"); with a
+# that-clause they report ("told reporters that ...").
+INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "tell"})
+# Verbs that take "for"/"on" to introduce what is demanded.
+FOR_PREPOSITIONS = frozenset({"for", "on"})
+
+# Nouns that name a demand: "its demand that ...", "the call by X on Y to ...".
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "plea", "ultimatum"})
+# Verbs whose subject makes the demand they take as object: "renewed its demand that ...".
+MAKING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "make", "issue", "voice", "reaffirm", "press"})
+
+# Reporting verbs that put an obligation on another party ("says Acme Mining must pay"), and
+# verbs of hoping that ask it more softly ("hoped Freedonia would protect ...").
+# ("insist" is left out: "insisted that Y must ..." is already a demand verb's that-clause.)
+OBLIGATION_CUES = frozenset({"say", "state", "add", "stress", "argue", "write", "tell", "warn"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+HOPE_CUES = frozenset({"hope", "hopes", "hoped", "hoping"})  # by form: the small model lemmatises "hoped" to "hop"
+HOPE_MODALS = frozenset({"will", "would", "'ll"})
