@@ -1,0 +1,226 @@
+"""Statements found by a cue verb or "according to".
+
+A cue verb with a quotation or a that-clause ("X said ...", "'...,' X told
+reporters", "X said in a statement"), a document as speaker ("a White House
+readout said"), denials ("rejected the demand"), no comment (responses.py), and
+"according to X" when nothing else in the sentence was extracted.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from . import predicates
+from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
+from .quotations import inside, quotes_in, sentence_span, subtree_span, text_span
+from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_comment_from
+from .speakers import speaker_of
+from .stance import CUE_VERBS, DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, Stance, stance_of
+from .types import ATTRIBUTED, DENIED, STATEMENT, ActorRef, Extraction
+from .types import Span as TextSpan
+
+
+def find_statements(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) -> list[Extraction]:
+    found: list[Extraction] = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        if is_no_comment(token):
+            found.append(no_comment_from(token, disc))
+        elif lemma in CUE_VERBS:
+            found.extend(statements_from(token, disc, quotes))
+    return [f for f in found if f is not None]
+
+
+def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> list[Extraction]:
+    lemma = cue.lemma_.lower()
+    if lemma in ("call", "urge") and any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in cue.children):
+        return []  # "call for", "urge on": demands, not statements
+    if is_negated(cue):
+        return []  # "did not say", "has not confirmed or denied": no statement made
+    if not _is_speech_act(cue, quotes):
+        return []
+    speakers = subjects_of(cue) or [t for t in [agent_of(cue)] if t is not None]
+    if not speakers and cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        speakers = subjects_of(cue.head)  # "X called for ..., saying ...": X is saying it
+    if not speakers:
+        before = _speaker_before_cue(cue, disc)
+        if before is None:
+            return []
+        speakers = [before]
+    if speakers[0].lower_ in ("this", "that", "it", "which", "there"):
+        return []
+    speaker_token = speakers[0]
+    excluded = {t.i for s in speakers for t in s.subtree} | _nested_cue_tokens(cue, quotes)
+    governed = [
+        q for q in quotes_in((t for t in cue.subtree if t.i not in excluded), quotes) if not inside(cue, q)
+    ]
+    speaker = disc.party(speaker_of(speaker_token, speakers, disc, quotes, governed))
+    contents: list[tuple[TextSpan, bool]] = [(text_span(disc, q), True) for q in governed]
+    if not contents:
+        if lemma in QUOTE_ONLY_CUES:
+            return []
+        contents = [(reported, False) for reported in _reported_contents(cue)]
+        if not contents:
+            return []
+    if speaker is None and not contents[0][1]:
+        return []  # reported speech by no one we can name tells the reader nothing
+    stance = stance_of(cue, disc, skip_cue=cue)
+    found = []
+    for content, direct in contents:
+        extraction = Extraction(
+            kind=STATEMENT,
+            sentence=sentence_span(cue.sent, content),
+            actor=speaker,
+            content=content,
+            cue=lemma,
+            direct=direct,
+        )
+        _apply_statement_stance(extraction, stance, speaker, denying=lemma in DENY_VERBS)
+        _fill_topic(extraction, cue, disc)
+        if extraction.stance == DENIED and extraction.predicate == "deny" and names_a_demand(content, cue):
+            # "rejected the demand", "dismissed calls to step down": the denial answers a demand.
+            extraction.predicate = ""
+            fill_discussed_demand(extraction, cue.sent, disc)
+            extraction.predicate = extraction.predicate or "deny"
+        found.append(extraction)
+    return found
+
+
+def _speaker_before_cue(cue: Token, disc: Discourse) -> Token | None:
+    """"..., the Directorate-General for X (DG X) said ...": the parser lost the subject;
+    the name that ends right before the cue verb is the speaker."""
+    if cue.dep_ != "ROOT" or cue.i == cue.sent.start:
+        return None
+    previous = cue.doc[cue.i - 1]
+    if previous.text == ")" and previous.i > cue.sent.start:
+        previous = cue.doc[previous.i - 1]
+    if previous.is_punct or previous.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return previous if disc.ref(previous) is not None else None
+
+
+def _is_speech_act(cue: Token, quotes: list[tuple[int, int]]) -> bool:
+    """A cue verb used as a speech act, not "unwilling to acknowledge", "allow X to maintain"."""
+    if cue.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj"):
+        head = cue.head
+        if head.lemma_.lower() not in CUE_VERBS | {"continue", "go", "keep", "begin", "start", "be"}:
+            return False
+    return True
+
+
+def _nested_cue_tokens(cue: Token, quotes: list[tuple[int, int]]) -> set[int]:
+    """Tokens under another speaker's cue inside this one ("..., while Y called it an 'important trip'")."""
+    nested: set[int] = set()
+    for token in cue.subtree:
+        if token.i == cue.i or token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
+            continue
+        if any(inside(token, q) for q in quotes):
+            continue  # a cue inside the quotation is part of what was quoted
+        if subject_of(token) is not None and token.dep_ != "conj":
+            nested |= {t.i for t in token.subtree}
+    return nested
+
+
+def _apply_statement_stance(extraction: Extraction, stance: Stance, speaker: ActorRef | None, *, denying: bool) -> None:
+    extraction.origins = list(stance.origins)
+    if speaker is not None and all(o.key != speaker.key for o in extraction.origins):
+        extraction.origins.append(speaker)
+    extraction.stance = stance.stance
+    if extraction.origins and extraction.stance == "asserted":
+        extraction.stance = ATTRIBUTED
+    if denying:
+        extraction.stance = DENIED
+        extraction.negated = True
+
+
+def _reported_contents(cue: Token) -> list[TextSpan]:
+    """What a cue verb reports; "said that A, and that B" is two things said."""
+    content = _reported_content(cue)
+    if content is None:
+        return []
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    joined = [
+        c for c in (clause.children if clause is not None else [])
+        if c.dep_ == "conj" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    if not joined:
+        return [content]
+    first = [t for t in clause.subtree if not any(t in j.subtree for j in joined)]
+    while first and (first[-1].is_punct or first[-1].dep_ == "cc"):
+        first.pop()
+    start, end = first[0].idx, first[-1].idx + len(first[-1].text)
+    return [TextSpan(start, end, cue.doc.text[start:end]), *(subtree_span(j) for j in joined)]
+
+
+def _reported_content(cue: Token) -> TextSpan | None:
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return subtree_span(child)
+    if cue.lemma_.lower() in OBJECT_CUES:
+        for child in cue.children:
+            if child.dep_ == "dobj" and child.pos_ != "PRON":
+                return subtree_span(child)
+    return None
+
+
+def _fill_topic(extraction: Extraction, cue: Token, disc: Discourse) -> None:
+    """A statement's predicate and object, when its content is a known action."""
+    extraction.predicate = "say" if extraction.stance != DENIED else "deny"
+    content = extraction.content
+    for token in cue.subtree:
+        if token.i == cue.i or token.pos_ != "VERB" or not predicates.is_known_verb(token):
+            continue
+        if content is not None and not (content.start <= token.idx < content.end):
+            continue  # "said in a report released on Tuesday that ...": not what was said
+        predicate = predicates.normalise_verb(token)
+        if predicate in predicates.CONCRETE_DEMANDS:
+            extraction.predicate = predicate
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            extraction.about = disc.ref(obj) if obj is not None else None
+            if is_negated(token):
+                extraction.negated = True
+            break
+    extraction.terms = _terms(cue, extraction.content)
+
+
+def _terms(cue: Token, content: TextSpan | None) -> list[str]:
+    if content is None:
+        return []
+    doc = cue.doc
+    span = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None:
+        return []
+    return sorted({
+        ("base" if t.lower_ == "bases" else t.lemma_.lower())
+        for t in span
+        if t.pos_ == "NOUN" and not t.is_stop and not t.ent_type_ and t.lemma_.isalpha()
+    })
+
+
+def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction]) -> list[Extraction]:
+    """"According to X, ..." with nothing else extracted there: a statement by X."""
+    if others:
+        return []
+    found = []
+    for token in sent:
+        if token.lower_ != "according" or token.head.i == token.i:
+            continue
+        stance = stance_of(token.head, disc)
+        if not stance.origins:
+            continue
+        clause = token.head
+        skip = {t.i for t in token.subtree}
+        tokens = [t for t in clause.subtree if t.i not in skip and not t.is_space]
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        speaker = stance.origins[-1]
+        found.append(Extraction(
+            kind=STATEMENT, sentence=sentence_span(sent, None), actor=speaker,
+            content=TextSpan(start, end, disc.doc.text[start:end]), cue="according to",
+            stance=stance.stance, origins=stance.origins, predicate="say",
+        ))
+    return found

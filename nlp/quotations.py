@@ -1,0 +1,72 @@
+"""Quotations and the text spans statements are built from.
+
+``find_quotes`` pairs quotation marks within a paragraph into character spans;
+the other helpers say which quotations tokens fall in and turn quotations,
+parse subtrees and sentences into ``types.Span`` values.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from .discourse import Discourse
+from .types import Span as TextSpan
+
+
+_OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted text (without the marks), paired within a paragraph."""
+    quotes: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closing = ""
+    for index, char in enumerate(text):
+        if char == "\n" and text[index + 1 : index + 2] == "\n":
+            open_at = None  # a quote never crosses a blank line
+            continue
+        if open_at is None:
+            if char == '"' or char in _OPENING:
+                open_at, closing = index + 1, '"' if char == '"' else _OPENING[char]
+        elif char == closing or (closing == "\u201d" and char == '"'):
+            quotes.append(_trim(text, open_at, index))
+            open_at = None
+    return [q for q in quotes if q[1] > q[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,.;:\n":
+        end -= 1
+    while start < end and text[start] in " \n":
+        start += 1
+    return start, end
+
+
+def quotes_in(tokens: Iterable[Token], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    positions = [t.idx for t in tokens]
+    return [q for q in quotes if any(q[0] <= p < q[1] for p in positions)]
+
+
+def inside(token: Token, quote: tuple[int, int]) -> bool:
+    return quote[0] <= token.idx < quote[1]
+
+
+def text_span(disc: Discourse, quote: tuple[int, int]) -> TextSpan:
+    return TextSpan(quote[0], quote[1], disc.doc.text[quote[0]:quote[1]])
+
+
+def subtree_span(token: Token) -> TextSpan:
+    tokens = [t for t in token.subtree if not t.is_space]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "\u201d", ")", "]"):
+        tokens.pop()
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return TextSpan(start, end, token.doc.text[start:end])
+
+
+def sentence_span(sent: Span, content: TextSpan | None) -> TextSpan:
+    start, end = sent.start_char, sent.end_char
+    if content is not None:
+        start, end = min(start, content.start), max(end, content.end)
+    doc = sent.doc
+    return TextSpan(start, end, doc.text[start:end])
