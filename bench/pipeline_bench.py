@@ -3,10 +3,11 @@
 Run by hand (never in CI), against a throw-away database:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench SECRET_KEY=bench \\
-        CELERY_BROKER_URL=redis://127.0.0.1:6379/14 python bench/pipeline_bench.py 200
+        CELERY_BROKER_URL=redis://127.0.0.1:6379/14 python bench/pipeline_bench.py
 
-N texts are made from the five samples (each copy gets a numbered closing
-line, so it is a new article). In the same run it times
+The texts are every distinct article the project ships (the five samples and
+the development set, none repeated; N, if given, takes the first N). In the
+same run it times
 
 - the baseline: ``nlp.pipe`` of the same model over the same texts, in one process;
 - the pipeline: ``article_ingest`` of every text, then one real Celery worker
@@ -41,9 +42,10 @@ from claimtrack.celery import app  # noqa: E402
 from claims.models import Claim  # noqa: E402
 
 
-def texts(n: int) -> list[str]:
-    samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt"))]
-    return [f"{samples[i % len(samples)]}\n\nCopy {i} of the sample." for i in range(n)]
+def texts(n: int | None) -> list[str]:
+    paths = sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT / "devset").rglob("*.txt"))
+    distinct = list(dict.fromkeys(p.read_text(encoding="utf-8") for p in paths))
+    return distinct[:n] if n else distinct
 
 
 def baseline(corpus: list[str]) -> float:
@@ -77,8 +79,9 @@ def pipeline(corpus: list[str]) -> float:
         worker.wait(timeout=30)
 
 
-def main(n: int) -> None:
+def main(n: int | None) -> None:
     corpus = texts(n)
+    n = len(corpus)
     base = baseline(corpus)
     full = pipeline(corpus)
     failed = Article.objects.filter(state=Article.State.FAILED).count()
@@ -91,4 +94,4 @@ def main(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else None)
