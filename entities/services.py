@@ -162,10 +162,10 @@ def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
     others = sorted({normalise_name(f) for f in forms} - {key_form}, key=lambda n: (-len(n.split()), n))
     if label == Entity.Kind.PERSON and len(key_form.split()) > 1:
         others = [n for n in others if len(n.split()) > 1]
-    # "Kovacs Anna" in one outlet is "Anna Kovacs" in another: family name first.
-    reversed_order = [" ".join(reversed(n.split())) for n in [key_form, *others] if len(n.split()) == 2]
     forms = [key_form, *others]
     if label == Entity.Kind.PERSON:
+        # "Kovacs Anna" in one outlet is "Anna Kovacs" in another: family name first.
+        reversed_order = [" ".join(reversed(n.split())) for n in forms if len(n.split()) == 2]
         forms += [n for n in reversed_order if n not in forms]
     return forms
 
