@@ -107,7 +107,8 @@ def evaluate(gold: dict) -> Report:
     actors = _actor_entities(gold, articles)
     speakers, anonymous, quote_f1 = _score_statements(gold, articles, actors)
     recall, precision = _score_demands(gold, articles, actors)
-    best = _best_claims(gold, articles)
+    holding = _claims_holding(gold, articles)
+    best = _best_claims(holding)
     return Report(
         actors_resolved=_score_actor_forms(gold, articles, actors),
         actors_kept_apart=_score_actors_apart(gold, actors),
@@ -118,7 +119,7 @@ def evaluate(gold: dict) -> Report:
         demand_precision=precision,
         stance=_score_stances(gold, articles),
         claims_found=_score_claims_found(gold, actors, best),
-        claims_pure=_score_claims_pure(gold, articles),
+        claims_pure=_score_claims_pure(holding),
         renewals_apart=_score_renewals(gold, best),
         unattributed_apart=_score_unattributed(articles),
         claim_articles=_score_claim_counts(gold, best),
@@ -328,17 +329,27 @@ def _score_stances(gold, articles) -> Score:
     return score
 
 
-def _best_claims(gold, articles) -> dict[str, Claim | None]:
+def _claims_holding(gold, articles) -> dict[str, list[set[int]]]:
+    """For each gold claim, per evidence item, the stored claims whose evidence carries its quote."""
+    holding: dict[str, list[set[int]]] = {}
+    for claim in gold["claims"]:
+        holding[claim["id"]] = [
+            set(
+                Evidence.objects.filter(
+                    extraction_id__in=[x.pk for x in _extractions_carrying(articles[item["article"]], item["quote"])]
+                ).values_list("claim_id", flat=True)
+            )
+            for item in claim["evidence"]
+        ]
+    return holding
+
+
+def _best_claims(holding) -> dict[str, Claim | None]:
     """Each gold claim's stored claim: the one holding most of its evidence."""
     best = {}
-    for claim in gold["claims"]:
-        votes = Counter()
-        for item in claim["evidence"]:
-            extraction_ids = [x.pk for x in _extractions_carrying(articles[item["article"]], item["quote"])]
-            votes.update(
-                set(Evidence.objects.filter(extraction_id__in=extraction_ids).values_list("claim_id", flat=True))
-            )
-        best[claim["id"]] = Claim.objects.filter(pk=votes.most_common(1)[0][0]).first() if votes else None
+    for gold_id, per_item in holding.items():
+        votes = Counter(claim_id for claim_ids in per_item for claim_id in claim_ids)
+        best[gold_id] = Claim.objects.filter(pk=votes.most_common(1)[0][0]).first() if votes else None
     return best
 
 
@@ -355,18 +366,17 @@ def _score_claims_found(gold, actors, best) -> Score:
     return score
 
 
-def _score_claims_pure(gold, articles) -> Score:
+def _score_claims_pure(holding) -> Score:
     """Stored claims that hold gold evidence hold one gold proposition, not several.
 
     A claim keyed by its speaker (all of one person's statements) or two
     coordinated demands merged into one shows up here.
     """
     holders: dict[int, set[str]] = defaultdict(set)
-    for claim in gold["claims"]:
-        for item in claim["evidence"]:
-            extraction_ids = [x.pk for x in _extractions_carrying(articles[item["article"]], item["quote"])]
-            for claim_id in Evidence.objects.filter(extraction_id__in=extraction_ids).values_list("claim_id", flat=True):
-                holders[claim_id].add(claim["id"])
+    for gold_id, per_item in holding.items():
+        for claim_ids in per_item:
+            for claim_id in claim_ids:
+                holders[claim_id].add(gold_id)
     score = Score()
     summaries = dict(Claim.objects.filter(pk__in=holders).values_list("pk", "summary"))
     for claim_id, gold_ids in sorted(holders.items()):
