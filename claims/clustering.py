@@ -20,15 +20,13 @@ import re
 from dataclasses import dataclass, field
 
 import snowballstemmer
-from django.db.models import Count, Max, Min, Q
-from django.db.models.functions import Coalesce
 
 from entities.models import Alias, Entity
 from entities.services import entity_canonical
 
 from nlp.normalise import normalise_name
 from nlp.states import state_of_capital
-from .models import Claim, Evidence, Extraction, Kind, Stance
+from .models import Claim, Extraction, Kind, Stance
 
 # Nouns too light to say what a claim is about on their own.
 LIGHT_TERMS = frozenset(
@@ -92,53 +90,212 @@ def salient_terms(terms) -> set[str]:
     return {t for t in terms or () if t and t not in LIGHT_TERMS}
 
 
-def claim_for_extraction(extraction: Extraction) -> Claim:
-    """Find or create the claim this extraction backs (or responds to)."""
-    if extraction.stance in RESPONSE_STANCES and extraction.predicate and extraction.about_id:
-        response_to = _claim_responded_to(extraction)
-        if response_to is not None:
-            return response_to
+# --- What one extraction claims, and when two claim the same ------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Proposition:
+    """One extraction as clustering compares it: resolved parties, predicate, content, date.
+
+    ``order`` is canonical (publication date, the article's content hash, the
+    position in it): every choice clustering makes between equals follows it,
+    so the claims of a corpus do not depend on the order articles arrive in.
+    """
+
+    extraction: Extraction
+    order: tuple
+    actor_id: int | None  # the actor the claim is filed under (a leader's demand: the state)
+    target_id: int | None
+    predicate: str
+    topic: str
+    date: dt.date | None
+    terms: PropositionTerms
+
+    @property
+    def kind(self) -> str:
+        return self.extraction.kind
+
+    @property
+    def about_id(self) -> int | None:
+        return self.extraction.about_id
+
+    @property
+    def only_article_id(self) -> int | None:
+        """A statement or demand nobody known made stays in its article."""
+        if self.kind in SPEAKER_BOUND_KINDS and self.actor_id is None:
+            return self.extraction.article_id
+        return None
+
+    @property
+    def response(self) -> bool:
+        """"Declined to comment on the request to hand over X": an answer to the demand about X."""
+        e = self.extraction
+        return e.stance in RESPONSE_STANCES and bool(e.predicate) and e.about_id is not None
+
+    @property
+    def anchored(self) -> bool:
+        e = self.extraction
+        return e.actor_id is not None or self.target_id is not None or e.about_id is not None
+
+    @property
+    def wildcard(self) -> bool:
+        """Missing a party the claim key has (a target; a status's actor) or a date: it may
+        join any claim that has one, but must not bridge two claims that differ in it
+        (two targets; a request and its renewal a year later)."""
+        return (
+            self.response
+            or self.date is None
+            or self.target_id is None
+            or (self.kind == Kind.STATUS and self.actor_id is None)
+        )
+
+
+def proposition_of(extraction: Extraction, *, capitals: dict | None = None) -> Proposition:
+    """``extraction`` with its article, actor (and whom it represents) and target loaded."""
     actor = claim_actor(extraction.actor, extraction.kind)
-    target = _state_of_capital(extraction.target) if extraction.kind == Kind.EVENT else extraction.target
+    target = extraction.target
+    if extraction.kind == Kind.EVENT and target is not None:
+        capitals = {} if capitals is None else capitals
+        if target.pk not in capitals:
+            capitals[target.pk] = _state_of_capital(target)
+        target = capitals[target.pk]
     predicate = _claim_predicate(extraction)
-    key = {"kind": extraction.kind, "actor": actor, "target": target, "about": extraction.about,
-           "predicate": predicate, "topic": _topic(extraction, predicate)}
-    if extraction.kind in SPEAKER_BOUND_KINDS and actor is None:
-        # Nobody known said or demanded it: it cannot corroborate (or be corroborated by) another article.
-        return _claim_get_or_create(extraction, key | {"only_article_id": extraction.article_id})
-    candidates = Claim.objects.filter(kind=extraction.kind, about=extraction.about, only_article__isnull=True)
-    if extraction.kind == Kind.STATUS:
-        candidates = candidates.filter(Q(actor=actor) | Q(actor__isnull=True))
-    else:
-        candidates = candidates.filter(actor=actor)
-    near, far = _split_by_date(candidates, _extraction_date(extraction))
-    match = _best_candidate(extraction, predicate, target, near)
-    if match is not None:
-        return _fill_missing_target(match, target)
-    earlier = _best_candidate(extraction, predicate, target, far)
-    return _claim_get_or_create(extraction, key | {"renews": earlier})
+    article = extraction.article
+    return Proposition(
+        extraction=extraction,
+        order=(article.published or dt.date.max, article.content_hash, extraction.sentence_start,
+               extraction.kind, extraction.fingerprint),
+        actor_id=actor.pk if actor else None,
+        target_id=target.pk if target else None,
+        predicate=predicate,
+        topic=_topic(extraction, predicate),
+        date=_extraction_date(extraction),
+        terms=proposition_terms(extraction.terms, predicate, extraction.content),
+    )
 
 
-def _claim_get_or_create(extraction: Extraction, key: dict) -> Claim:
-    claim, _ = Claim.objects.get_or_create(**key, defaults={"summary": claim_summary(extraction, key["actor"])})
-    _link_contradictions(claim)
-    return claim
+def propositions_match(a: Proposition, b: Proposition, *, across_dates: bool = False) -> bool:
+    """Do ``a`` and ``b`` state the same proposition? Symmetric, and a function of the two alone.
+
+    ``across_dates`` ignores the renewal gap: used to find the earlier claim a renewal renews.
+    """
+    if a.response != b.response and _answers(a, b):
+        return True
+    if a.kind != b.kind or a.about_id != b.about_id:
+        return False
+    if a.only_article_id or b.only_article_id:
+        # Nobody known said it: only the same finding twice in one article is one claim.
+        return a.only_article_id == b.only_article_id and _same_key(a, b)
+    if not _parties_compatible(a, b):
+        return False
+    if not across_dates and a.date and b.date and abs(a.date - b.date) > RENEWAL_GAP:
+        return False
+    anchored = a.anchored and b.anchored
+    # "X said …" twice is not one claim: a statement is matched by what it says. Nor is
+    # "no agreement was reached" in two stories: an actorless status is joined on what
+    # it is about, never on its predicate alone.
+    by_predicate = (
+        anchored
+        and not (a.kind == Kind.STATEMENT and a.predicate in SPEECH_PREDICATES)
+        and not (a.kind == Kind.STATUS and (a.actor_id is None or b.actor_id is None))
+    )
+    if by_predicate and a.predicate == b.predicate:
+        return True
+    if a.about_id is not None or a.extraction.negated != b.extraction.negated:
+        return False
+    # Demands and statuses are already narrowed to one actor and target; a statement
+    # or event needs more in common, and one with no actor more still.
+    needed = 1 if a.kind in (Kind.DEMAND, Kind.STATUS) and anchored else 2
+    return bool(a.terms.words) and a.terms.same_proposition(b.terms, needed=needed)
+
+
+def _answers(a: Proposition, b: Proposition) -> bool:
+    response, demand = (a, b) if a.response else (b, a)
+    return (
+        demand.kind == Kind.DEMAND
+        and demand.about_id == response.about_id
+        and demand.predicate == response.extraction.predicate
+    )
+
+
+def _parties_compatible(a: Proposition, b: Proposition) -> bool:
+    same_actor = a.actor_id == b.actor_id or (
+        a.kind == Kind.STATUS and (a.actor_id is None or b.actor_id is None)
+    )
+    return same_actor and (a.target_id == b.target_id or a.target_id is None or b.target_id is None)
+
+
+def _same_key(a: Proposition, b: Proposition) -> bool:
+    return (a.predicate, a.target_id, a.topic) == (b.predicate, b.target_id, b.topic)
+
+
+def clusters_of(propositions: list[Proposition]) -> list[list[Proposition]]:
+    """Group propositions into claims; the result depends on the set, not its order.
+
+    Propositions with every party link to each other (connected components of
+    ``propositions_match``). One missing a party (a target; a status's actor;
+    a response) joins the claim of the earliest full proposition it matches, so
+    it can never bridge two claims that name different targets; those matching
+    none group among themselves.
+    """
+    ordered = sorted(propositions, key=lambda p: p.order)
+    full = [p for p in ordered if not p.wildcard]
+    groups = _UnionFind(len(ordered))
+    index = {id(p): i for i, p in enumerate(ordered)}
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if propositions_match(a, b):
+                groups.union(index[id(a)], index[id(b)])
+    loose = []
+    for p in ordered:
+        if not p.wildcard:
+            continue
+        joined = next((f for f in full if propositions_match(p, f)), None)
+        if joined is not None:
+            groups.union(index[id(p)], index[id(joined)])
+        else:
+            loose.append(p)
+    for i, a in enumerate(loose):
+        for b in loose[i + 1:]:
+            if propositions_match(a, b):
+                groups.union(index[id(a)], index[id(b)])
+    clusters: dict[int, list[Proposition]] = {}
+    for i, p in enumerate(ordered):
+        clusters.setdefault(groups.find(i), []).append(p)
+    return sorted(clusters.values(), key=lambda members: members[0].order)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def representative(members: list[Proposition]) -> Proposition:
+    """The proposition a claim is keyed and summarised by: its earliest, a response only if alone."""
+    return next((p for p in members if not p.response), members[0])
+
+
+def cluster_target_id(members: list[Proposition]) -> int | None:
+    """The target of a claim: its representative's, else the earliest member's that names one."""
+    lead = representative(members)
+    if lead.target_id is not None:
+        return lead.target_id
+    return next((p.target_id for p in members if p.target_id is not None and not p.response), None)
 
 
 def _extraction_date(extraction: Extraction) -> dt.date | None:
     return extraction.event_date or extraction.article.published
-
-
-def _split_by_date(candidates, date: dt.date | None):
-    """Candidates within ``RENEWAL_GAP`` of ``date`` (or undated, on either side), and the others."""
-    dated = candidates.annotate(
-        first=Min(Coalesce("evidence__extraction__event_date", "evidence__extraction__article__published")),
-        last=Max(Coalesce("evidence__extraction__event_date", "evidence__extraction__article__published")),
-    )
-    if date is None:
-        return dated, Claim.objects.none()
-    near = Q(first__isnull=True) | Q(first__lte=date + RENEWAL_GAP, last__gte=date - RENEWAL_GAP)
-    return dated.filter(near), dated.exclude(near).filter(first__isnull=False)
 
 
 def _claim_predicate(extraction: Extraction) -> str:
@@ -151,48 +308,6 @@ def _topic(extraction: Extraction, predicate: str) -> str:
         return ""
     # Statements and statuses without an object: their key terms tell them apart.
     return " ".join(sorted(salient_terms(extraction.terms)))[:200]
-
-
-def _best_candidate(extraction: Extraction, predicate: str, target: Entity | None, candidates) -> Claim | None:
-    """Same predicate and target first; then a missing target on either side;
-    then, for claims without an object entity, shared content terms."""
-    candidates = list(candidates.annotate(n=Count("evidence", distinct=True)).order_by("-n", "pk")[:50])
-    target_id = target.pk if target else None
-    # "X said …" twice is not one claim: a statement is matched by what it says. Nor
-    # is "no agreement was reached" in two stories: with no actor, no target and
-    # nothing it is about, a predicate alone does not name a proposition.
-    anchored = extraction.actor_id is not None or target_id is not None or extraction.about_id is not None
-    by_predicate = anchored and not (extraction.kind == Kind.STATEMENT and predicate in SPEECH_PREDICATES)
-    # An actorless status ("talks remain deadlocked") is joined on what it is about, never on
-    # its predicate alone: "unresolved" is said of everything.
-    same_predicate = [
-        c for c in candidates
-        if by_predicate and c.predicate == predicate and not (c.kind == Kind.STATUS and c.actor_id is None)
-    ]
-    for claim in same_predicate:
-        if claim.target_id == target_id:
-            return claim
-    for claim in same_predicate:
-        if claim.target_id is None or target_id is None:
-            return claim
-    if extraction.about_id is not None:
-        return None
-    terms = proposition_terms(extraction.terms, predicate, extraction.content)
-    if not terms.words:
-        return None
-    compatible = [
-        c for c in candidates
-        if (c.target_id in (None, target_id) or target_id is None)
-        and c.predicate.startswith(NEGATION_PREFIX) == extraction.negated
-    ]
-    claim_terms = _claim_terms([c.pk for c in compatible])
-    # Demands and statuses are already narrowed to one actor and target; a statement
-    # or event needs more in common, and one with no actor more still.
-    needed = 1 if extraction.kind in (Kind.DEMAND, Kind.STATUS) and anchored else 2
-    for claim in compatible:
-        if terms.same_proposition(claim_terms.get(claim.pk, PropositionTerms()), needed=needed):
-            return claim
-    return None
 
 
 @dataclass
@@ -241,39 +356,6 @@ def proposition_terms(terms, predicate: str, content: str) -> PropositionTerms:
 def _figure(number: str, unit: str) -> str:
     unit = " ".join(unit.casefold().split())
     return number.replace(",", "") + _UNITS.get(unit, unit)
-
-
-def _claim_terms(claim_ids: list[int]) -> dict[int, PropositionTerms]:
-    terms: dict[int, PropositionTerms] = {}
-    rows = Evidence.objects.filter(claim_id__in=claim_ids).values_list(
-        "claim_id", "extraction__terms", "extraction__predicate", "extraction__content"
-    )
-    for claim_id, extraction_terms, predicate, content in rows:
-        terms.setdefault(claim_id, PropositionTerms()).update(proposition_terms(extraction_terms, predicate, content))
-    return terms
-
-
-def _fill_missing_target(claim: Claim, target: Entity | None) -> Claim:
-    """A claim first seen without its target learns it from a later article."""
-    if claim.target_id is None and target is not None:
-        clash = Claim.objects.filter(
-            kind=claim.kind, actor=claim.actor, target=target, about=claim.about,
-            predicate=claim.predicate, topic=claim.topic,
-        ).exists()
-        if not clash:
-            claim.target = target
-            claim.save(update_fields=["target"])
-    return claim
-
-
-def _claim_responded_to(extraction: Extraction) -> Claim | None:
-    """A "declined to comment on the request to hand over X" answers the demand about X."""
-    return (
-        Claim.objects.filter(kind=Kind.DEMAND, about=extraction.about, predicate=extraction.predicate)
-        .annotate(n=Count("evidence"))
-        .order_by("-n", "pk")
-        .first()
-    )
 
 
 def _link_contradictions(claim: Claim) -> None:

@@ -179,16 +179,10 @@ class Claim(models.Model):
 
     class Meta:
         ordering = ["-origin_count", "-article_count", "pk"]
-        constraints = [
-            # One claim per key: linking is a lookup. A renewal and an article-bound
-            # (speakerless) statement differ from the claim they resemble by ``renews`` / ``only_article``.
-            models.UniqueConstraint(
-                fields=["kind", "actor", "target", "about", "predicate", "topic", "renews", "only_article"],
-                name="claim_key_unique",
-                nulls_distinct=False,
-            ),
-        ]
         indexes = [
+            # Linking looks claims up by kind, actor and object. Not unique: a claim is a
+            # cluster of propositions (``claims.linking``), and two clusters may share a key.
+            models.Index(fields=["kind", "actor", "about"], name="claim_key_idx"),
             # The sweep finds stale claims without scanning the table.
             models.Index(fields=["id"], condition=models.Q(dirty=True), name="claim_dirty_idx"),
             # The claim list, sorted by corroboration.

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Length
 
 import nlp
 from articles.models import Article
 from entities.models import Entity, Made
 
-from .clustering import STATE_LEVEL_KINDS, claim_for_extraction
+from .clustering import STATE_LEVEL_KINDS
+from .linking import claims_relink
 from .models import Claim, Evidence, Extraction
 from .tasks import claims_recompute_task
 
@@ -52,14 +52,8 @@ def article_extractions_replace(
         Extraction.objects.filter(article=article, locked=True).values_list("fingerprint", flat=True)
     )
     Extraction.objects.machine_made().filter(article=article).delete()
-    for extraction in _extractions_store(article, analysis, entities, rejected_spans, kept_fingerprints):
-        if extraction.rejected:
-            continue
-        claim = claim_for_extraction(extraction)
-        Evidence.objects.get_or_create(claim=claim, extraction=extraction)
-        _echo_link(claim, extraction)
-        touched.add(claim.pk)
-    return touched
+    stored = _extractions_store(article, analysis, entities, rejected_spans, kept_fingerprints)
+    return claims_relink(extractions=stored, claim_ids=touched)
 
 
 def _extractions_store(article, analysis, entities, rejected_spans, kept_fingerprints) -> list[Extraction]:
@@ -120,41 +114,14 @@ def extraction_fingerprint(found: nlp.Extraction) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-# Wire copy: sentences this similar in two articles are one report, not two.
-ECHO_SIMILARITY = 90
-
-
-# Only so many earlier sentences are compared; wire copy is near-identical, so
-# it is also near the same length, which the database filters on first.
-_ECHO_CANDIDATES = 200
-
-
-def _echo_link(claim: Claim, extraction: Extraction) -> None:
-    """Mark this evidence as an echo of an earlier article's near-identical sentence."""
-    from rapidfuzz import fuzz
-
-    length = len(extraction.sentence)
-    earlier = (
-        Evidence.objects.filter(claim=claim, echo_of__isnull=True)
-        .exclude(extraction__article_id=extraction.article_id)
-        .alias(length=Length("extraction__sentence"))
-        .filter(length__gte=length * 0.9, length__lte=length * 1.1)
-        .order_by("extraction__article__published", "pk")
-        .values_list("pk", "extraction__sentence")[:_ECHO_CANDIDATES]
-    )
-    for pk, sentence in earlier:
-        if fuzz.token_sort_ratio(sentence, extraction.sentence) >= ECHO_SIMILARITY:
-            Evidence.objects.filter(claim=claim, extraction=extraction).update(echo_of_id=pk)
-            return
-
-
 # --- Entity merges reach the claims ---------------------------------------------------------
 
 
 def claims_repoint_entity(*, old: Entity, new: Entity) -> None:
-    """Point extractions and claims of ``old`` at ``new`` and merge claims that now coincide.
+    """Point extractions of ``old`` at ``new`` and re-cluster the claims of both.
 
-    Called inside ``entity_merge``'s transaction; every claim it changes is marked dirty.
+    Called inside ``entity_merge``'s transaction: claims of the two entities
+    that now say the same thing become one, and every touched claim is marked dirty.
     """
     for field in ("actor", "target", "about", "origin"):
         Extraction.objects.filter(**{field: old}).update(**{field: new})
@@ -163,46 +130,21 @@ def claims_repoint_entity(*, old: Entity, new: Entity) -> None:
     already = set(through.objects.filter(entity=new).values_list("extraction_id", flat=True))
     credited.filter(extraction_id__in=already).delete()
     credited.update(entity=new)
-    touched: set[int] = set()
-    for claim in Claim.objects.filter(Q(actor=old) | Q(target=old) | Q(about=old)).order_by("pk"):
-        touched.add(_claim_repoint(claim, old=old, new=new))
-    claims_mark_dirty(claim_ids=touched)
+    for field in ("actor", "target", "about"):
+        Claim.objects.filter(**{field: old}).update(**{field: new})
+    mentioned = Q(actor=new) | Q(target=new) | Q(about=new)
+    claims_mark_dirty(claim_ids=claims_relink(claim_ids=Claim.objects.filter(mentioned).values_list("pk", flat=True)))
 
 
 def claims_refile_actor(*, member: Entity, state: Entity) -> None:
     """``member`` turned out to act for ``state``: its demands and statuses are filed under the state.
 
     Articles processed before the affiliation was learned filed them under the
-    person; this keeps the grouping independent of the order articles arrive in.
+    person; re-clustering them with the state's keeps the grouping independent
+    of the order articles arrive in.
     """
-    claims = Claim.objects.filter(actor=member, kind__in=STATE_LEVEL_KINDS).order_by("pk")
-    touched = {_claim_repoint(claim, old=member, new=state, fields=("actor",)) for claim in claims}
-    claims_mark_dirty(claim_ids=touched)
-
-
-def _claim_repoint(claim: Claim, *, old: Entity, new: Entity, fields=("actor", "target", "about")) -> int:
-    """Re-key one claim from ``old`` to ``new``; if that claim exists already, fold this one into it."""
-    key = {
-        "kind": claim.kind,
-        "predicate": claim.predicate,
-        "topic": claim.topic,
-        "renews": claim.renews,
-        "only_article": claim.only_article,
-        **{
-            field: new if field in fields and getattr(claim, f"{field}_id") == old.pk else getattr(claim, field)
-            for field in ("actor", "target", "about")
-        },
-    }
-    existing = Claim.objects.filter(**key).exclude(pk=claim.pk).first()
-    if existing is None:
-        Claim.objects.filter(pk=claim.pk).update(**{k: v for k, v in key.items() if k in ("actor", "target", "about")})
-        return claim.pk
-    duplicate = Evidence.objects.filter(claim=existing).values("extraction_id")
-    Evidence.objects.filter(claim=claim, extraction_id__in=duplicate).delete()
-    Evidence.objects.filter(claim=claim).update(claim=existing)
-    existing.contradicts.add(*claim.contradicts.exclude(pk=existing.pk))
-    claim.delete()
-    return existing.pk
+    claims = Claim.objects.filter(actor__in=[member, state], kind__in=STATE_LEVEL_KINDS)
+    claims_mark_dirty(claim_ids=claims_relink(claim_ids=claims.values_list("pk", flat=True)))
 
 
 # --- Editor decisions about extractions and evidence -----------------------------------

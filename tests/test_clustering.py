@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from claims.clustering import claim_for_extraction
+from claims.linking import claim_for_extraction
 from claims.corroboration import claims_recompute
 from claims.models import Claim, Evidence, Kind, Stance
 from entities.services import entity_merge

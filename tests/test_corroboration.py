@@ -6,7 +6,7 @@ import pytest
 from claims.corroboration import claims_recompute
 from claims.selectors import claim_named_origins
 from claims.models import Claim, Evidence, Stance
-from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, EvidenceFactory, SourceFactory
+from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, EvidenceFactory, ExtractionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -169,17 +169,21 @@ def test_an_article_counts_once_under_the_stance_of_its_first_supporting_sentenc
 
 
 def test_a_near_identical_sentence_in_another_article_is_linked_as_wire_copy():
-    from claims.services import _echo_link
+    from claims.linking import claims_relink
 
-    claim = ClaimFactory(dirty=True)
     wire = "The ministry said the talks would resume in Geneva next week, according to officials."
-    first = EvidenceFactory(claim=claim, extraction__sentence=wire)
-    copy = EvidenceFactory(claim=claim, extraction__sentence=wire.replace("next week", "next week,"))
-    other = EvidenceFactory(claim=claim, extraction__sentence="Talks collapsed after a day of shelling near the border.")
+    demand = {"actor": EntityFactory(), "target": EntityFactory(), "about": EntityFactory(), "predicate": "resume"}
+    first = ExtractionFactory(sentence=wire, article=ArticleFactory(published=dt.date(2024, 5, 1)), **demand)
+    copy = ExtractionFactory(sentence=wire.replace("next week", "next week,"),
+                             article=ArticleFactory(published=dt.date(2024, 5, 2)), **demand)
+    other = ExtractionFactory(sentence="Talks collapsed after a day of shelling near the border.",
+                              article=ArticleFactory(published=dt.date(2024, 5, 3)), **demand)
 
-    _echo_link(claim, copy.extraction)
-    _echo_link(claim, other.extraction)
+    # Arrival order does not decide which copy is the echo: publication does.
+    claims_relink(extractions=[other, copy])
+    claims_relink(extractions=[first])
 
-    copy.refresh_from_db(), other.refresh_from_db()
-    assert copy.echo_of == first
-    assert other.echo_of is None
+    evidence = {e.extraction_id: e for e in Evidence.objects.all()}
+    assert evidence[copy.pk].echo_of == evidence[first.pk]
+    assert evidence[first.pk].echo_of is None
+    assert evidence[other.pk].echo_of is None
