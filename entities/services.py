@@ -148,7 +148,40 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
             entity = Entity.objects.create(name=key, kind=label)
         resolved[key] = entity
         _aliases_learn(entity, {key, *forms}, blocked)
+        _fragments_absorb(entity, key, label, forms, hits)
     return resolved
+
+
+def _fragments_absorb(entity: Entity, key: str, label: str, forms: set[str], hits: dict[str, Entity]) -> None:
+    """An entity first known only by another of this actor's names is this actor.
+
+    An article naming only "Nordmark" makes an entity "Nordmark"; when another
+    names "Lars Nordmark" and calls him "Nordmark" too, the first is merged
+    into him, as it would have resolved to him had the full name come first.
+    The same holds for an organisation's short form or acronym ("UN" in an
+    article that also writes "United Nations"). A person is only merged with a
+    part of his own name: a shared surname alone does not make two people one.
+    An entity an editor named or gave an alias stays as it is.
+    """
+    key_words = normalise_name(key).split()
+    for form in forms:
+        normalised = normalise_name(form)
+        owner = hits.get(normalised)
+        if owner is None:
+            continue
+        owner = entity_canonical(owner)
+        words = normalised.split()
+        part_of_name = len(words) < len(key_words) and set(words) <= set(key_words)
+        if (
+            owner.pk == entity.pk
+            or not (part_of_name or label != Entity.Kind.PERSON)
+            or owner.locked
+            or normalise_name(owner.name) != normalised
+            or not _kinds_compatible(owner.kind, entity.kind)
+            or owner.aliases.filter(made_by=Made.EDITOR).exists()
+        ):
+            continue
+        entity_merge(entity=owner, into=entity)
 
 
 def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
@@ -181,28 +214,62 @@ def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str]) -
 
 
 def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
-    """Let the corpus decide each unlocked entity's kind: the majority label of its live mentions.
+    """Let the corpus decide each unlocked entity's kind and name from its live mentions.
 
-    Counted from the Mention rows, so re-extracting an article recounts rather
-    than votes twice, and a rejected mention stops voting.
+    The kind is the majority label; the name is the fullest form the articles
+    use (``_name_from_mentions``). Counted from the Mention rows, so
+    re-extracting an article recounts rather than votes twice, a rejected
+    mention stops voting, and which article came first decides nothing.
     """
+    ids = list(entity_ids)
     votes: dict[int, Counter] = defaultdict(Counter)
-    rows = (
-        Mention.objects.filter(entity_id__in=list(entity_ids), rejected=False)
-        .values_list("entity_id", "label")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for entity_id, label, n in rows:
+    live = Mention.objects.filter(entity_id__in=ids, rejected=False)
+    for entity_id, label, n in live.values_list("entity_id", "label").annotate(n=Count("pk")).order_by():
         if label in Entity.Kind.values:
             votes[entity_id][label] = n
-    for entity in Entity.objects.filter(pk__in=votes).select_for_update():
+    names: dict[int, Counter] = defaultdict(Counter)
+    for entity_id, text, n in live.values_list("entity_id", "text").annotate(n=Count("pk")).order_by():
+        names[entity_id][text] = n
+    aliases: dict[int, set[str]] = defaultdict(set)
+    for entity_id, normalised in Alias.objects.filter(entity_id__in=ids, blocked=False).values_list(
+        "entity_id", "normalised"
+    ):
+        aliases[entity_id].add(normalised)
+    for entity in Entity.objects.filter(pk__in=votes).order_by("pk").select_for_update(no_key=True):
         entity.kind_votes = dict(votes[entity.pk])
         fields = ["kind_votes"]
         if not entity.locked:
-            entity.kind = votes[entity.pk].most_common(1)[0][0]
-            fields.append("kind")
+            entity.kind = _majority_kind(votes[entity.pk])
+            named = _name_from_mentions(names[entity.pk], aliases=aliases[entity.pk], kind=entity.kind)
+            entity.name = named or entity.name
+            fields += ["kind", "name"]
         entity.save(update_fields=fields)
+
+
+def _majority_kind(votes: Counter) -> str:
+    # A tie goes the same way whatever order the votes were counted in.
+    return min(votes, key=lambda label: (-votes[label], Entity.Kind.values.index(label)))
+
+
+def _name_from_mentions(texts: Counter, *, aliases: set[str], kind: str) -> str:
+    """The name an entity goes by, whichever article came first.
+
+    A person goes by the fullest form of the name ("Ingrid Sørensen", not the
+    "Sørensen" of later paragraphs); a state or organisation by the form the
+    articles use most ("Syria" over "Syrian Arab Republic"). Then the most used
+    spelling, the one with its diacritics, and the alphabet break ties. Only
+    forms that are its aliases qualify (not a metonym such as a capital).
+    """
+    forms = [text for text in texts if normalise_name(text) in aliases]
+    if not forms:
+        return ""
+
+    def preference(text: str) -> tuple:
+        words, used = -len(text.split()), -texts[text]
+        ranked = (words, used) if kind == Entity.Kind.PERSON else (used, words)
+        return (*ranked, -sum(not c.isascii() for c in text), text)
+
+    return min(forms, key=preference)
 
 
 def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None:
