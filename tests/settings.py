@@ -5,8 +5,10 @@ ones CI and developer machines run on 127.0.0.1, and the environment can
 override them.
 """
 import os
+import uuid
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+os.environ.setdefault("HTTPS_ONLY", "false")  # the test client speaks plain http
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/claimtrack")
 os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 
@@ -17,3 +19,5 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Tests serve static files through the finders; there is no collectstatic output.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# The API throttles count per session: another run on the same Redis is not this one's traffic.
+CACHES["default"]["KEY_PREFIX"] = f"claimtrack-test-{uuid.uuid4().hex[:12]}"  # noqa: F405

@@ -24,6 +24,14 @@ SETTINGS_VARIABLES = {
     "CLAIMTRACK_DATA_DIR",
     "SPACY_MODEL",
     "DJANGO_SETTINGS_MODULE",
+    "HTTPS_ONLY",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "NUM_PROXIES",
+    "CLAIMTRACK_ANON_RATE",
+    "CLAIMTRACK_AUTH_FAILURE_RATE",
+    "CLAIMTRACK_MAX_ARTICLE_BYTES",
 }
 REAL_SERVICES = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/claimtrack",
@@ -31,14 +39,18 @@ REAL_SERVICES = {
 }
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without any variable the settings read."""
+    return {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+
+
 def settings_with(env: dict[str, str], expression: str = "None") -> subprocess.CompletedProcess:
     """Import the settings under ``env`` and print ``expression`` evaluated on them as JSON."""
-    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
     code = f"import json, claimtrack.settings as s; print(json.dumps({expression}))"
     return subprocess.run(
         [sys.executable, "-c", code],
         check=False,  # the tests read the exit code and stderr
-        env={**clean, **REAL_SERVICES, **env},
+        env={**clean_environment(), **REAL_SERVICES, **env},
         cwd=BASE_DIR,
         capture_output=True,
         text=True,
@@ -102,3 +114,39 @@ def test_production_allows_no_host_unless_told():
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_a_wrong_throttle_rate_is_an_error():
+    result = settings_with({"SECRET_KEY": "x", "CLAIMTRACK_ANON_RATE": "lots"})
+
+    assert result.returncode != 0
+    assert "CLAIMTRACK_ANON_RATE='lots' is not a rate" in result.stderr
+
+
+def test_throttle_rates_come_from_the_environment():
+    result = settings_with(
+        {"SECRET_KEY": "x", "CLAIMTRACK_ANON_RATE": "10/second", "CLAIMTRACK_AUTH_FAILURE_RATE": "5/day"},
+        "s.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES']",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"anon": "10/second", "auth_failure": "5/day"}
+
+
+def test_the_cache_is_the_brokers_redis_so_every_process_shares_it():
+    result = settings_with({"SECRET_KEY": "x"}, "s.CACHES['default']")
+
+    assert result.returncode == 0, result.stderr
+    cache = json.loads(result.stdout)
+    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["LOCATION"] == REAL_SERVICES["CELERY_BROKER_URL"]
+
+
+def test_the_cache_reaches_an_embedded_redis_through_its_socket():
+    result = settings_with(
+        {"SECRET_KEY": "x", "CELERY_BROKER_URL": "redis+socket:///tmp/claimtrack/redis.sock"},
+        "s.CACHES['default']['LOCATION']",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == "unix:///tmp/claimtrack/redis.sock"
