@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .discourse import Discourse
-from .quotations import inside
+from .model import doc_text
+from .quotations import in_quotes
 from .types import ActorRef
 
 
@@ -86,7 +87,7 @@ def _organisation_named_nearby(word: Token, disc: Discourse) -> ActorRef | None:
 
 def _state_in_sentence(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
     for token in role.sent:
-        if token.ent_type_ != "GPE" or any(inside(token, q) for q in quotes):
+        if token.ent_type_ != "GPE" or in_quotes(token, quotes):
             continue
         found = disc.party(disc.ref(token))
         if found is not None and found.label == "GPE":
@@ -100,4 +101,4 @@ def as_role(found: ActorRef, role: Token) -> ActorRef:
     cut = next((t.i for t in tokens if t.i > role.i and (t.is_punct or t.dep_ in ("relcl", "acl"))), None)
     tokens = [t for t in tokens if cut is None or t.i < cut]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return ActorRef(role.doc.text[start:end], found.key, found.label, start, end)
+    return ActorRef(doc_text(role.doc)[start:end], found.key, found.label, start, end)

@@ -12,7 +12,8 @@ from spacy.tokens import Span
 
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
 from .discourse import Discourse, subjects_of
-from .quotations import inside, sentence_span, text_span
+from .model import doc_text
+from .quotations import in_quotes, sentence_span, text_span
 from .speakers import speaker_of
 from .stance import CUE_VERBS
 from .types import ATTRIBUTED, STATEMENT, ActorRef, Extraction
@@ -79,18 +80,18 @@ def _cue_after_quote(disc: Discourse, quote: tuple[int, int], quotes: list[tuple
     if sent.start_char <= quote[0]:
         return False  # the quotation ends in the sentence it starts in
     return any(
-        t.lemma_.lower() in CUE_VERBS and t.pos_ in ("VERB", "AUX") and not any(inside(t, q) for q in quotes)
+        t.lemma_.lower() in CUE_VERBS and t.pos_ in ("VERB", "AUX") and not in_quotes(t, quotes)
         for t in sent
     )
 
 
 def _colon_speaker(sent: Span, quote: tuple[int, int], disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
     """"X gave a short answer: '...'", "X was blunt: '...'": the main clause's subject said it."""
-    before = disc.doc.text[sent.start_char:quote[0] - 1].rstrip()
+    before = doc_text(disc.doc)[sent.start_char:quote[0] - 1].rstrip()
     if not before.endswith(":"):
         return None
     root = sent.root
-    if any(inside(root, q) for q in quotes):
+    if in_quotes(root, quotes):
         return None
     subjects = subjects_of(root)
     if not subjects:
@@ -117,7 +118,7 @@ def _paragraph_speaker(sent: Span, disc: Discourse, quotes: list[tuple[int, int]
 
 
 def _same_paragraph(disc: Discourse, first: Span, second: Span) -> bool:
-    return "\n" not in disc.doc.text[first.end_char:second.start_char].strip(" ") and \
+    return "\n" not in doc_text(disc.doc)[first.end_char:second.start_char].strip(" ") and \
         "\n" not in first.text.strip() and "\n" not in second.text.strip()
 
 
@@ -130,7 +131,7 @@ def _sentence_after_quote(sent: Span, disc: Discourse, quotes: list[tuple[int, i
     if last is None:
         return None
     end_sent = last[0].sent
-    rest = disc.doc.text[quote[1]:end_sent.end_char].strip(" .,\u201d\"\n")
+    rest = doc_text(disc.doc)[quote[1]:end_sent.end_char].strip(" .,\u201d\"\n")
     return end_sent if rest else _next_sentence(end_sent, disc)
 
 
@@ -149,10 +150,10 @@ def _main_subject(
 ) -> ActorRef | None:
     """The actor the main clause of ``sent`` is about, when it is outside quotation marks."""
     root = sent.root
-    if any(inside(root, q) for q in quotes):
+    if in_quotes(root, quotes):
         return None
     for subject in subjects_of(root):
-        if any(inside(subject, q) for q in quotes) or (named and subject.pos_ == "PRON"):
+        if in_quotes(subject, quotes) or (named and subject.pos_ == "PRON"):
             continue
         found = disc.ref(subject)
         if found is not None and found.label in labels:

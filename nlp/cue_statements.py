@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from . import predicates
 from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
-from .quotations import inside, quotes_in, sentence_span, subtree_span, text_span
+from .model import doc_text
+from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span
 from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_comment_from
 from .speakers import speaker_of
 from .stance import CUE_VERBS, DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, Stance, stance_of
@@ -115,7 +116,7 @@ def _nested_cue_tokens(cue: Token, quotes: list[tuple[int, int]]) -> set[int]:
     for token in cue.subtree:
         if token.i == cue.i or token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_VERBS:
             continue
-        if any(inside(token, q) for q in quotes):
+        if in_quotes(token, quotes):
             continue  # a cue inside the quotation is part of what was quoted
         if subject_of(token) is not None and token.dep_ != "conj":
             nested |= {t.i for t in token.subtree}
@@ -150,7 +151,7 @@ def _reported_contents(cue: Token) -> list[TextSpan]:
     while first and (first[-1].is_punct or first[-1].dep_ == "cc"):
         first.pop()
     start, end = first[0].idx, first[-1].idx + len(first[-1].text)
-    return [TextSpan(start, end, cue.doc.text[start:end]), *(subtree_span(j) for j in joined)]
+    return [TextSpan(start, end, doc_text(cue.doc)[start:end]), *(subtree_span(j) for j in joined)]
 
 
 def _reported_content(cue: Token) -> TextSpan | None:
@@ -220,7 +221,7 @@ def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction
         speaker = stance.origins[-1]
         found.append(Extraction(
             kind=STATEMENT, sentence=sentence_span(sent, None), actor=speaker,
-            content=TextSpan(start, end, disc.doc.text[start:end]), cue="according to",
+            content=TextSpan(start, end, doc_text(disc.doc)[start:end]), cue="according to",
             stance=stance.stance, origins=stance.origins, predicate="say",
         ))
     return found

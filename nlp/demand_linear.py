@@ -12,6 +12,7 @@ from .demand_assembly import _finished, _new
 from .demand_parties import party_ref, party_ref_any
 from .demand_readers import _terms
 from .discourse import Discourse
+from .model import doc_text
 from .types import ActorRef, Extraction
 from .types import Span as TextSpan
 
@@ -53,7 +54,7 @@ def _linear_reading(trigger: Token, that: Token, actor: ActorRef | None, disc: D
         extraction.about = next((ref for ref in (disc.ref(t) for t in after) if ref is not None), None)
         extraction.predicate = predicate
         start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
-        extraction.content = TextSpan(start, end, trigger.doc.text[start:end])
+        extraction.content = TextSpan(start, end, doc_text(trigger.doc)[start:end])
         extraction.terms = _terms(after)
         return extraction
     return None

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
 from .discourse import Discourse, agent_of, name_word_holds, subjects_of
+from .model import doc_text
 from .types import ActorRef, Mention
 
 
@@ -68,7 +69,7 @@ def _without_datelines(subjects: list[Token]) -> list[Token]:
 def _is_dateline(token: Token) -> bool:
     """"Zenda, May 8 (RNA).- The Front reiterated ...": the place a story was filed from, which the
     parser may make a second subject, opens its line and is followed by a date or a credit."""
-    line_start = token.left_edge.idx == 0 or token.doc.text[token.left_edge.idx - 1] == "\n"
+    line_start = token.left_edge.idx == 0 or doc_text(token.doc)[token.left_edge.idx - 1] == "\n"
     following = token.doc[token.i + 1 : token.i + 5]
     return line_start and any(t.ent_type_ == "DATE" or t.text in ("(", "-", "\u2014", "\u2013") for t in following)
 
@@ -130,8 +131,8 @@ def _unrecognised_name(token: Token, disc: Discourse) -> ActorRef | None:
         return None  # a word of an upper-case headline, not an acronym
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
     start, end = words[0].idx, token.idx + len(token.text)
-    name = token.doc.text[start:end]
-    if name.isupper() and (start == 0 or token.doc.text[start - 1] == "\n"):
+    name = doc_text(token.doc)[start:end]
+    if name.isupper() and (start == 0 or doc_text(token.doc)[start - 1] == "\n"):
         return None  # "PORT SUDAN, May 20 (Reuters) -": a dateline, where the story was filed
     for mention in disc.actors.mentions:
         if mention.text == name or mention.key == name:

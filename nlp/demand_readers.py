@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .model import doc_text
 from .types import Span as TextSpan
 
 
@@ -72,4 +73,4 @@ def _tokens_span(tokens: list[Token], token: Token) -> TextSpan:
     if not tokens:
         return TextSpan(token.idx, token.idx + len(token.text), token.text)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return TextSpan(start, end, token.doc.text[start:end])
+    return TextSpan(start, end, doc_text(token.doc)[start:end])

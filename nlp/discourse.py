@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
+from .model import doc_text
 from .states import state_named, state_of_demonym, state_of_place
 from .types import ActorRef, Affiliation, Extraction
 from .types import Span as TextSpan
@@ -69,7 +70,7 @@ def subjects_of(verb: Token) -> list[Token]:
 def _opens_with_dateline(token: Token) -> bool:
     """A place opening its line, followed by a date or a bracketed credit: where the story was filed."""
     start = token.left_edge.idx
-    line_start = start == 0 or token.doc.text[start - 1] == "\n"
+    line_start = start == 0 or doc_text(token.doc)[start - 1] == "\n"
     following = token.doc[token.i + 1 : token.i + 5]
     return line_start and token.ent_type_ in ("GPE", "LOC", "") and any(
         t.ent_type_ == "DATE" or t.text in ("(", "-", "\u2014", "\u2013") for t in following
@@ -220,7 +221,7 @@ class Discourse:
                     end = max(member.end, head.idx + len(head.text))
                     self.actors.affiliations.append(
                         Affiliation(member=member.key, state=owner.key,
-                                    evidence=TextSpan(start, end, self.doc.text[start:end]))
+                                    evidence=TextSpan(start, end, doc_text(self.doc)[start:end]))
                     )
                     return
 

@@ -6,6 +6,7 @@ article; the gender tables (pronouns, titles) are shared with pronoun speakers.
 from __future__ import annotations
 
 from .discourse import Discourse
+from .model import doc_text
 from .types import ActorRef
 
 
@@ -41,7 +42,7 @@ _OBJECT_GENDER = {"him": "m", "his": "m", "her": "f", "hers": "f"}
 
 
 def _title_before(disc: Discourse, ref: ActorRef) -> str | None:
-    words = disc.doc.text[max(0, ref.start - 6):ref.start].split()
+    words = doc_text(disc.doc)[max(0, ref.start - 6):ref.start].split()
     return TITLE_GENDER.get(words[-1].lower()) if words else None
 
 

@@ -32,6 +32,7 @@ from .aliases import (
     is_acronym_of,
     looks_like_acronym,
 )
+from .model import doc_text
 from .name_spans import Candidate, overlaps, without_overlaps
 from .normalise import normalise_name, same_name
 
@@ -50,16 +51,16 @@ def declarations(doc: Doc, cands: list[Candidate]) -> list[Declaration]:
         )
         for c in cands
     ]
-    found = find_declared(doc.text, names)
+    found = find_declared(doc_text(doc), names)
     declared_at = {d.alias_start for d in found}
     for name in names:
         if name.start in declared_at or not looks_like_acronym(name.text):
             continue
         # "(JNIM)" after a long name the model did not tag at all.
-        expansion = expansion_before(doc.text, name.start, name.text)
+        expansion = expansion_before(doc_text(doc), name.start, name.text)
         if expansion is not None:
             start, end = expansion
-            long_form = NameSpan(start, end, doc.text[start:end], "ORG")
+            long_form = NameSpan(start, end, doc_text(doc)[start:end], "ORG")
             found.append(Declaration(long_form, name.start, name.end, name.text, "acronym"))
     return found
 

@@ -10,10 +10,15 @@ sentence such as "This was reported by Reuters, citing Chadian sources" or
 and a nominal demand with no target borrows it from the same demand earlier
 in the article. Every extraction gets an event date from the DATE entities of
 its sentence (dates.py).
+
+A text over 100,000 characters is read in pieces (long_texts.py), and no
+sentence is longer than 250 tokens (model.py), so the time an article takes
+grows in step with its length whatever the input.
 """
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
@@ -25,7 +30,8 @@ from .actors import ActorIndex
 from .dates import resolve_date
 from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
-from .model import load_pipeline, set_known_aliases
+from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
+from .model import doc_text, load_pipeline, set_known_aliases
 from .stance import RELAY_CUES
 from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias
 from .types import Span as TextSpan
@@ -47,6 +53,9 @@ def _find_furniture(text: str) -> list[TextSpan]:
 class Extractor:
     """Turns article text into an ``Analysis``; load once, reuse for many articles."""
 
+    # Longer texts are read in pieces of at most this many characters (long_texts.py).
+    max_piece_chars = MAX_PIECE_CHARS
+
     def __init__(self, model: str = DEFAULT_MODEL, known_aliases: Iterable[KnownAlias] = ()) -> None:
         self.model = model
         self.nlp: Language = load_pipeline(model, known_aliases)
@@ -62,16 +71,45 @@ class Extractor:
         published: dt.date | None = None,
         furniture: list[TextSpan] | None = None,
     ) -> Analysis:
+        if self._too_long(text):
+            return self._analyse_in_pieces(text, published=published, furniture=furniture)
         return self._analyse_doc(self.nlp(text), published=published, furniture=furniture)
 
     def analyse_many(self, texts: Iterable[tuple[str, dt.date | None]]) -> Iterator[Analysis]:
-        pairs = ((text, published) for text, published in texts)
-        for doc, published in self.nlp.pipe(pairs, as_tuples=True):
-            yield self._analyse_doc(doc, published=published, furniture=None)
+        # A text too long to parse at once goes through the pipe as an empty stand-in,
+        # and is read in pieces where it comes out, so the order is kept.
+        pairs = (
+            ("" if self._too_long(text) else text, (text, published)) for text, published in texts
+        )
+        for doc, (text, published) in self.nlp.pipe(pairs, as_tuples=True):
+            if self._too_long(text):
+                yield self._analyse_in_pieces(text, published=published, furniture=None)
+            else:
+                yield self._analyse_doc(doc, published=published, furniture=None)
+
+    def _piece_chars(self) -> int:
+        # Never more than the pipeline parses at once: spaCy refuses a longer text (E088).
+        return min(self.max_piece_chars, self.nlp.max_length)
+
+    def _too_long(self, text: str) -> bool:
+        return len(text) > self._piece_chars()
+
+    def _analyse_in_pieces(
+        self, text: str, *, published: dt.date | None, furniture: list[TextSpan] | None
+    ) -> Analysis:
+        """A text too long to read at once, piece by piece (long_texts.py: why, what is lost)."""
+        if furniture is None:
+            furniture = _find_furniture(text)
+        parts = []
+        for offset, piece in text_pieces(text, self._piece_chars()):
+            within = furniture_within(furniture, offset, piece)
+            analysis = self._analyse_doc(self.nlp(piece), published=published, furniture=within)
+            parts.append((offset, analysis))
+        return joined(parts, furniture)
 
     def _analyse_doc(self, doc: Doc, *, published: dt.date | None, furniture: list[TextSpan] | None) -> Analysis:
         if furniture is None:
-            furniture = _find_furniture(doc.text)
+            furniture = _find_furniture(doc_text(doc))
         skip = [(f.start, f.end) for f in furniture]
         actors = ActorIndex.build(doc, skip=skip)
         disc = Discourse(doc=doc, actors=actors, furniture=skip, published=published)
@@ -88,7 +126,7 @@ class Extractor:
 
 def extract(disc: Discourse) -> list[Extraction]:
     """Run every rule over the article, in reading order; results land in ``disc.extractions``."""
-    quotes = statements.find_quotes(disc.doc.text)
+    quotes = statements.find_quotes(doc_text(disc.doc))
     quotes = [q for q in quotes if not disc.in_furniture(*q)]
     taken: set[tuple[int, int]] = set()
     for sent in disc.sentences():
@@ -270,11 +308,13 @@ _PARTY_LABELS = frozenset({"GPE", "ORG", "PERSON"})
 
 def _date_extractions(disc: Discourse) -> None:
     doc = disc.doc
+    ents = doc.ents
+    starts = [ent.start for ent in ents]
     for extraction in disc.extractions:
         span = doc.char_span(extraction.sentence.start, extraction.sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        for ent in span.ents:
+        for ent in _ents_within(span, ents, starts):
             # Without a publication date a relative date ("Wednesday", "last year") means nothing.
             if ent.label_ != "DATE" or (disc.published is None and not _has_year(ent.text)):
                 continue
@@ -282,6 +322,15 @@ def _date_extractions(disc: Discourse) -> None:
             if resolved is not None:
                 extraction.event_date = resolved
                 break
+
+
+def _ents_within(span: Span, ents: Sequence[Span], starts: list[int]) -> Iterator[Span]:
+    """``span.ents`` from the document's entities read once: ``span.ents`` reads them all
+    again for every span, which grew with the square of the article on a long one."""
+    i = bisect_left(starts, span.start)
+    while i < len(ents) and ents[i].end <= span.end:
+        yield ents[i]
+        i += 1
 
 
 def _has_year(text: str) -> bool:

@@ -11,6 +11,7 @@ import re
 
 from .discourse import Discourse
 from .full_names import full_name
+from .model import doc_text
 from .types import ATTRIBUTED, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
@@ -25,7 +26,7 @@ _URL_TAIL = re.compile(r"\s*(?:(?:https?://|pic\.twitter\.com/)\S+\s*)+$")
 
 def social_posts(disc: Discourse) -> list[Extraction]:
     """Embedded posts signed "— Name (@handle) Month D, YYYY": the name said the text before it."""
-    text = disc.doc.text
+    text = doc_text(disc.doc)
     found = []
     for match in _SOCIAL_SIGNATURE.finditer(text):
         content = _post_text(text, match.start())
@@ -98,7 +99,7 @@ def interview_answers(disc: Discourse) -> list[Extraction]:
     The answer is the interviewee's: the person the reporter says they asked or spoke
     to just before the questions ("We asked her a few questions").
     """
-    text = disc.doc.text
+    text = doc_text(disc.doc)
     lines = _lines(text)
     has_questions = any(_is_question_line(text[start:end]) for start, end in lines)
     found = []

@@ -6,11 +6,13 @@ parse subtrees and sentences into ``types.Span`` values.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
 from .discourse import Discourse
+from .model import doc_text
 from .types import Span as TextSpan
 
 
@@ -43,9 +45,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def quotes_in(tokens: Iterable[Token], quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    positions = [t.idx for t in tokens]
-    return [q for q in quotes if any(q[0] <= p < q[1] for p in positions)]
+# The quotation helpers below take ``quotes`` as ``find_quotes`` gives them: in text
+# order, none overlapping. They look a token's quotation up by bisection, not by
+# reading every quotation of the article for every token: on a text quoting
+# someone every line that was quadratic.
+
+
+def quotes_in(tokens: Iterable[Token], quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations holding any of ``tokens``, in text order."""
+    found = {_quote_index(t, quotes) for t in tokens} - {None}
+    return [quotes[i] for i in sorted(found)]
+
+
+def in_quotes(token: Token, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``token`` is inside one of ``quotes``."""
+    return _quote_index(token, quotes) is not None
+
+
+def _quote_index(token: Token, quotes: Sequence[tuple[int, int]]) -> int | None:
+    i = bisect_right(quotes, token.idx, key=_quote_start) - 1
+    return i if i >= 0 and token.idx < quotes[i][1] else None
+
+
+def _quote_start(quote: tuple[int, int]) -> int:
+    return quote[0]
 
 
 def inside(token: Token, quote: tuple[int, int]) -> bool:
@@ -53,7 +76,7 @@ def inside(token: Token, quote: tuple[int, int]) -> bool:
 
 
 def text_span(disc: Discourse, quote: tuple[int, int]) -> TextSpan:
-    return TextSpan(quote[0], quote[1], disc.doc.text[quote[0]:quote[1]])
+    return TextSpan(quote[0], quote[1], doc_text(disc.doc)[quote[0]:quote[1]])
 
 
 def subtree_span(token: Token) -> TextSpan:
@@ -61,7 +84,7 @@ def subtree_span(token: Token) -> TextSpan:
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "\u201d", ")", "]"):
         tokens.pop()
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return TextSpan(start, end, token.doc.text[start:end])
+    return TextSpan(start, end, doc_text(token.doc)[start:end])
 
 
 def sentence_span(sent: Span, content: TextSpan | None) -> TextSpan:
@@ -69,4 +92,4 @@ def sentence_span(sent: Span, content: TextSpan | None) -> TextSpan:
     if content is not None:
         start, end = min(start, content.start), max(end, content.end)
     doc = sent.doc
-    return TextSpan(start, end, doc.text[start:end])
+    return TextSpan(start, end, doc_text(doc)[start:end])

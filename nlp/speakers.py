@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
 from .discourse import DOCUMENT_NOUNS, PERSON_PRONOUNS, Discourse, agent_of, may_be_mislabelled_person
 from .full_names import PRONOUN_GENDER, full_name, titled_genders
-from .quotations import inside
+from .quotations import in_quotes
 from .stance import CUE_VERBS
 from .types import STATEMENT, ActorRef
 
@@ -94,7 +94,7 @@ def _person_candidates(
     """People a pronoun after ``sent`` may stand for, best first, each with its position:
     subjects of speaking verbs, then the main clause's subject, then other subjects,
     then any person named there; all outside quotation marks."""
-    tokens = [t for t in sent if t.i < limit and not any(inside(t, q) for q in quotes)]
+    tokens = [t for t in sent if t.i < limit and not in_quotes(t, quotes)]
     subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
 
     def rank(token: Token) -> tuple[int, int]:

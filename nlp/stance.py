@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .discourse import Discourse, agent_of, subjects_of
+from .model import doc_text
 from .types import ASSERTED, ATTRIBUTED, DENIED, HEDGED, NO_COMMENT, ActorRef
 
 # Verbs that credit what follows to a source.
@@ -463,7 +464,7 @@ def _headline_credit(disc: Discourse) -> tuple[ActorRef | None, int, int]:
     cache = disc.doc.user_data
     if "stance.headline_credit" not in cache:
         cache["stance.headline_credit"] = (None, 0, 0)
-        text, position, seen = disc.doc.text, 0, 0
+        text, position, seen = doc_text(disc.doc), 0, 0
         while position < len(text) and seen < _HEADLINE_LINES:
             end = text.find("\n", position)
             end = len(text) if end < 0 else end
@@ -479,7 +480,7 @@ def _headline_credit(disc: Discourse) -> tuple[ActorRef | None, int, int]:
 
 def _credit_of_line(start: int, end: int, disc: Discourse) -> ActorRef | None:
     """"<headline>: Reuters" / "<headline> - Bloomberg": the named organisation after the separator."""
-    line = disc.doc.text[start:end].rstrip()
+    line = doc_text(disc.doc)[start:end].rstrip()
     # A headline is short and has no full stop before its credit.
     if len(line) > 250:
         return None
