@@ -2,7 +2,8 @@
 ingest, and slows down anonymous readers and password guessers.
 
 Throttle counters are in Redis; every test here counts under its own cache key
-prefix, so no test sees another's requests.
+prefix, so no test sees another's requests, and on a stopped clock, so no test
+straddles the end of a throttle window.
 """
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 
 from articles.models import Article
+from claimtrack.api_policy import AnonymousReadThrottle, AuthFailureThrottle
 
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
+# 30 minutes 30 seconds into an hour (and into a day): mid-window for every rate used here.
+NOW = 1_800_000_000.0 + 1_830
 ARTICLE = {
     "title": "Union demands pay rise",
     "body": "The dockworkers' union has demanded that the port authority raise wages by ten percent.",
@@ -38,6 +42,12 @@ def own_throttle_counters(settings):
     """This test's throttle counters only, in the same Redis."""
     settings.CACHES = {**settings.CACHES, "default": {
         **settings.CACHES["default"], "KEY_PREFIX": f"claimtrack-test-{uuid.uuid4().hex}"}}
+
+
+@pytest.fixture(autouse=True)
+def stopped_clock(monkeypatch):
+    for throttle in (AnonymousReadThrottle, AuthFailureThrottle):
+        monkeypatch.setattr(throttle, "timer", staticmethod(lambda: NOW))
 
 
 def rates(settings, **scopes: str) -> None:
@@ -208,7 +218,7 @@ def test_failed_passwords_from_one_address_are_answered_429_after_the_limit(clie
     assert answers == [401] * 5
     assert locked.status_code == 429
     assert "failed sign-ins" in locked.json()["detail"]
-    assert 0 < int(locked["Retry-After"]) <= 3600
+    assert locked["Retry-After"] == str(3_600 - 1_830)  # until the hour's window ends
 
 
 def test_a_locked_out_address_is_refused_even_the_right_password(client, editor, settings):
@@ -277,7 +287,7 @@ def test_a_lockout_recorded_by_one_process_holds_in_another(client, editor, sett
         client.get("/api/claims/", REMOTE_ADDR=address, **basic("editor", "guess"))
 
     other_process = subprocess.run(
-        [sys.executable, "-c", LOCKOUT_PROBE, address],
+        [sys.executable, "-c", LOCKOUT_PROBE, address, str(NOW)],
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "claimtrack.settings",
              "CLAIMTRACK_AUTH_FAILURE_RATE": "3/hour"},
         cwd=BASE_DIR, capture_output=True, text=True, timeout=120, check=False,
@@ -293,6 +303,7 @@ import django
 django.setup()
 from django.test import RequestFactory
 from claimtrack.api_policy import AuthFailureThrottle
+AuthFailureThrottle.timer = staticmethod(lambda: float(sys.argv[2]))  # the test's stopped clock
 request = RequestFactory().get("/api/claims/", REMOTE_ADDR=sys.argv[1])
 print("locked out" if AuthFailureThrottle().locked_out_for(request) else "free")
 """
