@@ -1,7 +1,26 @@
-"""Outlets and the articles they publish, as ingested."""
-from django.db import models
+"""Outlets and the articles they publish, as ingested; and the corpus write lock."""
+from django.db import connection, models, transaction
+from django.db.models import F
 from django.db.models.functions import Upper
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+# --- The corpus write lock ----------------------------------------------------------------
+#
+# Every transaction that changes what an article's evidence counts for takes this
+# PostgreSQL advisory lock before any row lock: processing an article, withdrawing or
+# deleting one take it exclusively, the corroboration recompute takes it shared (recomputes
+# run side by side, never beside a writer). One lock taken first by all of them is a
+# lock order that cannot deadlock, however the writers order their row locks after it,
+# and a recompute never counts a writer's half-committed evidence.
+CORPUS_WRITE_LOCK_ID = 0x436C61696D  # "Claim"
+
+
+def corpus_write_lock(*, shared: bool = False) -> None:
+    """Hold the corpus write lock until the current transaction ends (re-entrant within it)."""
+    function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {function}(%s)", [CORPUS_WRITE_LOCK_ID])
 
 
 class Source(models.Model):
@@ -33,11 +52,57 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(state=Article.State.PENDING)
 
     def queue_for_processing(self) -> int:
-        """Mark these articles pending again, noting when, so the sweep leaves them to their message."""
-        return self.update(state=Article.State.PENDING, queued_at=timezone.now())
+        """Mark these articles pending again, noting when, so the sweep leaves them to their message.
+
+        A withdrawn article stays withdrawn: re-extraction is no way round an
+        editor's decision. A fresh request starts a fresh count of attempts.
+        """
+        return self.exclude(state=Article.State.WITHDRAWN).update(
+            state=Article.State.PENDING, queued_at=timezone.now(), attempts=0
+        )
 
     def processed(self):
         return self.filter(state=Article.State.DONE)
+
+    def counted(self):
+        """Articles whose evidence counts: every one but those an editor withdrew."""
+        return self.exclude(state=Article.State.WITHDRAWN)
+
+    def retryable(self, *, attempts: int):
+        """Failed articles tried fewer than ``attempts`` times: the sweep tries them again."""
+        return self.filter(state=Article.State.FAILED, attempts__lt=attempts)
+
+    @transaction.atomic
+    def withdraw(self) -> list[int]:
+        """An editor withdraws these articles: they count nowhere, and keep every decision about them.
+
+        Saved one by one, so history records who withdrew each, and the claims
+        they back are marked dirty (``claims.receivers``). Returns the ids withdrawn.
+        """
+        return self._state_save(self.exclude(state=Article.State.WITHDRAWN), Article.State.WITHDRAWN)
+
+    @transaction.atomic
+    def restore(self) -> list[int]:
+        """Bring withdrawn articles back, pending re-extraction; returns their ids."""
+        return self._state_save(self.filter(state=Article.State.WITHDRAWN), Article.State.PENDING)
+
+    def _state_save(self, articles, state: str) -> list[int]:
+        corpus_write_lock()  # before any article row: the order every writer keeps
+        changed = list(articles.order_by("pk"))
+        for article in changed:
+            article.state = state
+            article.save(update_fields=["state"])
+        return [article.pk for article in changed]
+
+    def mark_failed(self, *, error: str) -> int:
+        """Extraction of these pending articles failed: keep the reason, count the attempt.
+
+        Only a pending article can fail: one already extracted (or withdrawn)
+        keeps its state whatever went wrong after its extraction committed.
+        """
+        return self.filter(state=Article.State.PENDING).update(
+            state=Article.State.FAILED, error=error[:2000], processed_at=timezone.now(), attempts=F("attempts") + 1
+        )
 
 
 class Article(models.Model):
@@ -52,6 +117,8 @@ class Article(models.Model):
         PENDING = "pending", "Waiting for extraction"
         DONE = "done", "Extracted"
         FAILED = "failed", "Extraction failed"
+        # Kept with every editor decision about it, but counted nowhere.
+        WITHDRAWN = "withdrawn", "Withdrawn by an editor"
 
     class Format(models.TextChoices):
         TEXT = "text", "Plain text"
@@ -79,15 +146,24 @@ class Article(models.Model):
     )
     content_hash = models.CharField(max_length=64, editable=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, help_text="Why the last extraction failed.")
+    attempts = models.PositiveSmallIntegerField(
+        default=0, help_text="Failed extractions since it was last queued; the sweep retries a few."
+    )
     extractor_version = models.CharField(max_length=100, blank=True)
     ingested_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField(
-        null=True, blank=True, help_text="When (re-)extraction was last queued; empty: at ingest."
+        null=True,
+        blank=True,
+        help_text="When (re-)extraction was last queued; empty: never queued (ingested to be processed "
+        "inline, or the broker was unreachable), so the next sweep queues it.",
     )
     processed_at = models.DateTimeField(null=True, blank=True)
 
     objects = ArticleQuerySet.as_manager()
+    # Who withdrew or re-dated an article, and when. The text never changes after
+    # ingest, so the history leaves it out rather than copy it on every change.
+    history = HistoricalRecords(excluded_fields=["body", "furniture"])
 
     class Meta:
         ordering = ["-published", "-ingested_at"]

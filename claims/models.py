@@ -126,6 +126,13 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(article_count__gt=0)
 
 
+# The corroboration figures and their bookkeeping: rewritten by every recompute.
+COMPUTED_FIELDS = [
+    "article_count", "outlet_count", "origin_count", "asserted_count", "attributed_count", "hedged_count",
+    "no_comment_count", "denied_count", "first_seen", "last_seen", "status", "dirty", "recomputed_at",
+]
+
+
 class Claim(models.Model):
     """The same thing said across articles, with its corroboration figures.
 
@@ -137,6 +144,8 @@ class Claim(models.Model):
         SINGLE_SOURCE = "single_source", "Single source"
         CORROBORATED = "corroborated", "Corroborated"
         CONTESTED = "contested", "Contested"
+        # Its evidence is kept, but none counts: every article withdrawn, or every extraction rejected.
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     actor = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_made")
@@ -176,6 +185,11 @@ class Claim(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ClaimQuerySet.as_manager()
+    # What editors and the machine made of the claim: created, re-keyed, reworded,
+    # merged, deleted. Not the figures: every recompute rewrites them (with an
+    # UPDATE, which history does not see anyway), and they can be counted again
+    # from the evidence, whose history is kept.
+    history = HistoricalRecords(excluded_fields=COMPUTED_FIELDS)
 
     class Meta:
         ordering = ["-origin_count", "-article_count", "pk"]
@@ -208,6 +222,10 @@ class Evidence(models.Model):
     )
     made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Which claim each extraction counted for, and when an editor moved it: one
+    # row per evidence written or deleted (about as many as the extractions').
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "evidence"

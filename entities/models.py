@@ -10,6 +10,27 @@ class Made(models.TextChoices):
     EDITOR = "editor", "Editor"
 
 
+class EditorDecisionHistory(HistoricalRecords):
+    """History of the rows an editor decided about (made or rejected), not of the machine's.
+
+    The machine rewrites an article's rows in bulk on every extraction (bulk
+    inserts, which history would not see, and deletes, which it would, one row
+    each); what must leave a trace is what an editor decided.
+    """
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        if _decided_by_editor(instance):
+            super().post_save(instance, created, using=using, **kwargs)
+
+    def post_delete(self, instance, using=None, **kwargs):
+        if _decided_by_editor(instance):
+            super().post_delete(instance, using=using, **kwargs)
+
+
+def _decided_by_editor(instance) -> bool:
+    return instance.made_by == Made.EDITOR or getattr(instance, "rejected", False)
+
+
 class EntityQuerySet(models.QuerySet):
     def canonical(self):
         """Entities that have not been merged into another."""
@@ -110,6 +131,9 @@ class Mention(models.Model):
     rejected = models.BooleanField(
         default=False, help_text="An editor rejected this mention; it survives re-extraction."
     )
+
+    # Rejections and editor-made mentions, not the hundreds the machine rewrites per extraction.
+    history = EditorDecisionHistory()
 
     class Meta:
         ordering = ["article", "start"]
