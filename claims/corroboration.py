@@ -11,6 +11,17 @@ origin, the one the article relies on (two outlets citing Reuters are one
 origin; "X said, according to TASS" is TASS); evidence without a named
 origin counts as its own article's origin, unless it is wire copy of an
 earlier article (``Evidence.echo_of``), which then stands for both.
+
+Live evidence is what counts: neither rejected by an editor nor from an
+article an editor withdrew. A claim whose evidence is all gone is deleted; one
+whose evidence is all rejected or withdrawn is kept, with its editors'
+decisions, under the status "withdrawn".
+
+Locks: a recompute takes the corpus write lock shared (see
+``articles.models.corpus_write_lock``), so it never runs beside an article's
+write phase, a withdrawal or a delete, then its claims ``FOR NO KEY UPDATE`` in
+id order, which orders it against other recomputes and leaves the foreign-key
+checks of evidence being written (``FOR KEY SHARE``) free to proceed.
 """
 from __future__ import annotations
 
@@ -35,10 +46,19 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
 from django.utils import timezone
 
+from articles.models import CORPUS_WRITE_LOCK_ID, Article
+
 from .models import Claim, Evidence, Stance
 
 SUPPORTING = (Stance.ASSERTED, Stance.ATTRIBUTED, Stance.HEDGED)
 SUPPORT = Q(extraction__stance__in=SUPPORTING)
+
+
+def live_evidence():
+    """Evidence that counts: its extraction not rejected, its article not withdrawn."""
+    return Evidence.objects.filter(extraction__rejected=False).exclude(
+        extraction__article__state=Article.State.WITHDRAWN
+    )
 
 
 def _text(expression) -> Cast:
@@ -84,7 +104,8 @@ def _leads_its_article():
 def _aggregate(aggregate, output_field=None):
     """``aggregate`` over the live evidence of the claim in the outer query."""
     evidence = (
-        Evidence.objects.filter(claim=OuterRef("pk"), extraction__rejected=False)
+        live_evidence()
+        .filter(claim=OuterRef("pk"))
         .alias(leads=_leads_its_article())
         .order_by()
         .values("claim")
@@ -121,6 +142,11 @@ FIGURES = {
 }
 
 STATUS = Case(
+    # Nothing live is left: every article withdrawn, or every extraction rejected.
+    When(
+        article_count=0, no_comment_count=0, denied_count=0,
+        then=Value(Claim.Status.WITHDRAWN),
+    ),
     When(
         Q(denied_count__gt=0)
         | Exists(Claim.contradicts.through.objects.filter(from_claim=OuterRef("pk"))),
@@ -135,25 +161,46 @@ STATUS = Case(
 def claims_recompute(*, claim_ids: Iterable[int]) -> int:
     """Recompute the figures of these claims; returns how many were recomputed.
 
-    The rows are locked first, so a writer that adds evidence and marks a
-    claim dirty either commits before this count (and is counted) or waits
-    and marks it dirty again after it (and is counted next time). Claims left
-    without any evidence are deleted.
+    Under the corpus write lock (shared), so every writer that adds evidence
+    and marks a claim dirty has either committed before this count (and is
+    counted) or waits and marks it dirty again after it (and is counted next
+    time). Claims left without any evidence are deleted.
     """
     with connection.cursor() as cursor:
-        # The UPDATE's many small subplans look costly to the planner, which then
-        # spends seconds JIT-compiling a statement that runs in milliseconds.
-        cursor.execute("SET LOCAL jit = off")
-    ids = list(
-        Claim.objects.filter(pk__in=list(claim_ids)).order_by("pk").select_for_update().values_list("pk", flat=True)
-    )
+        # The corpus write lock, shared (``articles.models.corpus_write_lock``), and JIT
+        # off in one round trip: the UPDATE's many small subplans look costly to the
+        # planner, which then spends seconds JIT-compiling a statement that runs in
+        # milliseconds.
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock_shared(%s), set_config('jit', 'off', true)", [CORPUS_WRITE_LOCK_ID]
+        )
+    ids = _claims_lock(list(claim_ids))
     if not ids:
         return 0
     claims = Claim.objects.filter(pk__in=ids)
     claims.update(**FIGURES, dirty=False, recomputed_at=timezone.now())
-    claims.update(status=STATUS)
+    # Only where it changes: a row updated twice in one transaction has its
+    # foreign keys checked again at commit, for nothing.
+    claims.exclude(status=STATUS).update(status=STATUS)
     claims.filter(~Exists(Evidence.objects.filter(claim=OuterRef("pk")))).delete()
     return len(ids)
+
+
+def _claims_lock(claim_ids: list[int]) -> list[int]:
+    """Lock these claims, and the later claims that renew them, in id order; returns the first that exist.
+
+    Deleting a claim left without evidence clears ``renews`` on its renewals,
+    so they are locked here too, in the same order as everything else: two
+    recomputes never wait for each other in a circle.
+    """
+    locked = (
+        Claim.objects.filter(Q(pk__in=claim_ids) | Q(renews__in=claim_ids))
+        .order_by("pk")
+        .select_for_update(no_key=True)
+        .values_list("pk", flat=True)
+    )
+    wanted = set(claim_ids)
+    return [pk for pk in locked if pk in wanted]
 
 
 def claims_recompute_dirty(*, limit: int | None = None) -> int:
@@ -172,7 +219,8 @@ def claims_recompute_dirty(*, limit: int | None = None) -> int:
 def leading_support(claim: Claim):
     """Each article's first supporting evidence of ``claim``: what the figures count."""
     return (
-        Evidence.objects.filter(claim=claim, extraction__rejected=False)
+        live_evidence()
+        .filter(claim=claim)
         .filter(SUPPORT)
         .alias(leads=_leads_its_article())
         .filter(leads=True)

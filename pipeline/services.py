@@ -18,12 +18,12 @@ from contextlib import contextmanager
 
 from celery import current_app
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 import nlp
-from articles.models import Article
+from articles.models import Article, corpus_write_lock
 from articles.services import article_mark_failed
 from claims.corroboration import claims_recompute_dirty
 from claims.services import article_extractions_replace, claims_mark_dirty
@@ -32,9 +32,6 @@ from entities.services import article_actors_resolve, article_mentions_replace
 
 log = logging.getLogger(__name__)
 
-# Serialises the write phase of article processing across workers, so two
-# articles naming a new actor at once create one entity, not two.
-_RESOLVE_LOCK_ID = 0x436C61696D  # "Claim"
 
 
 # --- The extractor, one per process, fed with the aliases the corpus knows ------------
@@ -115,9 +112,13 @@ def article_process(*, article_id: int) -> list[int]:
 
 @transaction.atomic
 def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> list[int]:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_RESOLVE_LOCK_ID])
+    # Serialises the write phase of article processing across workers (two articles
+    # naming a new actor at once create one entity, not two) and orders it before
+    # any row lock against recomputes, withdrawals and deletes: no deadlock.
+    corpus_write_lock()
     article = Article.objects.select_for_update().get(pk=article_id)
+    if article.state == Article.State.WITHDRAWN:
+        return []  # withdrawn while it was being read: the editor's decision stands
     entities = article_actors_resolve(analysis=analysis)
     rejected_spans = article_mentions_replace(article=article, analysis=analysis, entities=entities)
     touched = article_extractions_replace(
