@@ -20,7 +20,7 @@ from entities.models import Entity, Made
 from .clustering import STATE_LEVEL_KINDS
 from .linking import claims_relink
 from .models import Claim, Evidence, Extraction
-from .tasks import claims_recompute_task
+from .tasks import claims_recompute_enqueue
 
 
 def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
@@ -32,7 +32,7 @@ def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
     ids = sorted(set(claim_ids))
     if ids:
         Claim.objects.filter(pk__in=ids, dirty=False).update(dirty=True)
-        transaction.on_commit(lambda: claims_recompute_task.delay(ids))
+        transaction.on_commit(lambda: claims_recompute_enqueue(ids))
     return ids
 
 
