@@ -29,12 +29,11 @@ from tests.conftest import SESSION_KEY_PREFIX, wait_until
 from tests.test_tasks import _connect, _database_url
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
 
 
 def _texts() -> list[Path]:
-    """The seed articles and the tuning stories: 41 distinct texts naming overlapping actors."""
-    return sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "devset" / "tune").glob("*/*.txt"))
+    """The sample articles and the tuning stories: 41 distinct texts naming overlapping actors."""
+    return sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT / "devset" / "tune").glob("*/*.txt"))
 
 
 def _deadlocks() -> int:
@@ -86,7 +85,7 @@ def _settled() -> bool:
     return not Article.objects.pending().exists() and not Claim.objects.dirty().exists()
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seed articles are not on this machine")
+@pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path):
     texts = _texts()
