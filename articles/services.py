@@ -20,7 +20,13 @@ from django.utils import timezone
 
 from . import selectors, signals
 from .models import Article, Source
-from .readers import SOURCE_MAX_CHARS, RejectedInput, read_article, valid_url
+from .readers import (
+    SOURCE_MAX_CHARS,
+    RejectedInput,
+    check_text_storable,
+    read_article,
+    valid_url,
+)
 
 ORIGINAL_NAME_MAX_CHARS = 500
 
@@ -44,10 +50,18 @@ def article_ingest(
     """Store ``raw`` as one article (or find it already stored) and queue its processing.
 
     Raises ``RejectedInput`` with a one-line reason, before any write, when the
-    input cannot be an article. ``source_name`` wins over the outlet named in
-    the input (HTML site name, JSON "source"); ``url`` over the input's URL.
+    input cannot be an article (``articles.readers`` lists the reasons: not
+    text, not storable, too large or too long, no story). ``source_name`` wins
+    over the outlet named in the input (HTML site name, JSON "source"); ``url``
+    over the input's URL. Atomic: a write that fails half-way leaves nothing.
     """
-    parsed = read_article(raw, name=name, fmt=fmt, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
+    parsed = read_article(
+        raw,
+        name=name,
+        fmt=fmt,
+        max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES,
+        max_chars=settings.CLAIMTRACK_MAX_ARTICLE_CHARS,
+    )
     url = valid_url(url.strip()) if url.strip() else parsed.url
     outlet = _outlet_name(source_name) or parsed.source_name
     content_hash = body_hash(parsed.body)
@@ -88,6 +102,7 @@ def _outlet_name(name: str | None) -> str:
     name = (name or "").strip()
     if len(name) > SOURCE_MAX_CHARS:
         raise RejectedInput(f"source name longer than {SOURCE_MAX_CHARS} characters")
+    check_text_storable(name, what="source name")
     return name
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -93,6 +94,45 @@ def test_a_file_over_the_size_limit_is_rejected(tmp_path: Path, settings) -> Non
     with pytest.raises(CommandError) as caught:
         run(str(tmp_path / "long.txt"))
     assert "rejected: too large: over the limit of 20 bytes" in caught.value.stderr
+
+
+def test_a_text_over_the_length_limit_is_rejected(tmp_path: Path, settings) -> None:
+    settings.CLAIMTRACK_MAX_ARTICLE_CHARS = 20
+    (tmp_path / "long.txt").write_text("The talks resumed on Monday, officials said.")
+    with pytest.raises(CommandError) as caught:
+        run(str(tmp_path / "long.txt"))
+    assert caught.value.stderr.strip() == (
+        f"{tmp_path / 'long.txt'}: rejected: too long: 44 characters of text, over the limit of 20"
+    )
+
+
+def test_an_error_no_reader_foresaw_is_one_line_per_file_and_the_batch_goes_on(
+    tmp_path: Path, settings
+) -> None:
+    # A limit set to nonsense fails every file in a way no reader names.
+    settings.CLAIMTRACK_MAX_ARTICLE_CHARS = "many"
+    (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
+    (tmp_path / "b.txt").write_text("Officials agreed on Tuesday.")
+    with pytest.raises(CommandError) as caught:
+        run(str(tmp_path))
+    assert caught.value.returncode == 1
+    assert caught.value.stderr.splitlines() == [
+        f"{tmp_path / name}: rejected: unexpected TypeError: '>' not supported between "
+        "instances of 'int' and 'str'"
+        for name in ("a.txt", "b.txt")
+    ]
+    assert caught.value.stdout.strip() == "0 ingested, 0 already present, 2 rejected"
+    assert not Article.objects.exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_on_one_line(tmp_path: Path) -> None:
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9\nnews.txt"))
+    odd.write_bytes(b"Le caf\xe9.")
+    with pytest.raises(CommandError) as caught:
+        run(str(tmp_path))
+    assert caught.value.stderr.splitlines() == [
+        f"{tmp_path}/caf\\xe9\\nnews.txt: rejected: not UTF-8: invalid byte 0xe9 at offset 6"
+    ]
 
 
 def test_a_missing_path_is_rejected(tmp_path: Path) -> None:

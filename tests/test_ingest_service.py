@@ -132,6 +132,27 @@ def test_it_rejects_input_over_the_configured_size_limit(settings) -> None:
         ingest()
 
 
+def test_it_rejects_text_over_the_configured_length_limit(settings) -> None:
+    settings.CLAIMTRACK_MAX_ARTICLE_CHARS = 100
+    with pytest.raises(RejectedInput, match="too long: 181 characters of text, over the limit of 100"):
+        ingest()
+    assert not Article.objects.exists()
+
+
+def test_a_lone_surrogate_from_a_json_escape_writes_nothing() -> None:
+    document = '{"body": "The talks \\ud800 resumed.", "source": "New Outlet"}'
+    with pytest.raises(RejectedInput, match="lone surrogate"):
+        ingest(document, name="bad.json")
+    assert not Article.objects.exists()
+    assert not Source.objects.exists()
+
+
+def test_it_rejects_an_outlet_name_the_database_cannot_hold() -> None:
+    with pytest.raises(RejectedInput, match="source name holds a NUL character"):
+        ingest(source_name="Example\x00Wire")
+    assert not Source.objects.exists()
+
+
 def test_it_queues_processing_once_on_commit_for_a_new_article(
     django_capture_on_commit_callbacks,
 ) -> None:

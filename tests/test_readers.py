@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from articles.readers import (
     JSON,
     TEXT,
     RejectedInput,
+    display_path,
     find_article_files,
     read_article,
     read_file_bytes,
@@ -43,7 +45,13 @@ and said they would not attend unless their conditions were met.</p>
 
 def read(raw: bytes | str, name: str = "story.txt", **kwargs):
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
-    return read_article(data, name=name, max_bytes=kwargs.pop("max_bytes", LIMIT), **kwargs)
+    return read_article(
+        data,
+        name=name,
+        max_bytes=kwargs.pop("max_bytes", LIMIT),
+        max_chars=kwargs.pop("max_chars", LIMIT),
+        **kwargs,
+    )
 
 
 def reason(raw: bytes | str, name: str = "story.txt", **kwargs) -> str:
@@ -150,6 +158,63 @@ def test_it_rejects_an_unknown_format() -> None:
     assert reason(STORY, fmt="pdf").startswith("unknown format 'pdf'")
 
 
+def test_it_rejects_a_text_over_the_length_limit_and_says_how_long() -> None:
+    assert reason("a" * 150 + ".", max_chars=100) == (
+        "too long: 151 characters of text, over the limit of 100"
+    )
+
+
+def test_the_length_limit_counts_the_text_of_a_page_not_its_markup() -> None:
+    assert read(PAGE, "page.html", max_chars=400).format == HTML
+
+
+def test_it_rejects_a_text_with_no_letter_or_digit() -> None:
+    assert reason("\u200b\u200b …  —  !!") == "no text: not a letter or digit in it"
+
+
+# --- encodings ------------------------------------------------------------------
+# UTF-8 is read; a byte-order mark names UTF-16 or UTF-32, which are read too.
+# Nothing else is guessed.
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_it_reads_text_in_the_encoding_its_byte_order_mark_names(encoding: str) -> None:
+    text = f"date 2025-01-31 {STORY}\r\nCafé “frank”."
+    raw = (
+        text.encode(encoding)
+        if encoding in ("utf-16", "utf-32")  # these codecs write the mark themselves
+        else "\ufeff".encode(encoding) + text.encode(encoding)
+    )
+    article = read(raw)
+    assert article.body == f"{STORY}\nCafé “frank”."
+    assert article.published == dt.date(2025, 1, 31)
+
+
+def test_the_same_story_in_utf16_and_utf8_is_the_same_text() -> None:
+    assert read(STORY.encode("utf-16")).body == read(STORY).body
+
+
+def test_it_rejects_utf16_without_a_byte_order_mark_and_says_so() -> None:
+    assert reason(STORY.encode("utf-16-le")) == (
+        "not UTF-8: looks like UTF-16 without a byte-order mark; save it as UTF-8"
+    )
+
+
+def test_it_rejects_utf16_with_a_lone_surrogate() -> None:
+    raw = "\ufeff".encode("utf-16-le") + "Talks".encode("utf-16-le") + b"\x00\xd8" + b"a\x00"
+    assert reason(raw) == "not UTF-16: invalid byte 0x00 at offset 12"
+
+
+def test_it_rejects_binary_behind_a_byte_order_mark() -> None:
+    raw = "\ufeff".encode("utf-16-le") + "Talks\x00resumed".encode("utf-16-le")
+    assert reason(raw) == "binary: NUL character at offset 5"
+
+
+def test_it_rejects_windows_1252_text_and_says_where() -> None:
+    raw = "The minister’s “frank” talks.".encode("cp1252")
+    assert reason(raw) == "not UTF-8: invalid byte 0x92 at offset 12"
+
+
 # --- HTML -----------------------------------------------------------------------
 
 
@@ -205,19 +270,62 @@ def test_it_rejects_malformed_json_and_says_where() -> None:
     )
 
 
+def test_it_rejects_json_nested_too_deeply_to_read() -> None:
+    limits = {"max_bytes": 1_000_000, "max_chars": 1_000_000}
+    assert reason("[" * 100_000 + "]" * 100_000, "a.json", **limits) == (
+        "malformed JSON: nested too deeply to read"
+    )
+    deep = '{"body": "' + STORY + '", "extra": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    assert reason(deep, "a.json", **limits) == "malformed JSON: nested too deeply to read"
+
+
+def test_it_rejects_json_with_a_number_python_will_not_read() -> None:
+    assert reason('{"body": "x", "n": ' + "1" * 5000 + "}", "a.json").startswith(
+        "malformed JSON: Exceeds the limit (4300 digits)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("escape", "expected"),
+    [
+        ("\\ud800", 'JSON "body" holds a lone surrogate \\ud800 at character 4: not Unicode text'),
+        ("\\udfff", 'JSON "body" holds a lone surrogate \\udfff at character 4: not Unicode text'),
+        ("\\u0000", 'JSON "body" holds a NUL character (\\u0000) at character 4'),
+    ],
+)
+def test_it_rejects_json_escapes_that_are_not_storable_text(escape: str, expected: str) -> None:
+    assert reason('{"body": "The ' + escape + ' talks resumed."}', "a.json") == expected
+
+
+def test_it_rejects_a_lone_surrogate_in_any_field_it_stores() -> None:
+    document = '{"body": "The talks resumed.", "title": "Talks \\ud83d"}'
+    assert reason(document, "a.json") == (
+        'JSON "title" holds a lone surrogate \\ud83d at character 6: not Unicode text'
+    )
+
+
+def test_a_surrogate_pair_in_json_is_one_character() -> None:
+    assert read('{"body": "Talks resumed \\ud83d\\ude00."}', "a.json").body == "Talks resumed 😀."
+
+
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        ([STORY], "JSON must be an object, not list"),
+        ([STORY], "JSON must be an object, not an array"),
+        (None, "JSON must be an object, not null"),
+        (STORY, "JSON must be an object, not a string"),
+        (3.5, "JSON must be an object, not a number"),
+        ({"body": True}, 'JSON "body" must be a string, not true or false'),
+        ({"body": {"text": STORY}}, 'JSON "body" must be a string, not an object'),
         ({"title": "x"}, 'JSON has no text: "body" (or "text") is missing or empty'),
-        ({"body": 42}, 'JSON "body" must be a string, not int'),
-        ({"body": STORY, "published": 20250203}, 'JSON "published" must be a string, not int'),
+        ({"body": 42}, 'JSON "body" must be a string, not a number'),
+        ({"body": STORY, "published": 20250203}, 'JSON "published" must be a string, not a number'),
         (
             {"body": STORY, "published": "2025-02-30"},
             "impossible \"published\" '2025-02-30' (expected YYYY-MM-DD)",
         ),
         ({"body": STORY, "url": "not a url"}, "not a valid http(s) URL: 'not a url'"),
-        ({"body": STORY, "source": ["a"]}, 'JSON "source" must be a string, not list'),
+        ({"body": STORY, "source": ["a"]}, 'JSON "source" must be a string, not an array'),
     ],
 )
 def test_it_rejects_json_fields_of_the_wrong_type_or_value(document: object, expected: str) -> None:
@@ -269,6 +377,51 @@ def test_it_reads_no_more_than_one_byte_past_the_limit(tmp_path: Path) -> None:
 def test_it_rejects_a_file_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(RejectedInput, match="cannot read: No such file or directory"):
         read_file_bytes(tmp_path / "missing.txt", max_bytes=10)
+
+
+def test_it_refuses_a_named_pipe_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    with pytest.raises(RejectedInput, match=r"cannot read: not a regular file \(a pipe"):
+        read_file_bytes(tmp_path / "pipe.txt", max_bytes=10)
+
+
+def test_it_refuses_a_folder_given_as_a_file(tmp_path: Path) -> None:
+    with pytest.raises(RejectedInput, match="cannot read: a folder, not a file"):
+        read_file_bytes(tmp_path, max_bytes=10)
+
+
+def test_it_refuses_a_link_that_leads_in_a_circle(tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.raises(RejectedInput, match="cannot read: Too many levels of symbolic links"):
+        read_file_bytes(tmp_path / "loop.txt", max_bytes=10)
+
+
+def test_it_lists_a_link_to_a_folder_as_skipped_and_does_not_follow_it(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)
+    found = [
+        (c.path.relative_to(tmp_path).as_posix(), c.skip_reason)
+        for c in find_article_files([tmp_path])
+    ]
+    assert found == [("sub/a.txt", ""), ("sub/up", "link to a folder, not followed")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_it_reports_a_folder_it_cannot_list(tmp_path: Path) -> None:
+    (tmp_path / "locked").mkdir(mode=0o000)
+    try:
+        found = list(find_article_files([tmp_path]))
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert [(c.path, c.error) for c in found] == [
+        (tmp_path / "locked", "cannot list folder: Permission denied")
+    ]
+
+
+def test_a_file_name_is_shown_on_one_printable_line(tmp_path: Path) -> None:
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9\nnews.txt"))
+    assert display_path(path) == f"{tmp_path}/caf\\xe9\\nnews.txt"
 
 
 def test_it_rejects_text_that_is_nothing_but_page_furniture() -> None:

@@ -5,10 +5,18 @@ A thin wrapper: ``articles.readers`` finds and reads the files,
 ``pipeline.selectors.articles_settled`` tells ``--wait`` when the workers are
 done. Exit codes: 0 all went in, 1 something was rejected (or failed
 processing), 2 ``--wait`` timed out.
+
+Each file is read, decoded, parsed and stored on its own: a file that cannot
+be an article is one line on stderr, "PATH: rejected: REASON", and the batch
+goes on; ``article_ingest`` writes nothing for it (it validates first and
+runs in one transaction). Even an error no reader foresaw is such a line
+("PATH: rejected: unexpected ValueError: ..."; the traceback is logged at
+DEBUG), never the end of the batch.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from dataclasses import dataclass, field
@@ -22,7 +30,15 @@ from articles import selectors, services
 from claims.selectors import claims_dirty_for_articles
 from pipeline.selectors import articles_settled
 from pipeline.services import articles_process_inline
-from articles.readers import Candidate, RejectedInput, find_article_files, read_file_bytes
+from articles.readers import (
+    Candidate,
+    RejectedInput,
+    display_path,
+    find_article_files,
+    read_file_bytes,
+)
+
+log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.5
 
@@ -106,22 +122,30 @@ class Command(BaseCommand):
         enqueue: bool,
         verbosity: int,
     ) -> None:
+        name = display_path(candidate.path)
         if candidate.skip_reason:
-            self._error(f"{candidate.path}: skipped: {candidate.skip_reason}")
+            self._error(f"{name}: skipped: {candidate.skip_reason}")
             return
         try:
+            if candidate.error:
+                raise RejectedInput(candidate.error)
             raw = read_file_bytes(candidate.path, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
             result = services.article_ingest(
-                raw=raw, name=str(candidate.path), source_name=source, enqueue=enqueue
+                raw=raw, name=name, source_name=source, enqueue=enqueue
             )
         except RejectedInput as rejection:
             tally.rejected += 1
-            self._error(f"{candidate.path}: rejected: {rejection.reason}")
+            self._error(f"{name}: rejected: {rejection.reason}")
+            return
+        except Exception as error:  # noqa: BLE001 — one bad file must not stop the batch
+            log.debug("ingesting %s failed", name, exc_info=True)
+            tally.rejected += 1
+            self._error(f"{name}: rejected: unexpected {type(error).__name__}: {_one_line(error)}")
             return
         (tally.created if result.created else tally.present).append(result.article.pk)
         if verbosity >= 2:
             how = "ingested as" if result.created else "already present as"
-            self._note(f"{candidate.path}: {how} article {result.article.pk}")
+            self._note(f"{name}: {how} article {result.article.pk}")
 
     def _wait(self, article_ids: list[int], *, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -156,3 +180,8 @@ class Command(BaseCommand):
             tqdm.write(line, file=sys.stdout)
         else:
             self.stdout.write(line)
+
+
+def _one_line(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return text[:300] + "…" if len(text) > 300 else text
