@@ -204,6 +204,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claimtrack.articles_sweep",
         "schedule": float(CLAIMTRACK_SWEEP_SECONDS),
     },
+    # The ruler learns the names the corpus corroborates once the queue is empty.
+    "articles-settle": {
+        "task": "claimtrack.articles_settle",
+        "schedule": float(CLAIMTRACK_SWEEP_SECONDS),
+    },
 }
 
 # --- ClaimTrack ---------------------------------------------------------------

@@ -100,9 +100,15 @@ class Alias(models.Model):
         default=False,
         help_text="An editor removed this alias: the machine will not learn it again.",
     )
+    # The known-alias ruler reads articles with the name and kind it had when the corpus
+    # last settled (``pipeline.services.articles_settle``), not with whatever the last
+    # article changed: every article read between two settles is read by the same ruler.
+    ruler_name = models.CharField(max_length=300, blank=True, help_text="Name the ruler gives it; empty: not in the ruler.")
+    ruler_label = models.CharField(max_length=6, blank=True)
+    ruler_surfaces = models.JSONField(default=list, blank=True, help_text="The spellings the ruler matches.")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["ruler_name", "ruler_label", "ruler_surfaces"])
 
     class Meta:
         verbose_name_plural = "aliases"

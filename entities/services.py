@@ -272,6 +272,30 @@ def _name_from_mentions(texts: Counter, *, aliases: set[str], kind: str) -> str:
     return min(forms, key=preference)
 
 
+def aliases_ruler_snapshot(*, entries: dict[int, tuple[str, str, list[str]]]) -> None:
+    """Make ``entries`` (alias id → the name, kind and spellings the ruler gives it) the ruler's
+    learned names.
+
+    Written with ``update`` (no history row): the snapshot is the machine's
+    bookkeeping, taken whenever the corpus settles, not a change to the alias.
+    """
+    Alias.objects.exclude(pk__in=list(entries)).exclude(ruler_label="").update(
+        ruler_name="", ruler_label="", ruler_surfaces=[]
+    )
+    current = {
+        pk: (name, label, surfaces)
+        for pk, name, label, surfaces in Alias.objects.filter(pk__in=list(entries)).values_list(
+            "pk", "ruler_name", "ruler_label", "ruler_surfaces"
+        )
+    }
+    changed = [
+        Alias(pk=pk, ruler_name=name[:300], ruler_label=kind, ruler_surfaces=surfaces)
+        for pk, (name, kind, surfaces) in entries.items()
+        if current.get(pk) != (name[:300], kind, surfaces)
+    ]
+    Alias.objects.bulk_update(changed, ["ruler_name", "ruler_label", "ruler_surfaces"], batch_size=500)
+
+
 def entity_affiliations_learn(*, pairs: Iterable[tuple[Entity, Entity]]) -> None:
     """Remember which state or organisation an actor acts for, unless an editor decided otherwise.
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from celery import current_app
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum, TextField
+from django.db.models.functions import Cast, Length
 from django.utils import timezone
 
 import nlp
@@ -27,8 +28,9 @@ from articles.models import Article, corpus_write_lock
 from articles.services import article_mark_failed
 from claims.corroboration import claims_recompute_dirty
 from claims.services import article_extractions_replace, claims_mark_dirty
-from entities.models import Alias, Made
-from entities.services import article_actors_resolve, article_mentions_replace
+from entities.models import Alias, Made, Mention
+from entities.services import aliases_ruler_snapshot, article_actors_resolve, article_mentions_replace
+from nlp.alias_index import AliasIndex
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ log = logging.getLogger(__name__)
 _extractor_lock = threading.Lock()
 _extractor: nlp.Extractor | None = None
 _extractor_aliases_signature: tuple | None = None
+_alias_index = AliasIndex(())
 
 
 # A name cut short before its particle ("Bashir al" of "Bashir al-Tamimi") is a
@@ -47,51 +50,98 @@ _TRUNCATED_NAME_END = {"al", "el", "ad", "ash", "bin", "ibn", "abu", "de", "da",
 
 
 def known_aliases() -> list[nlp.KnownAlias]:
-    """Aliases for the EntityRuler: what editors taught us, and names seen in more than one article.
+    """Aliases for the EntityRuler: what editors taught us, as it is now, and the names
+    the corpus had corroborated when it last settled (``ruler_settle``), in every
+    spelling its articles used."""
+    live = Q(blocked=False, entity__merged_into__isnull=True)
+    taught = [
+        (surface, name, kind)
+        for surface, name, kind in Alias.objects.filter(live, made_by=Made.EDITOR)
+        .values_list("surface", "entity__name", "entity__kind")
+    ]
+    learned = [
+        (surface, name, label)
+        for surfaces, name, label in Alias.objects.filter(live).exclude(made_by=Made.EDITOR).exclude(ruler_label="")
+        .values_list("ruler_surfaces", "ruler_name", "ruler_label")
+        for surface in surfaces
+    ]
+    # Sorted: the ruler is a function of the snapshot, not of which row came first.
+    return [nlp.KnownAlias(surface=s, canonical=c, label=k) for s, c, k in sorted({*taught, *learned})]
+
+
+def _corroborated_aliases() -> dict[int, tuple[str, str, list[str]]]:
+    """Machine aliases of entities named in more than one article: alias id → the entity's
+    name and kind now, and every spelling of the alias its mentions use.
 
     A machine alias from a single article is not fed back: one boundary error
-    must not become a rule for every later article.
+    must not become a rule for every later article. The spellings come from the
+    mentions, not from the alias row, whose surface is whichever came first.
     """
-    corroborated = Count("entity__mentions__article", distinct=True)
-    rows = (
+    rows = list(
         Alias.objects.filter(blocked=False, entity__merged_into__isnull=True)
-        .annotate(articles=corroborated)
-        .filter(Q(made_by=Made.EDITOR) | Q(articles__gte=2))
-        .values_list("surface", "entity__name", "entity__kind")
-        .order_by("pk")
+        .exclude(made_by=Made.EDITOR)
+        .annotate(articles=Count("entity__mentions__article", distinct=True))
+        .filter(articles__gte=2)
+        .values_list("pk", "normalised", "surface", "entity_id", "entity__name", "entity__kind")
     )
-    return [
-        nlp.KnownAlias(surface=s, canonical=c, label=k)
-        for s, c, k in rows
-        if len(s) >= 3 and s.split()[-1].casefold() not in _TRUNCATED_NAME_END
-    ]
+    spellings: dict[tuple[int, str], set[str]] = defaultdict(set)
+    mentions = Mention.objects.filter(entity_id__in={row[3] for row in rows}, rejected=False)
+    for entity_id, text in mentions.values_list("entity_id", "text").distinct():
+        spellings[(entity_id, nlp.normalise_name(text))].add(text)
+    entries = {}
+    for pk, normalised, surface, entity_id, name, kind in rows:
+        surfaces = sorted(s for s in spellings.get((entity_id, normalised)) or {surface} if _fit_for_ruler(s))
+        if surfaces:
+            entries[pk] = (name, kind, surfaces)
+    return entries
 
 
-# Names newly seen in a second article reach the ruler within this many seconds;
-# editor changes to aliases and merges reach it at once.
-_RULER_REFRESH_SECONDS = 300
+def _fit_for_ruler(surface: str) -> bool:
+    return len(surface) >= 3 and surface.split()[-1].casefold() not in _TRUNCATED_NAME_END
 
 
 def _aliases_signature() -> tuple:
+    """Cheap, and changes whenever ``known_aliases`` would: editor decisions and settles."""
+    in_ruler = ~Q(ruler_label="")
     stats = Alias.objects.aggregate(
         n=Count("pk"), last=Max("pk"), blocked=Count("pk", filter=Q(blocked=True)),
         editor=Count("pk", filter=Q(made_by=Made.EDITOR)),
         merged=Count("pk", filter=Q(entity__merged_into__isnull=False)),
+        ruler=Count("pk", filter=in_ruler), ruler_ids=Sum("pk", filter=in_ruler),
+        ruler_names=Sum(Length("ruler_name") + Length("ruler_label"), filter=in_ruler),
+        ruler_surfaces=Sum(Length(Cast("ruler_surfaces", output_field=TextField())), filter=in_ruler),
     )
-    return (*stats.values(), int(time.monotonic() // _RULER_REFRESH_SECONDS))
+    return tuple(stats.values())
 
 
 def extractor() -> nlp.Extractor:
-    """The process's extractor, its ruler refreshed when the Alias table changed."""
-    global _extractor, _extractor_aliases_signature
+    """The process's extractor, its ruler refreshed when the known aliases changed."""
+    return _reader()[0]
+
+
+def _reader() -> tuple[nlp.Extractor, AliasIndex, tuple]:
+    """The extractor, an index of the aliases its ruler holds and their signature, consistent."""
+    global _extractor, _extractor_aliases_signature, _alias_index
     with _extractor_lock:
         signature = _aliases_signature()
-        if _extractor is None:
-            _extractor = nlp.Extractor(settings.SPACY_MODEL, known_aliases())
-        elif signature != _extractor_aliases_signature:
-            _extractor.set_known_aliases(known_aliases())
+        if _extractor is None or signature != _extractor_aliases_signature:
+            aliases = known_aliases()
+            if _extractor is None:
+                _extractor = nlp.Extractor(settings.SPACY_MODEL, aliases)
+            elif aliases != _alias_index.aliases_given:
+                _extractor.set_known_aliases(aliases)
+            _alias_index = AliasIndex(aliases)
         _extractor_aliases_signature = signature
-        return _extractor
+        return _extractor, _alias_index, signature
+
+
+def _read_with(engine: nlp.Extractor, index: AliasIndex, body: str) -> str:
+    """What read an article: model, rules and the known aliases its text contains.
+
+    Two runs with equal versions read the article the same way; a version that
+    differs only after "+aliases:" means the ruler has changed for this text.
+    """
+    return f"{engine.version}+aliases:{index.fingerprint(body)}"[:100]
 
 
 # --- Processing an article -------------------------------------------------------------
@@ -105,17 +155,26 @@ def article_process(*, article_id: int) -> list[int]:
     """
     article = Article.objects.select_related("source").get(pk=article_id)
     furniture = [nlp.Span(start, end, article.body[start:end]) for start, end in article.furniture]
-    engine = extractor()
-    analysis = engine.analyse(article.body, published=article.published, furniture=furniture)
-    return _article_store(article_id=article_id, analysis=analysis, version=engine.version)
+    while True:
+        engine, index, ruler = _reader()
+        analysis = engine.analyse(article.body, published=article.published, furniture=furniture)
+        touched = _article_store(
+            article_id=article_id, analysis=analysis, version=_read_with(engine, index, article.body), ruler=ruler
+        )
+        if touched is not None:
+            return touched
+        # The corpus settled while this article was read: read it with the new ruler.
 
 
 @transaction.atomic
-def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> list[int]:
+def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str, ruler: tuple | None) -> list[int] | None:
+    """Write what was read, unless the ruler changed meanwhile (then ``None``: read it again)."""
     # Serialises the write phase of article processing across workers (two articles
     # naming a new actor at once create one entity, not two) and orders it before
     # any row lock against recomputes, withdrawals and deletes: no deadlock.
     corpus_write_lock()
+    if ruler is not None and ruler != _aliases_signature():
+        return None
     article = Article.objects.select_for_update().get(pk=article_id)
     if article.state == Article.State.WITHDRAWN:
         return []  # withdrawn while it was being read: the editor's decision stands
@@ -125,7 +184,7 @@ def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> 
         article=article, analysis=analysis, entities=entities, rejected_spans=rejected_spans
     )
     Article.objects.filter(pk=article.pk).update(
-        state=Article.State.DONE, error="", processed_at=timezone.now(), extractor_version=version[:100]
+        state=Article.State.DONE, error="", processed_at=timezone.now(), extractor_version=version
     )
     return claims_mark_dirty(claim_ids=touched)
 
@@ -133,20 +192,94 @@ def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str) -> 
 def articles_process_inline(*, article_ids: Iterable[int]) -> dict[int, str]:
     """Extract these articles and recompute every dirty claim here, with no broker or worker.
 
-    Returns the articles that failed, with the error (they are marked failed,
-    as the worker would). Each article is processed in its own transaction.
+    Then the corpus settles (``articles_settle_round``) until the ruler reads
+    nothing differently, as the workers' periodic settle does, so the result
+    does not depend on the order the articles came in. Returns the articles
+    that failed, with the error (they are marked failed, as the worker would).
+    Each article is processed in its own transaction.
     """
     failed: dict[int, str] = {}
     with _tasks_in_process():
-        for article_id in article_ids:
-            try:
-                article_process(article_id=article_id)
-            except Exception as error:  # noqa: BLE001 — one bad article must not stop the batch
-                log.exception("article %s failed", article_id)
-                failed[article_id] = f"{type(error).__name__}: {error}"
-                article_mark_failed(article_id=article_id, error=failed[article_id])
+        _process_each(article_ids, failed)
+        for _ in range(SETTLE_ROUNDS):
+            stale = articles_settle_round()
+            if not stale:
+                break
+            _process_each(stale, failed)
         claims_recompute_dirty()
     return failed
+
+
+def _process_each(article_ids: Iterable[int], failed: dict[int, str]) -> None:
+    for article_id in article_ids:
+        try:
+            article_process(article_id=article_id)
+        except Exception as error:  # noqa: BLE001 — one bad article must not stop the batch
+            log.exception("article %s failed", article_id)
+            failed[article_id] = f"{type(error).__name__}: {error}"
+            article_mark_failed(article_id=article_id, error=failed[article_id])
+
+
+# --- Settling: the ruler learns the corpus's names, and what it now reads differently is read again
+
+
+# Reading again can teach the corpus more names, and so change the ruler again; a
+# few rounds settle a real corpus (each round reads only what the last one changed).
+SETTLE_ROUNDS = 5
+
+
+def articles_settle_round() -> list[int]:
+    """Snapshot the names the corpus corroborates into the ruler; return the articles to read again.
+
+    Between two settles every article is read by the same ruler, and a settle
+    is a function of what the articles say, so a corpus reaches the same state
+    whichever order (or how many workers) its articles were read in. The
+    articles returned contain a known alias whose ruler entry changed; the
+    caller reads them again (inline, or queued for the workers).
+    """
+    changed = ruler_settle()
+    if not changed:
+        return []
+    return articles_read_stale(article_ids=articles_containing(surfaces=changed))
+
+
+@transaction.atomic
+def ruler_settle() -> set[str]:
+    """Put the corroborated aliases, with their entity's name and kind now, into the ruler.
+
+    Returns the surfaces whose ruler entry appeared, went or changed.
+    """
+    corpus_write_lock()  # no article is being written while the snapshot is taken
+    before = known_aliases()
+    aliases_ruler_snapshot(entries=_corroborated_aliases())
+    return _surfaces_changed(before, known_aliases())
+
+
+def articles_read_stale(*, article_ids: Iterable[int]) -> list[int]:
+    """Those of these processed articles that the ruler now reads differently from when they were read."""
+    engine, index, _ = _reader()
+    done = Article.objects.filter(
+        pk__in=list(article_ids), state=Article.State.DONE,
+        extractor_version__startswith=f"{engine.version}+aliases:",
+    )
+    rows = done.order_by("pk").values_list("pk", "body", "extractor_version").iterator(chunk_size=200)
+    return [pk for pk, body, version in rows if version != _read_with(engine, index, body)]
+
+
+def articles_containing(*, surfaces: Iterable[str], chunk: int = 200) -> set[int]:
+    """Processed articles whose text contains any of these names (a superset: the check is exact)."""
+    surfaces = sorted(set(surfaces))
+    found: set[int] = set()
+    for i in range(0, len(surfaces), chunk):
+        any_name = Q()
+        for surface in surfaces[i:i + chunk]:
+            any_name |= Q(body__contains=surface)
+        found |= set(Article.objects.filter(any_name, state=Article.State.DONE).values_list("pk", flat=True))
+    return found
+
+
+def _surfaces_changed(before: list[nlp.KnownAlias], after: list[nlp.KnownAlias]) -> set[str]:
+    return {alias.surface for alias in set(before) ^ set(after)}
 
 
 @contextmanager

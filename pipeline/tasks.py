@@ -68,6 +68,21 @@ def articles_sweep() -> int:
     return articles_process_enqueue(article_ids=ids).queued
 
 
+@shared_task(name="claimtrack.articles_settle", acks_late=True, **RETRY_TRANSIENT)
+def articles_settle() -> int:
+    """Once no article waits, let the ruler learn the corpus's names; queue what it now reads differently.
+
+    Waiting for the queue to drain keeps every article between two settles read
+    by the same ruler, which is what makes the result independent of how many
+    workers read the articles and in what order (``services.articles_settle_round``).
+    """
+    if Article.objects.pending().exists():
+        return 0
+    stale = services.articles_settle_round()
+    Article.objects.filter(pk__in=stale).queue_for_processing()
+    return articles_process_enqueue(article_ids=stale).queued
+
+
 # --- Sending the messages ------------------------------------------------------------------
 
 
