@@ -201,10 +201,11 @@ def articles_process_inline(*, article_ids: Iterable[int]) -> dict[int, str]:
     failed: dict[int, str] = {}
     with _tasks_in_process():
         _process_each(article_ids, failed)
-        for _ in range(SETTLE_ROUNDS):
+        for round_number in range(1, SETTLE_ROUNDS + 1):
             stale = articles_settle_round()
             if not stale:
                 break
+            log.info("settle round %d: reading %d article(s) again with the names learned", round_number, len(stale))
             _process_each(stale, failed)
         claims_recompute_dirty()
     return failed
