@@ -20,11 +20,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count
 
 from articles.models import Article
 from articles.services import article_ingest
 from claimtrack.celery import app as celery_app
 from claims.models import Claim
+from claims.tasks import claims_sweep
 from tests.conftest import SESSION_KEY_PREFIX, wait_until
 from tests.test_tasks import _connect, _database_url
 
@@ -46,11 +48,7 @@ def _deadlocks() -> int:
 
 
 def _prefork_worker(concurrency: int, folder: Path) -> subprocess.Popen:
-    """``celery worker -P prefork -c N`` in its own process, on the test database and this session's queues.
-
-    Its embedded beat runs the claims sweep every second, so a sweep's large
-    recompute competes with the articles being processed, as in production.
-    """
+    """``celery worker -P prefork -c N`` in its own process, on the test database and this session's queues."""
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
@@ -58,19 +56,17 @@ def _prefork_worker(concurrency: int, folder: Path) -> subprocess.Popen:
         "SECRET_KEY": "tests-only-not-secret",
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "CLAIMTRACK_TEST_KEY_PREFIX": SESSION_KEY_PREFIX,
-        "CLAIMTRACK_SWEEP_SECONDS": "1",
     }
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "tests.celery_worker_app", "worker", "-P", "prefork",
-         "-c", str(concurrency), "--beat", "--schedule", str(folder / "beat-schedule"),
-         "--loglevel=WARNING", "--without-heartbeat", "--without-mingle", "--without-gossip"],
+         "-c", str(concurrency), "--loglevel=WARNING", "--without-heartbeat", "--without-mingle", "--without-gossip"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=(folder / "worker.log").open("w"),
     )
 
 
 def _stop(worker: subprocess.Popen) -> None:
     """Stop the worker (its database sessions end, which flushes their statistics) and drop
-    the sweeps its beat queued meanwhile, which no later test expects."""
+    the sweeps still queued, which no later test expects."""
     if worker.poll() is None:
         worker.send_signal(signal.SIGTERM)
     try:
@@ -85,6 +81,16 @@ def _settled() -> bool:
     return not Article.objects.pending().exists() and not Claim.objects.dirty().exists()
 
 
+def _swept_and_settled() -> bool:
+    """Queue a claims sweep beside the articles in progress, as beat does, and say whether all is done.
+
+    A sweep recomputes hundreds of claims in one transaction while articles are
+    being written: the widest window for a deadlock.
+    """
+    claims_sweep.delay()
+    return _settled()
+
+
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path):
@@ -95,13 +101,14 @@ def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path
     try:
         for path in texts:
             article_ingest(raw=path.read_bytes(), name=str(path))
-        wait_until(_settled, timeout=150, interval=0.5)
+        wait_until(_swept_and_settled, timeout=150, interval=0.25)
     finally:
         _stop(worker)
 
     failed = list(Article.objects.filter(state=Article.State.FAILED).values_list("original_name", "error"))
     assert failed == []
-    assert Article.objects.processed().count() == len(texts)
+    states = dict(Article.objects.values_list("state").annotate(n=Count("pk")).order_by())
+    assert states == {Article.State.DONE: len(texts)}, (tmp_path / "worker.log").read_text()
     assert Claim.objects.exists()
     assert not Claim.objects.dirty().exists()
     assert _deadlocks() == deadlocks_before, (tmp_path / "worker.log").read_text()
