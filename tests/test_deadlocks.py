@@ -93,7 +93,10 @@ def _swept_and_settled() -> bool:
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path):
+def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path, celery_worker):
+    # ``celery_worker``: the suite's in-process worker listens on the same queue, so it
+    # takes part as a fifth consumer; the fixture waits for it to be idle before the
+    # tables are flushed.
     texts = _texts()
     assert len(texts) >= 40
     deadlocks_before = _deadlocks()
