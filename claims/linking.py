@@ -54,22 +54,20 @@ def claims_relink(*, extractions: Iterable[Extraction] = (), claim_ids: Iterable
     Returns the ids of the claims that exist afterwards and whose evidence
     may have changed; the caller marks them dirty.
     """
-    capitals: dict = {}
-    new = _propositions(Extraction.objects.filter(pk__in=[e.pk for e in extractions]), capitals)
+    reading = _Reading()
+    new = reading.propositions_of(Extraction.objects.filter(pk__in=[e.pk for e in extractions]))
     region = set(claim_ids) | set(
         Evidence.objects.filter(extraction_id__in=[p.extraction.pk for p in new]).values_list("claim_id", flat=True)
     )
-    candidates = _members(_candidate_claims(new), capitals)
+    candidates = reading.members_of(_candidate_claims(new))
     region |= {
         claim_id for claim_id, members in candidates.items()
         if any(propositions_match(p, m) for p in new for m in members)
     }
-    members = {claim_id: candidates.get(claim_id) for claim_id in region}
-    members |= _members([claim_id for claim_id, found in members.items() if found is None], capitals)
-    current = {p.extraction.pk: claim_id for claim_id, found in members.items() for p in found or ()}
-    propositions = {p.extraction.pk: p for p in [*new, *(p for found in members.values() for p in found or ())]}
-    clusters = clusters_of(list(propositions.values()))
-    kept = _clusters_store(clusters, current, region, capitals)
+    members = reading.members_of(region)
+    current = {p.extraction.pk: claim_id for claim_id, found in members.items() for p in found}
+    propositions = {p.extraction.pk: p for p in [*new, *(p for found in members.values() for p in found)]}
+    kept = _clusters_store(clusters_of(list(propositions.values())), current, region, reading)
     # A claim whose evidence all moved to other claims is gone; one that still has an
     # editor's evidence stays, and must be recounted.
     emptied = set(current.values()) - kept
@@ -86,22 +84,38 @@ def claim_for_extraction(extraction: Extraction) -> Claim:
 # --- Reading propositions ---------------------------------------------------------------
 
 
-def _propositions(extractions, capitals: dict) -> list[Proposition]:
-    rows = extractions.filter(rejected=False).exclude(evidence__made_by=Made.EDITOR)
-    return [proposition_of(e, capitals=capitals) for e in rows.select_related(*_PROPOSITION_FIELDS)]
+class _Reading:
+    """What one relink has read, so that no claim's evidence is read, and no extraction
+    turned into a proposition, twice."""
 
+    def __init__(self) -> None:
+        self.capitals: dict = {}
+        self.propositions: dict[int, Proposition] = {}  # by extraction id
+        self.members: dict[int, list[Proposition]] = {}  # machine-placed evidence, by claim id
 
-def _members(claim_ids: Iterable[int], capitals: dict) -> dict[int, list[Proposition]]:
-    """The machine-placed evidence of these claims, as propositions."""
-    members: dict[int, list[Proposition]] = {claim_id: [] for claim_id in claim_ids}
-    evidence = (
-        Evidence.objects.filter(claim_id__in=list(members), made_by=Made.MACHINE, extraction__rejected=False)
-        .select_related(*(f"extraction__{field}" for field in _PROPOSITION_FIELDS))
-        .order_by("pk")
-    )
-    for row in evidence:
-        members[row.claim_id].append(proposition_of(row.extraction, capitals=capitals))
-    return members
+    def proposition(self, extraction: Extraction) -> Proposition:
+        if extraction.pk not in self.propositions:
+            self.propositions[extraction.pk] = proposition_of(extraction, capitals=self.capitals)
+        return self.propositions[extraction.pk]
+
+    def propositions_of(self, extractions) -> list[Proposition]:
+        rows = extractions.filter(rejected=False).exclude(evidence__made_by=Made.EDITOR)
+        return [self.proposition(e) for e in rows.select_related(*_PROPOSITION_FIELDS)]
+
+    def members_of(self, claim_ids: Iterable[int]) -> dict[int, list[Proposition]]:
+        """The machine-placed evidence of these claims, as propositions."""
+        claim_ids = list(claim_ids)
+        missing = [claim_id for claim_id in claim_ids if claim_id not in self.members]
+        for claim_id in missing:
+            self.members[claim_id] = []
+        evidence = (
+            Evidence.objects.filter(claim_id__in=missing, made_by=Made.MACHINE, extraction__rejected=False)
+            .select_related(*(f"extraction__{field}" for field in _PROPOSITION_FIELDS))
+            .order_by("pk")
+        )
+        for row in evidence if missing else ():
+            self.members[row.claim_id].append(self.proposition(row.extraction))
+        return {claim_id: self.members[claim_id] for claim_id in claim_ids}
 
 
 def _candidate_claims(new: list[Proposition]) -> list[int]:
@@ -145,43 +159,52 @@ def _evidence_near(p: Proposition):
 
 
 def _clusters_store(
-    clusters: list[list[Proposition]], current: dict[int, int], region: set[int], capitals: dict
+    clusters: list[list[Proposition]], current: dict[int, int], region: set[int], reading: _Reading
 ) -> set[int]:
     """Write each cluster as one claim, reusing the claim that held most of it, else one
     of the region with its key (the claim a re-extracted article's finding backed before)."""
     Evidence.objects.filter(extraction_id__in=list(current), made_by=Made.MACHINE).delete()
+    existing = Claim.objects.in_bulk(region)
+    actors = Entity.objects.in_bulk({representative(members).actor_id for members in clusters} - {None})
     used: set[int] = set()
     placed: list[tuple[Claim, list[Proposition]]] = []
     for members in clusters:
         held = Counter(current[p.extraction.pk] for p in members if p.extraction.pk in current)
         reuse = min((claim_id for claim_id in held if claim_id not in used), key=lambda c: (-held[c], c), default=None)
         if reuse is None:
-            reuse = _claim_with_key(members, among=region - used)
-        claim = _claim_write(reuse, members, capitals)
+            reuse = _claim_with_key(members, among=[existing[c] for c in sorted(region - used) if c in existing])
+        claim = _claim_write(existing.get(reuse), members, actors)
         used.add(claim.pk)
         placed.append((claim, members))
+    for claim_id in region - used:
+        reading.members[claim_id] = []
     for claim, members in placed:
+        reading.members[claim.pk] = members
         _evidence_write(claim, members)
         _link_contradictions(claim)
+    _renewals_write(placed, reading)
     return used
 
 
-def _claim_with_key(members: list[Proposition], *, among: set[int]) -> int | None:
+def _claim_with_key(members: list[Proposition], *, among: list[Claim]) -> int | None:
+    """The first of ``among`` keyed as this cluster would be (the claim its article backed before)."""
     lead = representative(members)
-    return (
-        Claim.objects.filter(
-            pk__in=among, kind=lead.kind, actor_id=lead.actor_id, target_id=cluster_target_id(members),
-            about_id=lead.about_id, predicate=lead.predicate, topic=lead.topic, only_article_id=lead.only_article_id,
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
-        .first()
+    key = (lead.kind, lead.actor_id, cluster_target_id(members), lead.about_id, lead.predicate, lead.topic,
+           lead.only_article_id)
+    return next(
+        (
+            claim.pk for claim in among
+            if (claim.kind, claim.actor_id, claim.target_id, claim.about_id, claim.predicate, claim.topic,
+                claim.only_article_id) == key
+        ),
+        None,
     )
 
 
-def _claim_write(claim_id: int | None, members: list[Proposition], capitals: dict) -> Claim:
+def _claim_write(claim: Claim | None, members: list[Proposition], actors: dict[int, Entity]) -> Claim:
+    """Key and summarise ``claim`` (or a new one) by the cluster's representative."""
     lead = representative(members)
-    actor = Entity.objects.filter(pk=lead.actor_id).first() if lead.actor_id else None
+    actor = actors.get(lead.actor_id)
     fields = {
         "kind": lead.kind,
         "actor": actor,
@@ -190,12 +213,10 @@ def _claim_write(claim_id: int | None, members: list[Proposition], capitals: dic
         "predicate": lead.predicate,
         "topic": lead.topic,
         "only_article_id": lead.only_article_id,
-        "renews": _renewed_claim(lead, exclude=claim_id, capitals=capitals),
         "summary": claim_summary(lead.extraction, actor),
     }
-    if claim_id is None:
+    if claim is None:
         return Claim.objects.create(**fields)
-    claim = Claim.objects.get(pk=claim_id)
     changed = [name for name, value in fields.items() if getattr(claim, name) != value]
     for name in changed:
         setattr(claim, name, fields[name])
@@ -204,26 +225,44 @@ def _claim_write(claim_id: int | None, members: list[Proposition], capitals: dic
     return claim
 
 
-def _renewed_claim(lead: Proposition, *, exclude: int | None, capitals: dict) -> Claim | None:
-    """The earlier claim this one makes again, months later ("renewed its demand")."""
-    if lead.date is None or lead.only_article_id:
-        return None
+def _renewals_write(placed: list[tuple[Claim, list[Proposition]]], reading: _Reading) -> None:
+    """Link each claim to the earlier claim it makes again, months later ("renewed its demand").
+
+    Decided once every cluster is written, so that it reads the claims as they now are.
+    """
+    by_bucket: dict[tuple, list[tuple[Claim, Proposition]]] = {}
+    for claim, members in placed:
+        lead = representative(members)
+        if lead.date is not None and not lead.only_article_id:
+            by_bucket.setdefault((lead.kind, lead.about_id, lead.actor_id), []).append((claim, lead))
+    for (kind, about_id, actor_id), group in by_bucket.items():
+        latest = max(lead.date for _, lead in group) - RENEWAL_GAP
+        date = Coalesce("extraction__event_date", "extraction__article__published")
+        earlier = Evidence.objects.filter(claim_id=OuterRef("pk")).alias(date=date).filter(date__lt=latest)
+        bucket = Claim.objects.filter(
+            kind=kind, about_id=about_id, actor_id=actor_id, only_article__isnull=True
+        ).filter(Exists(earlier))
+        candidates = reading.members_of(bucket.values_list("pk", flat=True))
+        for claim, lead in group:
+            renews = _renewed_claim_id(lead, claim.pk, candidates)
+            if claim.renews_id != renews:
+                Claim.objects.filter(pk=claim.pk).update(renews_id=renews)
+                claim.renews_id = renews
+
+
+def _renewed_claim_id(lead: Proposition, claim_id: int, candidates: dict[int, list[Proposition]]) -> int | None:
     before = lead.date - RENEWAL_GAP
-    bucket = Q(kind=lead.kind, about_id=lead.about_id, only_article__isnull=True, actor_id=lead.actor_id)
-    date = Coalesce("extraction__event_date", "extraction__article__published")
-    earlier = Evidence.objects.filter(claim_id=OuterRef("pk")).alias(date=date).filter(date__lt=before)
-    claim_ids = Claim.objects.filter(bucket).filter(Exists(earlier)).exclude(pk=exclude).values_list("pk", flat=True)
     found = [
-        (m.date, m.order, claim_id)
-        for claim_id, members in _members(claim_ids, capitals).items()
+        (m.date, m.order, other)
+        for other, members in candidates.items()
+        if other != claim_id
         for m in members
         if m.date and m.date < before and propositions_match(lead, m, across_dates=True)
     ]
     if not found:
         return None
     last = max(date for date, _, _ in found)
-    _, claim_id = min((order, claim_id) for date, order, claim_id in found if date == last)
-    return Claim.objects.get(pk=claim_id)
+    return min((order, other) for date, order, other in found if date == last)[1]
 
 
 def _evidence_write(claim: Claim, members: list[Proposition]) -> None:

@@ -3,7 +3,7 @@ and the corroboration figures computed for each claim."""
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from entities.models import Entity, Made
+from entities.models import EditorDecisionHistory, Entity, Made
 
 
 class Kind(models.TextChoices):
@@ -94,7 +94,9 @@ class Extraction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ExtractionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["terms"])
+    # What editors decided (rejected, kept): the machine rewrites an article's
+    # extractions on every reading, and those rewrites are not history.
+    history = EditorDecisionHistory(excluded_fields=["terms"])
 
     class Meta:
         ordering = ["article", "sentence_start"]
@@ -223,9 +225,9 @@ class Evidence(models.Model):
     made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    # Which claim each extraction counted for, and when an editor moved it: one
-    # row per evidence written or deleted (about as many as the extractions').
-    history = HistoricalRecords()
+    # When an editor moved evidence to another claim. The machine rebuilds a claim's
+    # evidence whenever its cluster changes; those rebuilds are not history.
+    history = EditorDecisionHistory()
 
     class Meta:
         verbose_name_plural = "evidence"

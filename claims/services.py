@@ -8,7 +8,9 @@ commit, and the sweep finds any claim whose message was lost.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Q
@@ -23,6 +25,11 @@ from .models import Claim, Evidence, Extraction
 from .tasks import claims_recompute_enqueue
 
 
+# Set while a batch is processed inline: its caller recomputes every dirty claim once
+# at the end, rather than once per article.
+_recompute_deferred: ContextVar[bool] = ContextVar("claims_recompute_deferred", default=False)
+
+
 def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
     """Mark claims stale in the caller's transaction and queue their recompute on commit.
 
@@ -32,8 +39,19 @@ def claims_mark_dirty(*, claim_ids: Iterable[int]) -> list[int]:
     ids = sorted(set(claim_ids))
     if ids:
         Claim.objects.filter(pk__in=ids, dirty=False).update(dirty=True)
-        transaction.on_commit(lambda: claims_recompute_enqueue(ids))
+        if not _recompute_deferred.get():
+            transaction.on_commit(lambda: claims_recompute_enqueue(ids))
     return ids
+
+
+@contextmanager
+def claims_recompute_deferred() -> Iterator[None]:
+    """Only mark claims dirty meanwhile; the caller runs ``claims_recompute_dirty`` after."""
+    token = _recompute_deferred.set(True)
+    try:
+        yield
+    finally:
+        _recompute_deferred.reset(token)
 
 
 # --- An article's extractions become evidence of claims ----------------------------------
@@ -171,6 +189,8 @@ def evidence_move(*, evidence: Evidence, claim: Claim) -> Evidence:
     evidence.claim = claim
     evidence.made_by = Made.EDITOR
     evidence.echo_of = None
+    # The machine's placements are not history; the move says where it came from.
+    evidence._change_reason = f"moved from claim {old_claim_id}"
     evidence.save(update_fields=["claim", "made_by", "echo_of"])
     Extraction.objects.filter(pk=evidence.extraction_id).update(locked=True)
     claims_mark_dirty(claim_ids=[old_claim_id, claim.pk])

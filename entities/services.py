@@ -236,14 +236,16 @@ def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
     ):
         aliases[entity_id].add(normalised)
     for entity in Entity.objects.filter(pk__in=votes).order_by("pk").select_for_update(no_key=True):
-        entity.kind_votes = dict(votes[entity.pk])
-        fields = ["kind_votes"]
+        decided = {"kind_votes": dict(votes[entity.pk])}
         if not entity.locked:
-            entity.kind = _majority_kind(votes[entity.pk])
-            named = _name_from_mentions(names[entity.pk], aliases=aliases[entity.pk], kind=entity.kind)
-            entity.name = named or entity.name
-            fields += ["kind", "name"]
-        entity.save(update_fields=fields)
+            decided["kind"] = _majority_kind(votes[entity.pk])
+            named = _name_from_mentions(names[entity.pk], aliases=aliases[entity.pk], kind=decided["kind"])
+            decided["name"] = named or entity.name
+        changed = [field for field, value in decided.items() if getattr(entity, field) != value]
+        for field in changed:
+            setattr(entity, field, decided[field])
+        if changed:  # most articles change no entity's kind or name: no write, no history row
+            entity.save(update_fields=changed)
 
 
 def _majority_kind(votes: Counter) -> str:

@@ -27,7 +27,7 @@ import nlp
 from articles.models import Article, corpus_write_lock
 from articles.services import article_mark_failed
 from claims.corroboration import claims_recompute_dirty
-from claims.services import article_extractions_replace, claims_mark_dirty
+from claims.services import article_extractions_replace, claims_mark_dirty, claims_recompute_deferred
 from entities.models import Alias, Made, Mention
 from entities.services import aliases_ruler_snapshot, article_actors_resolve, article_mentions_replace
 from nlp.alias_index import AliasIndex
@@ -199,7 +199,7 @@ def articles_process_inline(*, article_ids: Iterable[int]) -> dict[int, str]:
     Each article is processed in its own transaction.
     """
     failed: dict[int, str] = {}
-    with _tasks_in_process():
+    with _tasks_in_process(), claims_recompute_deferred():
         _process_each(article_ids, failed)
         for round_number in range(1, SETTLE_ROUNDS + 1):
             stale = articles_settle_round()

@@ -182,8 +182,8 @@ def test_moving_evidence_is_recorded_from_where_to_where():
 
     evidence_move(evidence=evidence, claim=new_claim)
 
-    trail = list(evidence.history.order_by("history_date").values_list("history_type", "claim_id", "made_by"))
-    assert trail == [("+", old_claim.pk, Made.MACHINE), ("~", new_claim.pk, Made.EDITOR)]
+    trail = list(evidence.history.values_list("history_type", "claim_id", "made_by", "history_change_reason"))
+    assert trail == [("~", new_claim.pk, Made.EDITOR, f"moved from claim {old_claim.pk}")]
 
 
 def test_rejecting_a_mention_is_recorded_and_the_machine_s_mentions_are_not():
