@@ -12,7 +12,8 @@ same run it times
 - the baseline: ``nlp.pipe`` of the same model over the same texts, in one process;
 - the pipeline: ``article_ingest`` of every text, then one real Celery worker
   (a subprocess, one process: the same CPU as the baseline) extracting,
-  resolving, linking and recomputing until nothing is pending or dirty;
+  resolving, linking and recomputing until nothing is pending or dirty and a
+  settle (``pipeline.tasks.articles_settle``) finds nothing to read again;
 
 and prints both with their ratio.
 """
@@ -40,6 +41,7 @@ from articles.models import Article  # noqa: E402
 from articles.services import article_ingest  # noqa: E402
 from claimtrack.celery import app  # noqa: E402
 from claims.models import Claim  # noqa: E402
+from pipeline.tasks import articles_settle  # noqa: E402
 
 
 def texts(n: int | None) -> list[str]:
@@ -69,11 +71,13 @@ def pipeline(corpus: list[str]) -> float:
         started = time.perf_counter()
         for i, text in enumerate(corpus):
             article_ingest(raw=text.encode(), name=f"bench-{i}.txt")
-        while (
-            Article.objects.filter(state=Article.State.PENDING).exists() or Claim.objects.dirty().exists()
-        ):
-            time.sleep(0.2)
-        return time.perf_counter() - started
+        # Until the corpus has settled: the reading again that beat's settle would queue
+        # (with the names the corpus taught the ruler) is part of the work.
+        while True:
+            while Article.objects.filter(state=Article.State.PENDING).exists() or Claim.objects.dirty().exists():
+                time.sleep(0.2)
+            if articles_settle() == 0:
+                return time.perf_counter() - started
     finally:
         worker.terminate()
         worker.wait(timeout=30)
