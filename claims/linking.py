@@ -43,6 +43,9 @@ ECHO_SIMILARITY = 90
 # Only so many earlier sentences of a claim are compared for wire copy.
 _ECHO_CANDIDATES = 200
 
+# When a piece of evidence was said: the date in its sentence, else its article's.
+_EVIDENCE_DATE = Coalesce("extraction__event_date", "extraction__article__published")
+
 _PROPOSITION_FIELDS = (
     "article", "actor__represents__represents", "target", "about",
 )
@@ -147,10 +150,9 @@ def _bucket(p: Proposition) -> Q:
 
 
 def _evidence_near(p: Proposition):
-    date = Coalesce("extraction__event_date", "extraction__article__published")
     return (
         Evidence.objects.filter(claim_id=OuterRef("pk"))
-        .alias(date=date)
+        .alias(date=_EVIDENCE_DATE)
         .filter(Q(date__isnull=True) | Q(date__gte=p.date - RENEWAL_GAP, date__lte=p.date + RENEWAL_GAP))
     )
 
@@ -237,8 +239,7 @@ def _renewals_write(placed: list[tuple[Claim, list[Proposition]]], reading: _Rea
             by_bucket.setdefault((lead.kind, lead.about_id, lead.actor_id), []).append((claim, lead))
     for (kind, about_id, actor_id), group in by_bucket.items():
         latest = max(lead.date for _, lead in group) - RENEWAL_GAP
-        date = Coalesce("extraction__event_date", "extraction__article__published")
-        earlier = Evidence.objects.filter(claim_id=OuterRef("pk")).alias(date=date).filter(date__lt=latest)
+        earlier = Evidence.objects.filter(claim_id=OuterRef("pk")).alias(date=_EVIDENCE_DATE).filter(date__lt=latest)
         bucket = Claim.objects.filter(
             kind=kind, about_id=about_id, actor_id=actor_id, only_article__isnull=True
         ).filter(Exists(earlier))

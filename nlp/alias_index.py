@@ -52,6 +52,3 @@ class AliasIndex:
         """Short and stable: equal for two rulers that read ``text`` the same way."""
         found = "\n".join("\x1f".join(_key(alias)) for alias in self.found_in(text))
         return hashlib.sha256(found.encode()).hexdigest()[:12]
-
-    def surfaces(self) -> set[str]:
-        return {alias.surface for alias in self.aliases}
