@@ -29,11 +29,17 @@ class Source(models.Model):
     class Kind(models.TextChoices):
         OUTLET = "outlet", "News outlet"
         AGENCY = "agency", "News agency"
+        # Owned or directed by a state: readers weigh its reports differently.
+        STATE_MEDIA = "state", "State media"
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=200)
     domain = models.CharField(max_length=253, blank=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OUTLET)
+    country = models.CharField(max_length=100, blank=True, help_text="Where the outlet is based.")
+    note = models.TextField(
+        blank=True, help_text="Owner and editorial lean, as an editor knows them; shown to analysts."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -140,6 +146,10 @@ class Article(models.Model):
     )
     format = models.CharField(max_length=5, choices=Format.choices, default=Format.TEXT)
     published = models.DateField(null=True, blank=True)
+    published_inferred = models.BooleanField(
+        default=False,
+        help_text="The date was read from the text (a dateline), not given with the article.",
+    )
     body = models.TextField()
     furniture = models.JSONField(
         default=list, blank=True, help_text="[start, end] character spans of page furniture."

@@ -12,6 +12,11 @@ origin; "X said, according to TASS" is TASS); evidence without a named
 origin counts as its own article's origin, unless it is wire copy of an
 earlier article (``Evidence.echo_of``), which then stands for both.
 
+Outlets: articles whose outlet is unknown are one outlet, "unknown", however
+many there are: five unattributed files are not five outlets. Dates: first and
+last seen come from dated articles only; undated supporting articles are
+counted as such (``undated_count``), never dated by the day they were ingested.
+
 Live evidence is what counts: neither rejected by an editor nor from an
 article an editor withdrew. A claim whose evidence is all gone is deleted; one
 whose evidence is all rejected or withdrawn is kept, with its editors'
@@ -43,10 +48,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, TruncDate
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchVector
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
 from articles.models import CORPUS_WRITE_LOCK_ID, Article
+from entities.models import Alias, Entity
 
 from .models import Claim, Evidence, Stance
 
@@ -66,10 +74,10 @@ def _text(expression) -> Cast:
 
 
 # Django's Concat turns NULL into "", so each key says explicitly which part it uses.
-# An outlet per article source; an article of unknown outlet is its own outlet.
+# An outlet per article source; every article of unknown outlet falls under one "unknown".
 OUTLET_KEY = Case(
     When(extraction__article__source__isnull=False, then=Concat(Value("s"), _text("extraction__article__source_id"))),
-    default=Concat(Value("a"), _text("extraction__article_id")),
+    default=Value("unknown"),
 )
 # A named origin, else the article (or the earlier article it echoes) is the origin.
 ORIGIN_KEY = Case(
@@ -77,9 +85,9 @@ ORIGIN_KEY = Case(
     When(echo_of__isnull=False, then=Concat(Value("a"), _text("echo_of__extraction__article_id"))),
     default=Concat(Value("a"), _text("extraction__article_id")),
 )
-# Claims are dated by publication; by ingestion only when no article has a date.
+# Claims are dated by publication only: the day an article was ingested says nothing of the claim.
 PUBLISHED = F("extraction__article__published")
-INGESTED = TruncDate("extraction__article__ingested_at")
+UNDATED = Q(extraction__article__published__isnull=True)
 
 
 def _leads_its_article():
@@ -137,9 +145,40 @@ FIGURES = {
     "hedged_count": _stance_count(Stance.HEDGED),
     "no_comment_count": _stance_count(Stance.NO_COMMENT),
     "denied_count": _stance_count(Stance.DENIED),
-    "first_seen": Coalesce(_aggregate(Min(PUBLISHED)), _aggregate(Min(INGESTED))),
-    "last_seen": Coalesce(_aggregate(Max(PUBLISHED)), _aggregate(Max(INGESTED))),
+    "undated_count": _count("extraction__article_id", filter=SUPPORT & UNDATED),
+    "first_seen": _aggregate(Min(PUBLISHED)),
+    "last_seen": _aggregate(Max(PUBLISHED)),
 }
+
+
+def _claim_entities(field: str):
+    """Rows of ``field`` (name or alias surface) for the actor, target and about of the outer claim."""
+    return Q(**{f"{field}": OuterRef("actor")}) | Q(**{f"{field}": OuterRef("target")}) | Q(
+        **{f"{field}": OuterRef("about")}
+    )
+
+
+def _joined(queryset, column: str):
+    """One text of every ``column`` in ``queryset``, space-separated (NULL when there is none)."""
+    rows = queryset.order_by().annotate(group=Value(1)).values("group")
+    return Subquery(rows.annotate(text=StringAgg(column, " ")).values("text")[:1], output_field=CharField())
+
+
+SEARCH_CONFIG = "english"
+# What the claim list's search reads: the summary and its actors' names and aliases
+# weigh most, then every live evidence sentence.
+SEARCH_DOCUMENT = (
+    SearchVector("summary", weight="A", config=SEARCH_CONFIG)
+    + SearchVector(_joined(Entity.objects.filter(_claim_entities("pk")), "name"), weight="A", config=SEARCH_CONFIG)
+    + SearchVector(
+        _joined(Alias.objects.filter(_claim_entities("entity"), blocked=False), "surface"),
+        weight="A", config=SEARCH_CONFIG,
+    )
+    + SearchVector(
+        _joined(live_evidence().filter(claim=OuterRef("pk")), "extraction__sentence"),
+        weight="B", config=SEARCH_CONFIG,
+    )
+)
 
 STATUS = Case(
     # Nothing live is left: every article withdrawn, or every extraction rejected.
@@ -178,7 +217,7 @@ def claims_recompute(*, claim_ids: Iterable[int]) -> int:
     if not ids:
         return 0
     claims = Claim.objects.filter(pk__in=ids)
-    claims.update(**FIGURES, dirty=False, recomputed_at=timezone.now())
+    claims.update(**FIGURES, search_document=SEARCH_DOCUMENT, dirty=False, recomputed_at=timezone.now())
     # Only where it changes: a row updated twice in one transaction has its
     # foreign keys checked again at commit, for nothing.
     claims.exclude(status=STATUS).update(status=STATUS)

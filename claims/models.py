@@ -1,5 +1,7 @@
 """The claims domain: what the machine extracted, the claims it groups into,
 and the corroboration figures computed for each claim."""
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -131,7 +133,8 @@ class ClaimQuerySet(models.QuerySet):
 # The corroboration figures and their bookkeeping: rewritten by every recompute.
 COMPUTED_FIELDS = [
     "article_count", "outlet_count", "origin_count", "asserted_count", "attributed_count", "hedged_count",
-    "no_comment_count", "denied_count", "first_seen", "last_seen", "status", "dirty", "recomputed_at",
+    "no_comment_count", "denied_count", "undated_count", "first_seen", "last_seen", "status", "dirty",
+    "recomputed_at", "search_document",
 ]
 
 
@@ -178,8 +181,13 @@ class Claim(models.Model):
     hedged_count = models.PositiveIntegerField(default=0)
     no_comment_count = models.PositiveIntegerField(default=0)
     denied_count = models.PositiveIntegerField(default=0)
-    first_seen = models.DateField(null=True, blank=True)
+    undated_count = models.PositiveIntegerField(
+        default=0, help_text="Supporting articles with no publication date: first/last seen leave them out."
+    )
+    first_seen = models.DateField(null=True, blank=True, help_text="Earliest publication date; never an ingestion day.")
     last_seen = models.DateField(null=True, blank=True)
+    # Summary, evidence sentences and the actors' names and aliases, rebuilt with the figures.
+    search_document = SearchVectorField(null=True, editable=False)
     status = models.CharField(max_length=13, choices=Status.choices, default=Status.SINGLE_SOURCE)
 
     dirty = models.BooleanField(default=True)
@@ -203,6 +211,8 @@ class Claim(models.Model):
             models.Index(fields=["id"], condition=models.Q(dirty=True), name="claim_dirty_idx"),
             # The claim list, sorted by corroboration.
             models.Index(fields=["-origin_count", "-article_count"], name="claim_corroboration_idx"),
+            # Full-text search of the claim list and the API's ?search=.
+            GinIndex(fields=["search_document"], name="claim_search_idx"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 
 from claims.corroboration import claims_recompute
 from claims.selectors import claim_named_origins
@@ -50,15 +51,57 @@ def test_it_counts_articles_of_one_outlet_as_one_outlet():
     assert (claim.article_count, claim.outlet_count, claim.origin_count) == (2, 1, 2)
 
 
-def test_it_counts_each_unknown_outlet_article_as_its_own_outlet():
+def test_it_counts_articles_of_unknown_outlet_as_one_unknown_outlet():
     claim = ClaimFactory(dirty=True)
     _evidence(claim, source=False)
     _evidence(claim, source=False)
+    _evidence(claim, source=SourceFactory(name="Known"))
 
     claims_recompute(claim_ids=[claim.pk])
 
     claim.refresh_from_db()
+    # Known + "unknown": three unattributed files would otherwise pass for three outlets.
     assert claim.outlet_count == 2
+    # Each still its own origin: an article that credits no one is its own report.
+    assert claim.origin_count == 3
+
+
+def test_it_dates_a_claim_by_dated_articles_only_and_counts_the_undated():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, published=None)
+    _evidence(claim, published=dt.date(2025, 1, 9))
+    _evidence(claim, published=dt.date(2025, 1, 4))
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.first_seen, claim.last_seen, claim.undated_count) == (dt.date(2025, 1, 4), dt.date(2025, 1, 9), 1)
+
+
+def test_a_claim_of_undated_articles_has_no_date_rather_than_the_ingestion_day():
+    claim = ClaimFactory(dirty=True, first_seen=dt.date(2024, 1, 1), last_seen=dt.date(2024, 1, 1))
+    _evidence(claim, published=None)
+    _evidence(claim, published=None)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    claim.refresh_from_db()
+    assert (claim.first_seen, claim.last_seen, claim.undated_count) == (None, None, 2)
+
+
+def test_the_search_document_holds_summary_sentences_and_the_actors_aliases():
+    from entities.models import Alias
+
+    actor = EntityFactory(name="Northern Ports Authority", kind="ORG")
+    Alias.objects.create(entity=actor, surface="Harbourmasters", normalised="harbourmasters")
+    claim = ClaimFactory(dirty=True, actor=actor, summary="demands the ledgers")
+    _evidence(claim, extraction__sentence="The ledgers were sealed in Quayside on Monday.")
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    found = lambda text: list(Claim.objects.filter(search_document=SearchQuery(text, config="english")))  # noqa: E731
+    assert found("ledgers") == found("harbourmasters") == found("quayside") == found("northern ports") == [claim]
+    assert found("unrelated") == []
 
 
 def test_it_counts_an_echo_of_wire_copy_as_the_same_origin():
