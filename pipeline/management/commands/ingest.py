@@ -1,7 +1,10 @@
 """``manage.py ingest PATH [PATH ...]``: read article files and folders into the database.
 
 A thin wrapper: ``articles.readers`` finds and reads the files,
-``articles.services.article_ingest`` stores each one, and
+``articles.services.article_ingest`` stores each one,
+``pipeline.dispatch.articles_reprocess`` queues it for the workers (the
+command says how many the broker took and how many were left for the
+articles sweep because it was unreachable), and
 ``pipeline.selectors.articles_settled`` tells ``--wait`` when the workers are
 done. Exit codes: 0 all went in, 1 something was rejected (or failed
 processing), 2 ``--wait`` timed out.
@@ -28,8 +31,10 @@ from tqdm import tqdm
 
 from articles import selectors, services
 from claims.selectors import claims_dirty_for_articles
+from pipeline.dispatch import articles_reprocess
 from pipeline.selectors import articles_settled
 from pipeline.services import articles_process_inline
+from pipeline.tasks import Enqueued
 from articles.readers import (
     Candidate,
     RejectedInput,
@@ -48,6 +53,7 @@ class Tally:
     created: list[int] = field(default_factory=list)
     present: list[int] = field(default_factory=list)
     rejected: int = 0
+    enqueued: Enqueued = field(default_factory=Enqueued)
 
     @property
     def article_ids(self) -> list[int]:
@@ -100,6 +106,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(tally.created)} ingested, {len(tally.present)} already present, {tally.rejected} rejected"
         )
+        if not inline and tally.created:
+            self.stdout.write(_queue_report(tally.enqueued))
         if inline:
             unprocessed = selectors.articles_unprocessed(article_ids=tally.article_ids)
             articles_process_inline(
@@ -130,9 +138,7 @@ class Command(BaseCommand):
             if candidate.error:
                 raise RejectedInput(candidate.error)
             raw = read_file_bytes(candidate.path, max_bytes=settings.CLAIMTRACK_MAX_ARTICLE_BYTES)
-            result = services.article_ingest(
-                raw=raw, name=name, source_name=source, enqueue=enqueue
-            )
+            result = services.article_ingest(raw=raw, name=name, source_name=source, enqueue=False)
         except RejectedInput as rejection:
             tally.rejected += 1
             self._error(f"{name}: rejected: {rejection.reason}")
@@ -143,6 +149,8 @@ class Command(BaseCommand):
             self._error(f"{name}: rejected: unexpected {type(error).__name__}: {_one_line(error)}")
             return
         (tally.created if result.created else tally.present).append(result.article.pk)
+        if result.created and enqueue:
+            _queue(result.article.pk, tally.enqueued)
         if verbosity >= 2:
             how = "ingested as" if result.created else "already present as"
             self._note(f"{name}: {how} article {result.article.pk}")
@@ -180,6 +188,29 @@ class Command(BaseCommand):
             tqdm.write(line, file=sys.stdout)
         else:
             self.stdout.write(line)
+
+
+def _queue(article_id: int, enqueued: Enqueued) -> None:
+    """Hand the article to the workers as soon as it is stored, so they start while the rest is read.
+
+    Once the broker has refused a message the rest of the batch is not sent:
+    each attempt would wait on the connection again, and the articles sweep
+    queues every article that was never queued as soon as the broker is back.
+    """
+    if enqueued.left_for_sweep:
+        enqueued.left_for_sweep += 1
+        return
+    enqueued.add(articles_reprocess(article_ids=[article_id]))
+
+
+def _queue_report(enqueued: Enqueued) -> str:
+    line = f"{enqueued.queued} queued for the workers"
+    if enqueued.left_for_sweep:
+        line += (
+            f", {enqueued.left_for_sweep} left for the articles sweep (the broker was unreachable; "
+            "they are queued once it is back and beat's sweep runs)"
+        )
+    return line
 
 
 def _one_line(error: Exception) -> str:
