@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Redoc served from our static files: no CDN
     "simple_history",
     "csp",
+    "django_htmx",  # ships htmx itself as a static file: the claim page polls its figures, no CDN
     "articles",
     "entities",
     "claims",
@@ -188,6 +189,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# When the broker goes away, a task already running finishes and commits its
+# work: the article or claim is then done in PostgreSQL, whatever became of its
+# message (tests/test_broker_restart.py). Explicit, because Celery 6 flips it.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 # A message that is lost is not a count that is lost: the sweep below
 # recomputes whatever is still marked dirty in PostgreSQL.
 CLAIMTRACK_SWEEP_SECONDS = env_int("CLAIMTRACK_SWEEP_SECONDS", 60)
