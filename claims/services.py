@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 import nlp
-from articles.models import Article
+from articles.models import Article, corpus_write_lock
 from entities.models import Entity, Made
 
 from .clustering import STATE_LEVEL_KINDS
@@ -171,6 +171,7 @@ def claims_refile_actor(*, member: Entity, state: Entity) -> None:
 @transaction.atomic
 def extraction_reject(*, extraction: Extraction) -> Extraction:
     """An editor rejects an extraction: it stops counting, and stays rejected on re-extraction."""
+    corpus_write_lock()  # before any row: the order every writer keeps
     extraction.rejected = True
     extraction.locked = True
     extraction.made_by = Made.EDITOR
@@ -182,6 +183,7 @@ def extraction_reject(*, extraction: Extraction) -> Extraction:
 @transaction.atomic
 def evidence_move(*, evidence: Evidence, claim: Claim) -> Evidence:
     """An editor moves evidence to another claim; both claims are recounted."""
+    corpus_write_lock()  # before any row: the order every writer keeps
     old_claim_id = evidence.claim_id
     if old_claim_id == claim.pk:
         return evidence

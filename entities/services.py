@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 import nlp
-from articles.models import Article
+from articles.models import Article, corpus_write_lock
 from articles.signals import processing_requested
 from nlp.aliases import initials_of, is_acronym_of, looks_like_acronym
 from nlp.normalise import normalise_name, same_name
@@ -393,6 +393,9 @@ def article_mentions_replace(
 
 
 # --- Editor decisions -------------------------------------------------------------
+# Each takes the corpus write lock before any row, the order every writer keeps
+# (``articles.models.corpus_write_lock``): an editor's change then never
+# deadlocks with an article being written or a recompute.
 
 
 @transaction.atomic
@@ -403,6 +406,7 @@ def entity_merge(*, entity: Entity, into: Entity) -> Entity:
     (claims of the two entities that now say the same thing are merged, every
     touched claim marked dirty), so the counts follow without a manual step.
     """
+    corpus_write_lock()
     into = entity_canonical(into)
     if entity.pk == into.pk:
         return into
@@ -424,6 +428,7 @@ def entity_merge(*, entity: Entity, into: Entity) -> Entity:
 @transaction.atomic
 def alias_add(*, entity: Entity, surface: str) -> Alias:
     """An editor says ``surface`` names ``entity``; it wins over any machine alias."""
+    corpus_write_lock()
     normalised = normalise_name(surface)
     alias, _ = Alias.objects.update_or_create(
         normalised=normalised,
@@ -436,6 +441,7 @@ def alias_add(*, entity: Entity, surface: str) -> Alias:
 @transaction.atomic
 def alias_block(*, alias: Alias) -> Alias:
     """An editor removes an alias: kept as a blocked row so the machine never re-learns it."""
+    corpus_write_lock()
     alias.blocked = True
     alias.made_by = Made.EDITOR
     alias.save(update_fields=["blocked", "made_by"])
@@ -448,6 +454,7 @@ def alias_block(*, alias: Alias) -> Alias:
 @transaction.atomic
 def entity_set_kind(*, entity: Entity, kind: str) -> Entity:
     """An editor fixes an entity's kind; the corpus vote no longer changes it."""
+    corpus_write_lock()
     entity.kind = kind
     entity.locked = True
     entity.save(update_fields=["kind", "locked"])
@@ -457,6 +464,7 @@ def entity_set_kind(*, entity: Entity, kind: str) -> Entity:
 @transaction.atomic
 def mention_reject(*, mention: Mention) -> Mention:
     """An editor says this span is not this entity; the article is re-extracted without it."""
+    corpus_write_lock()
     mention.rejected = True
     mention.made_by = Made.EDITOR
     mention.save(update_fields=["rejected", "made_by"])

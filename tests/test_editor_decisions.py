@@ -1,13 +1,15 @@
 """Editor decisions win over the machine, survive re-extraction, and every count follows."""
 import pytest
+from django.db import connection, transaction
 
+from articles.models import CORPUS_WRITE_LOCK_ID
 from articles.services import article_ingest
 from claims import services
 from claims.corroboration import claims_recompute_dirty
 from pipeline.services import article_process
 from claims.models import Claim, Extraction, Kind
 from entities.models import Alias, Entity, Mention
-from entities.services import alias_block, entity_merge, entity_set_kind, mention_reject
+from entities.services import alias_add, alias_block, entity_merge, entity_set_kind, mention_reject
 from tests.conftest import wait_until
 
 FIRST = (
@@ -148,3 +150,41 @@ def _pending() -> bool:
     from articles.models import Article
 
     return Article.objects.filter(state=Article.State.PENDING).exists()
+
+
+def _holds_the_corpus_write_lock() -> bool:
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+            " AND mode = 'ExclusiveLock' AND granted AND classid = %s AND objid = %s)",
+            [CORPUS_WRITE_LOCK_ID >> 32, CORPUS_WRITE_LOCK_ID & 0xFFFFFFFF],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "decide",
+    [
+        lambda: entity_merge(entity=Entity.objects.get(name="Bloomberg"), into=Entity.objects.get(name="Reuters")),
+        lambda: entity_set_kind(entity=Entity.objects.get(name="Brazil"), kind="ORG"),
+        lambda: alias_add(entity=Entity.objects.get(name="Brazil"), surface="Brasilia"),
+        lambda: alias_block(alias=Alias.objects.filter(entity__name="Argentina").first()),
+        lambda: mention_reject(mention=Mention.objects.filter(entity__name="Argentina").first()),
+        lambda: services.extraction_reject(extraction=Extraction.objects.first()),
+        lambda: services.evidence_move(evidence=_demand().evidence.first(), claim=Claim.objects.exclude(pk=_demand().pk).first()),
+    ],
+    ids=["merge", "set kind", "add alias", "block alias", "reject mention", "reject extraction", "move evidence"],
+)
+def test_every_editor_decision_takes_the_corpus_write_lock_first(decide):
+    # The lock order every writer keeps: an editor's change waits for the article being
+    # written (and the recompute) instead of deadlocking with it on entity and claim rows.
+    _process(FIRST, "first.txt")
+    _process(SECOND, "second.txt")
+    _process("date 2024-04-01\nChile demanded that Peru release two fishermen.\n", "third.txt")
+    with transaction.atomic():  # the lock is the transaction's: look inside it
+        assert not _holds_the_corpus_write_lock()
+        decide()
+        assert _holds_the_corpus_write_lock()
