@@ -36,7 +36,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         model = Article
         fields = [
             "id", "source", "title", "url", "original_name", "format", "published",
-            "state", "error", "content_hash", "ingested_at", "processed_at",
+            "state", "error", "attempts", "content_hash", "ingested_at", "processed_at",
         ]
 
 

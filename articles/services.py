@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from . import selectors, signals
 from .models import Article, Source
@@ -124,8 +123,6 @@ def source_get_or_create(*, name: str, domain: str = "") -> Source:
         return selectors.source_by_name(name=name)
 
 
-@transaction.atomic
 def article_mark_failed(*, article_id: int, error: str) -> None:
-    Article.objects.filter(pk=article_id).update(
-        state=Article.State.FAILED, error=error[:2000], processed_at=timezone.now()
-    )
+    """The inline path's twin of the worker's: same rule (only a pending article fails), attempt counted."""
+    Article.objects.filter(pk=article_id).mark_failed(error=error)

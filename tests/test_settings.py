@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,14 @@ SETTINGS_VARIABLES = {
     "CLAIMTRACK_ANON_RATE",
     "CLAIMTRACK_AUTH_FAILURE_RATE",
     "CLAIMTRACK_MAX_ARTICLE_BYTES",
+    "CLAIMTRACK_MAX_ARTICLE_CHARS",
+    "CLAIMTRACK_ARTICLE_ATTEMPTS",
+    "CLAIMTRACK_SWEEP_SECONDS",
+    "CLAIMTRACK_SWEEP_BATCH",
+    "CLAIMTRACK_REQUEUE_SECONDS",
+    "CELERY_TASK_TIME_LIMIT",
+    "CELERY_TASK_SOFT_TIME_LIMIT",
+    "LOG_LEVEL",
 }
 REAL_SERVICES = {
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/claimtrack",
@@ -150,3 +159,18 @@ def test_the_cache_reaches_an_embedded_redis_through_its_socket():
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == "unix:///tmp/claimtrack/redis.sock"
+
+
+def _variables_read_by_the_settings() -> set[str]:
+    source = (BASE_DIR / "claimtrack" / "settings.py").read_text()
+    return set(re.findall(r'\benv_[a-z]+\(\s*"([A-Z][A-Z0-9_]*)"', source))
+
+
+def test_every_variable_the_settings_read_is_documented_in_the_readme():
+    readme = (BASE_DIR / "README.md").read_text()
+    assert _variables_read_by_the_settings() - set(re.findall(r"`([A-Z][A-Z0-9_]+)`", readme)) == set()
+
+
+def test_the_tests_clear_every_variable_the_settings_read():
+    # Otherwise a variable set in the developer's shell leaks into the settings tests.
+    assert _variables_read_by_the_settings() - SETTINGS_VARIABLES == set()
