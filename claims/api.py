@@ -3,41 +3,50 @@ read-only endpoint under /api/ (claims, extractions, entities, articles)."""
 from __future__ import annotations
 
 import django_filters
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import routers, viewsets
+from rest_framework.filters import OrderingFilter
+from rest_framework.renderers import JSONRenderer
+from rest_framework.settings import api_settings
 
 from articles.api import ArticleViewSet
 from entities.api import EntityViewSet
 
 from . import selectors
+from .filters import ClaimApiFilter
 from .models import Claim, Extraction
-from .serializers import ClaimDetailSerializer, ClaimSerializer, ExtractionSerializer
-
-
-class ClaimFilter(django_filters.FilterSet):
-    min_origins = django_filters.NumberFilter(
-        field_name="origin_count", lookup_expr="gte", label="At least this many independent origins"
-    )
-    dirty = django_filters.BooleanFilter(label="Figures being recomputed")
-
-    class Meta:
-        model = Claim
-        fields = ["kind", "status", "actor", "target", "about"]
+from .serializers import ClaimCSVRenderer, ClaimDetailSerializer, ClaimSerializer, ExtractionSerializer
 
 
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     """Claims with their corroboration figures; the detail adds every piece of evidence."""
 
-    filterset_class = ClaimFilter
-    search_fields = ["summary"]
+    filterset_class = ClaimApiFilter
+    # ``?search=`` is the full-text search of ``ClaimApiFilter`` (ranked), not DRF's icontains.
+    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, ClaimCSVRenderer]
     ordering_fields = [
         "origin_count", "article_count", "outlet_count", "first_seen", "last_seen", "id",
     ]
 
     def get_queryset(self):
-        claims = selectors.claim_list()
         if self.action == "retrieve":
-            claims = claims.prefetch_related("contradicts")
-        return claims
+            # A withdrawn claim is left out of lists, but its address still answers.
+            return Claim.objects.select_related("actor", "target", "about").prefetch_related("contradicts")
+        return selectors.claim_list()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # An error is JSON whatever format was asked for: a CSV of a 400 would say nothing.
+        if response.status_code >= 400 and isinstance(getattr(request, "accepted_renderer", None), ClaimCSVRenderer):
+            request.accepted_renderer, request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def get_renderers(self):
+        # CSV is for the list (``?format=csv``); a claim's evidence does not flatten into one row.
+        renderers = super().get_renderers()
+        if self.action == "retrieve":
+            return [r for r in renderers if not isinstance(r, ClaimCSVRenderer)]
+        return renderers
 
     def get_serializer_class(self):
         return ClaimDetailSerializer if self.action == "retrieve" else ClaimSerializer

@@ -10,28 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, Prefetch, QuerySet, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Concat
 
-from articles.models import Article
-from entities.models import Entity
+from articles.models import Article, Source
+from entities.models import Entity, Mention
 
-from .corroboration import OUTLET_KEY, SUPPORT, leading_support
+from .corroboration import OUTLET_KEY, SUPPORT, leading_support, live_evidence
 from .models import Claim, Evidence, Extraction, Stance
 
 # Stances that answer a claim rather than back it ("declined to comment", "denied").
 RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
 _ENTITY_FIELDS = ("actor", "target", "about")
-
-
-@dataclass(frozen=True)
-class ClaimFilters:
-    """What the claim list can be narrowed by (GET parameters or API query)."""
-
-    kind: str = ""
-    status: str = ""
-    actor_id: int | None = None
-    search: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,23 +70,33 @@ def _plural(n: int, noun: str) -> str:
 # --- Claims ------------------------------------------------------------------------
 
 
-def claim_list(*, filters: ClaimFilters = ClaimFilters()) -> QuerySet[Claim]:
-    """Claims with evidence, best corroborated first (independent origins, then articles)."""
-    claims = Claim.objects.select_related(*_ENTITY_FIELDS).by_corroboration()
-    if filters.kind:
-        claims = claims.filter(kind=filters.kind)
-    if filters.status:
-        claims = claims.filter(status=filters.status)
-    if filters.actor_id is not None:
-        claims = claims.for_actor(filters.actor_id)
-    if filters.search:
-        claims = claims.filter(summary__icontains=filters.search)
-    return claims
+def claim_list() -> QuerySet[Claim]:
+    """Claims an analyst sees, best corroborated first: every one but those withdrawn.
+
+    Narrowed and sorted by ``claims.filters``; a withdrawn claim (all its
+    articles withdrawn or its extractions rejected) stays for editors only.
+    """
+    return (
+        Claim.objects.exclude(status=Claim.Status.WITHDRAWN)
+        .select_related(*_ENTITY_FIELDS)
+        .by_corroboration()
+    )
 
 
-def claim_actor_choices() -> QuerySet[Entity]:
-    """Entities that make at least one claim, for the claim list's actor filter."""
-    return Entity.objects.filter(claims_made__isnull=False).distinct().order_by("name").only("id", "name")
+def entity_suggestions(*, prefix: str, limit: int = 10) -> QuerySet[Entity]:
+    """Entities that make or are subject of a claim, whose name or an alias starts with ``prefix``.
+
+    For the claim list's actor autocomplete: a few names, never the whole table.
+    """
+    named = Q(name__istartswith=prefix) | Q(aliases__surface__istartswith=prefix, aliases__blocked=False)
+    in_claims = Q(claims_made__isnull=False) | Q(claims_targeting__isnull=False) | Q(claims_about__isnull=False)
+    matching = Entity.objects.filter(named, merged_into=None).filter(in_claims).values("pk")
+    return Entity.objects.filter(pk__in=matching).order_by("name").only("id", "name")[:limit]
+
+
+def source_suggestions(*, prefix: str, limit: int = 10) -> QuerySet[Source]:
+    """Outlets whose name starts with ``prefix``, for the claim list's outlet autocomplete."""
+    return Source.objects.filter(name__istartswith=prefix).order_by("name").only("id", "name")[:limit]
 
 
 def claim_detail(*, claim_id: int) -> Claim:
@@ -111,9 +111,13 @@ def claim_detail(*, claim_id: int) -> Claim:
 
 
 def claim_evidence(*, claim: Claim) -> QuerySet[Evidence]:
-    """The live evidence of a claim with everything the evidence table shows."""
+    """The live evidence of a claim with everything the evidence table shows.
+
+    Live: neither rejected by an editor nor from a withdrawn article.
+    """
     return (
-        Evidence.objects.filter(claim=claim, extraction__rejected=False)
+        live_evidence()
+        .filter(claim=claim)
         .select_related(
             "extraction__article__source", "extraction__actor", "extraction__target", "extraction__origin",
             "echo_of",
@@ -174,6 +178,71 @@ def _uncredited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
     return [OriginShare(name, sum(counts), len(counts)) for name, counts in by_outlet.items()]
 
 
+# --- The claim page's charts -------------------------------------------------------------
+
+UNKNOWN_OUTLET = "unknown outlet"
+_OUTLET_NAME = Coalesce(F("extraction__article__source__name"), Value(UNKNOWN_OUTLET))
+# The name an article's support rests on: its credited origin, the outlet it is wire copy
+# of, or its own outlet's reporting.
+_ORIGIN_NAME = Case(
+    When(extraction__origin__isnull=False, then=F("extraction__origin__name")),
+    When(
+        echo_of__isnull=False,
+        then=Concat(
+            Coalesce(F("echo_of__extraction__article__source__name"), Value(UNKNOWN_OUTLET)), Value(" (wire copy)")
+        ),
+    ),
+    default=Concat(_OUTLET_NAME, Value(" (own reporting)")),
+    output_field=CharField(),
+)
+
+
+def claim_day_counts(*, claim: Claim) -> QuerySet:
+    """Supporting articles per publication day and stance (each article by its first supporting sentence)."""
+    return (
+        leading_support(claim)
+        .exclude(extraction__article__published=None)
+        .values(published=F("extraction__article__published"), stance=F("extraction__stance"))
+        .annotate(articles=Count("extraction__article_id", distinct=True))
+        .order_by("published", "stance")
+    )
+
+
+def claim_support_articles(*, claim: Claim) -> QuerySet:
+    """One row per supporting article: its date, outlet and the origin it relies on, earliest first."""
+    return (
+        leading_support(claim)
+        .values(
+            article_id=F("extraction__article_id"), published=F("extraction__article__published"),
+            outlet=_OUTLET_NAME, origin=_ORIGIN_NAME,
+        )
+        .order_by(F("extraction__article__published").asc(nulls_last=True), "extraction__article_id")
+    )
+
+
+def claim_origin_links(*, claim: Claim) -> QuerySet:
+    """Outlet → the origin it relies on, with how many of its articles do."""
+    return (
+        leading_support(claim)
+        .values(origin=_ORIGIN_NAME, outlet=_OUTLET_NAME)
+        .annotate(articles=Count("extraction__article_id", distinct=True))
+        .order_by("origin", "outlet")
+    )
+
+
+def claim_source_mix(*, claim: Claim) -> QuerySet:
+    """Supporting articles by the kind and country of their outlet ("" when unknown)."""
+    return (
+        leading_support(claim)
+        .values(
+            kind=Coalesce(F("extraction__article__source__kind"), Value("")),
+            country=Coalesce(F("extraction__article__source__country"), Value("")),
+        )
+        .annotate(articles=Count("extraction__article_id", distinct=True))
+        .order_by("kind", "country")
+    )
+
+
 def claims_for_entity(*, entity: Entity) -> QuerySet[Claim]:
     """Claims an entity makes, is targeted by or is about, best corroborated first."""
     return Claim.objects.for_actor(entity).select_related(*_ENTITY_FIELDS).by_corroboration()
@@ -204,6 +273,16 @@ def article_extractions(*, article: Article) -> QuerySet[Extraction]:
     )
 
 
+def article_mentions(*, article: Article) -> QuerySet[Mention]:
+    """The article's actor mentions (not rejected), in reading order, with their entities."""
+    return (
+        Mention.objects.filter(article=article, rejected=False)
+        .select_related("entity")
+        .only("start", "end", "entity__id", "entity__name", "entity__kind")
+        .order_by("start")
+    )
+
+
 def claim_named_origins(*, claim: Claim) -> list[dict]:
     """Every named origin the claim's support credits, with how many articles credit it.
 
@@ -211,7 +290,8 @@ def claim_named_origins(*, claim: Claim) -> list[dict]:
     this" counts Sana and names both.
     """
     return list(
-        Evidence.objects.filter(claim=claim, extraction__rejected=False)
+        live_evidence()
+        .filter(claim=claim)
         .filter(SUPPORT)
         .exclude(extraction__origins=None)
         .values(name=F("extraction__origins__name"), entity_id=F("extraction__origins__id"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework_csv.renderers import PaginatedCSVRenderer
 
 from entities.models import Entity
 
@@ -38,7 +39,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         model = Claim
         fields = [
             "id", "kind", "summary", "actor", "target", "about", "predicate", "topic",
-            "article_count", "outlet_count", "origin_count", "stances",
+            "article_count", "outlet_count", "origin_count", "stances", "undated_count",
             "first_seen", "last_seen", "status", "dirty", "recomputed_at", "renews", "unattributed",
         ]
 
@@ -132,3 +133,27 @@ class ExtractionSerializer(serializers.ModelSerializer):
 
     def get_origins(self, extraction: Extraction) -> list[str]:
         return [origin.name for origin in extraction.origins.all()]
+
+
+class ClaimCSVRenderer(PaginatedCSVRenderer):
+    """Claims as CSV, one row per claim, nested fields flattened (``actor.name``, ``stances.denied``).
+
+    A cell that a spreadsheet would run as a formula (article text can start
+    with "=" or "@") is written with a leading apostrophe.
+    """
+
+    header = [
+        "id", "kind", "summary", "actor.id", "actor.name", "target.id", "target.name", "about.id", "about.name",
+        "predicate", "topic", "article_count", "outlet_count", "origin_count", "stances.asserted",
+        "stances.attributed", "stances.hedged", "stances.no_comment", "stances.denied", "undated_count",
+        "first_seen", "last_seen", "status", "dirty", "recomputed_at", "renews", "unattributed",
+    ]
+
+    def flatten_item(self, item):
+        return {key: _inert(value) for key, value in super().flatten_item(item).items()}
+
+
+def _inert(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

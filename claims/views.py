@@ -6,19 +6,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.shortcuts import render
 
-from articles.models import Article
+from articles.models import Article, Source
 from entities.models import Entity
 from entities.selectors import entity_detail as select_entity
 
-from . import selectors
-from .models import Claim, Evidence, Extraction, Kind
+from . import charts, marking, selectors
+from .filters import LISTED_STATUSES, SORTS, ClaimListFilter
+from .models import Claim, Evidence, Extraction, Kind, Stance
+from .serializers import ClaimCSVRenderer, ClaimSerializer
 
 CLAIMS_PER_PAGE = 25
 # An actor page lists this many claims at most; the API pages through the rest.
 ENTITY_CLAIMS_SHOWN = 200
+# An export is the filtered list, not the database: past this, narrow the filters or use the API.
+EXPORT_MAX_ROWS = 10_000
 
 
 @dataclass(frozen=True)
@@ -30,39 +35,55 @@ class Piece:
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
-    filters = _claim_filters(request)
-    page = Paginator(selectors.claim_list(filters=filters), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    filterset = ClaimListFilter(request.GET, queryset=selectors.claim_list())
+    page = Paginator(filterset.qs, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "page": page,
-        "filters": filters,
+        "params": request.GET,
+        "errors": filterset.errors,
         "kinds": Kind.choices,
-        "statuses": Claim.Status.choices,
-        "actors": selectors.claim_actor_choices(),
+        "statuses": LISTED_STATUSES,
+        "stances": Stance.choices,
+        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "query": query.urlencode(),
     }
     return render(request, "claims/claim_list.html", context)
 
 
-def _claim_filters(request: HttpRequest) -> selectors.ClaimFilters:
-    """Read the list's GET parameters; an unknown value filters nothing rather than failing."""
-    kind = request.GET.get("kind", "")
-    status = request.GET.get("status", "")
-    actor = request.GET.get("actor", "")
-    return selectors.ClaimFilters(
-        kind=kind if kind in Kind.values else "",
-        status=status if status in Claim.Status.values else "",
-        actor_id=int(actor) if actor.isdecimal() else None,
-        search=request.GET.get("q", "").strip(),
-    )
+def claim_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The claim list as filtered, every page of it, as CSV or JSON (the API's claim fields)."""
+    claims = ClaimListFilter(request.GET, queryset=selectors.claim_list()).qs[:EXPORT_MAX_ROWS]
+    rows = ClaimSerializer(claims, many=True).data
+    if fmt == "json":
+        response = JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(ClaimCSVRenderer().render(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="claims.{fmt}"'
+    return response
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links; the icon is a static file."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
+def actor_suggestions(request: HttpRequest) -> JsonResponse:
+    """A few actors whose name or alias starts with ``q``: the list's autocomplete, not a dropdown of all."""
+    prefix = request.GET.get("q", "").strip()
+    found = selectors.entity_suggestions(prefix=prefix) if len(prefix) >= 2 and "\x00" not in prefix else []
+    return JsonResponse({"results": [{"id": e.pk, "name": e.name} for e in found]})
+
+
+def outlet_suggestions(request: HttpRequest) -> JsonResponse:
+    prefix = request.GET.get("q", "").strip()
+    found = selectors.source_suggestions(prefix=prefix) if prefix and "\x00" not in prefix else []
+    return JsonResponse({"results": [{"id": s.pk, "name": s.name} for s in found]})
 
 
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
-        claim = selectors.claim_detail(claim_id=pk)
-    except Claim.DoesNotExist:
-        raise Http404("No such claim")
+    claim = _claim_or_404(pk)
     evidence = list(selectors.claim_evidence(claim=claim))
     for item in evidence:
         item.sentence_pieces = sentence_pieces(item.extraction)
@@ -71,8 +92,60 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "explanation": selectors.claim_explanation(claim=claim),
         "supporting": [e for e in evidence if not _is_response(e)],
         "responses": [e for e in evidence if _is_response(e)],
+        "timeline": charts.timeline(
+            day_counts=selectors.claim_day_counts(claim=claim),
+            articles=selectors.claim_support_articles(claim=claim),
+        ),
+        "origin_links": _origin_groups(selectors.claim_origin_links(claim=claim)),
+        **_source_mix(selectors.claim_source_mix(claim=claim)),
     }
     return render(request, "claims/claim_detail.html", context)
+
+
+def claim_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """The claim page's figures alone: the open page polls it to follow a worker's recompute."""
+    claim = _claim_or_404(pk)
+    context = {"claim": claim, "explanation": selectors.claim_explanation(claim=claim)}
+    return render(request, "claims/_claim_figures.html", context)
+
+
+def _claim_or_404(pk: int) -> Claim:
+    try:
+        return selectors.claim_detail(claim_id=pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim")
+
+
+def _origin_groups(links) -> list[dict]:
+    """Outlet → origin rows grouped under each origin, the most relied-on first."""
+    groups: dict[str, dict] = {}
+    for row in links:
+        group = groups.setdefault(row["origin"], {"origin": row["origin"], "outlets": [], "articles": 0})
+        group["outlets"].append(row)
+        group["articles"] += row["articles"]
+    return sorted(groups.values(), key=lambda g: (-g["articles"], g["origin"]))
+
+
+KIND_LABELS = {**dict(Source.Kind.choices), "": "Unknown outlet"}
+
+
+def _source_mix(rows) -> dict:
+    """The source-diversity bar (articles by kind of outlet) and the countries behind them."""
+    rows = list(rows)
+    by_kind: dict[str, int] = {}
+    by_country: dict[str, int] = {}
+    for row in rows:
+        by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + row["articles"]
+        by_country[row["country"] or "country unknown"] = by_country.get(row["country"] or "country unknown", 0) + row["articles"]
+    kinds = [
+        {"kind": kind, "label": f"{KIND_LABELS.get(kind, kind)}: {n}", "articles": n}
+        for kind, n in sorted(by_kind.items(), key=lambda item: -item[1])
+    ]
+    return {
+        "diversity": charts.diversity_bar(kinds),
+        "diversity_kinds": kinds,
+        "countries": sorted(by_country.items(), key=lambda item: (-item[1], item[0])),
+    }
 
 
 def _is_response(evidence: Evidence) -> bool:
@@ -113,12 +186,34 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         article = selectors.article_detail(article_id=pk)
     except Article.DoesNotExist:
         raise Http404("No such article")
+    extractions = list(selectors.article_extractions(article=article))
     context = {
         "article": article,
-        "body_pieces": body_pieces(article.body, article.furniture),
-        "extractions": selectors.article_extractions(article=article),
+        "body_blocks": marking.mark_body(
+            article.body,
+            furniture=[_span_bounds(item) for item in article.furniture],
+            sentences=_evidence_sentences(extractions),
+            mentions=[
+                marking.MentionSpan(m.start, m.end, m.entity_id, m.entity.kind)
+                for m in selectors.article_mentions(article=article)
+            ],
+        ),
+        "extractions": extractions,
     }
     return render(request, "claims/article_detail.html", context)
+
+
+def _evidence_sentences(extractions: list[Extraction]) -> list[marking.SentenceSpan]:
+    """The sentences of live extractions that back a claim, with their evidence ids and claims."""
+    spans = []
+    for x in extractions:
+        evidence = [] if x.rejected else list(x.evidence.all())
+        if evidence:
+            spans.append(marking.SentenceSpan(
+                x.sentence_start, x.sentence_end,
+                tuple(ev.pk for ev in evidence), tuple((ev.claim_id, ev.claim.summary) for ev in evidence),
+            ))
+    return spans
 
 
 def body_pieces(body: str, furniture: list) -> list[Piece]:

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import copy
+import csv
+import io
 
 import jsonschema
 import pytest
 
+from claims.corroboration import SEARCH_DOCUMENT
 from claims.models import Claim, Kind, Stance
 from tests.factories import (
+    AliasFactory,
     ArticleFactory,
     ClaimFactory,
     EntityFactory,
@@ -72,8 +76,45 @@ def test_claims_filter_by_kind_status_actor_target_and_min_origins(client):
 def test_claims_can_be_searched_by_summary(client):
     wanted = ClaimFactory(summary="The ministry demands the harbour records")
     ClaimFactory(summary="Talks stalled")
+    Claim.objects.update(search_document=SEARCH_DOCUMENT)
 
     assert ids(client.get("/api/claims/", {"search": "harbour"})) == [wanted.pk]
+
+
+def test_the_search_is_full_text_over_aliases_and_sentences_ranked(client):
+    actor = EntityFactory(name="Ministry of Ports")
+    AliasFactory(entity=actor, surface="Portsmin")
+    by_alias = ClaimFactory(actor=actor, summary="demands the records", origin_count=1)
+    in_sentence = ClaimFactory(summary="talks stalled", origin_count=5)
+    EvidenceFactory(claim=in_sentence, extraction__sentence="Portsmin officials walked out.")
+    Claim.objects.update(search_document=SEARCH_DOCUMENT)
+
+    # The actor's alias weighs more than a word in an evidence sentence, whatever the figures.
+    assert ids(client.get("/api/claims/", {"search": "portsmin"})) == [by_alias.pk, in_sentence.pk]
+
+
+def test_the_list_exports_as_csv_with_its_filters(client):
+    ClaimFactory(summary="=HYPERLINK(1)", kind=Kind.DEMAND, asserted_count=2)
+    ClaimFactory(summary="Talks stalled", kind=Kind.STATEMENT)
+
+    response = client.get("/api/claims/", {"format": "csv", "kind": "demand"})
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(row["summary"], row["stances.asserted"]) for row in rows] == [("'=HYPERLINK(1)", "2")]
+
+
+def test_withdrawn_claims_are_left_out_of_the_list_but_still_answer(client):
+    withdrawn = ClaimFactory(status=Claim.Status.WITHDRAWN)
+    shown = ClaimFactory()
+
+    assert ids(client.get("/api/claims/")) == [shown.pk]
+    assert client.get(f"/api/claims/{withdrawn.pk}/").status_code == 200
+
+
+def test_a_bad_date_or_search_is_a_400_naming_the_parameter(client):
+    assert "since" in client.get("/api/claims/", {"since": "yesterday"}).json()
+    assert "search" in client.get("/api/claims/", {"search": "a\x00b"}).json()
 
 
 def test_a_claim_comes_with_its_evidence_and_explanation(client):

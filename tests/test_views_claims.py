@@ -3,13 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
+
+from articles.models import Article
+from claims.corroboration import SEARCH_DOCUMENT
 
 from claims.corroboration import claims_recompute
 from claims.models import Claim, Kind, Stance
 from entities.models import Entity
 from tests.factories import (
+    AliasFactory,
     ArticleFactory,
     ClaimFactory,
     EntityFactory,
@@ -29,6 +36,11 @@ def evidence_from(claim: Claim, outlet: str | None, *, origins=(), stance=Stance
         extraction__origins=list(origins),
         extraction__stance=stance,
     )
+
+
+def index_claims():
+    """Build the search documents of factory-made claims, as a recompute would."""
+    Claim.objects.update(search_document=SEARCH_DOCUMENT)
 
 
 # --- The list ---------------------------------------------------------------------------
@@ -73,6 +85,8 @@ def test_it_filters_by_kind_status_actor_and_summary(client):
     ClaimFactory(kind=Kind.STATEMENT, status=Claim.Status.CORROBORATED, summary="Ports will reopen")
     ClaimFactory(kind=Kind.STATEMENT, status=Claim.Status.CORROBORATED, actor=actor, summary="Talks stalled")
 
+    index_claims()
+
     response = client.get(
         reverse("claim-list"),
         {"kind": "statement", "status": "corroborated", "actor": actor.pk, "q": "reopen"},
@@ -92,13 +106,123 @@ def test_the_actor_filter_finds_claims_about_or_targeting_the_actor(client):
     assert [c.pk for c in response.context["page"].object_list] == [by.pk, targeting.pk]
 
 
-def test_it_ignores_filter_values_it_does_not_know(client):
+def test_it_ignores_filter_values_it_does_not_know_and_says_so(client):
     ClaimFactory.create_batch(2)
 
-    response = client.get(reverse("claim-list"), {"kind": "gossip", "status": "x", "actor": "abc"})
+    response = client.get(reverse("claim-list"), {"kind": "gossip", "status": "x", "since": "soon"})
 
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 2
+    assert "Ignored: kind" in response.content.decode()
+
+
+def test_an_actor_is_found_by_name_or_alias_in_any_case(client):
+    actor = EntityFactory(name="Ministry of Ports")
+    AliasFactory(entity=actor, surface="Portsmin")
+    wanted = ClaimFactory(about=actor)
+    ClaimFactory()
+
+    for value in ("ministry of ports", "PORTSMIN", str(actor.pk)):
+        response = client.get(reverse("claim-list"), {"actor": value})
+        assert [c.pk for c in response.context["page"].object_list] == [wanted.pk]
+    assert client.get(reverse("claim-list"), {"actor": "nobody"}).context["page"].paginator.count == 0
+
+
+def test_it_filters_by_outlet_stance_dates_and_independent_origins(client):
+    wanted = ClaimFactory(origin_count=2, hedged_count=1, first_seen=dt.date(2025, 1, 5), last_seen=dt.date(2025, 1, 9))
+    evidence_from(wanted, "Harbour Gazette")
+    other_outlet = ClaimFactory(origin_count=2, hedged_count=1, first_seen=dt.date(2025, 1, 5), last_seen=dt.date(2025, 1, 9))
+    evidence_from(other_outlet, "Other Times")
+    too_few = ClaimFactory(origin_count=1, hedged_count=1, first_seen=dt.date(2025, 1, 5), last_seen=dt.date(2025, 1, 9))
+    evidence_from(too_few, "Harbour Gazette")
+    too_late = ClaimFactory(origin_count=2, hedged_count=1, first_seen=dt.date(2025, 3, 1), last_seen=dt.date(2025, 3, 1))
+    evidence_from(too_late, "Harbour Gazette")
+    no_hedge = ClaimFactory(origin_count=2, first_seen=dt.date(2025, 1, 5), last_seen=dt.date(2025, 1, 9))
+    evidence_from(no_hedge, "Harbour Gazette")
+
+    response = client.get(reverse("claim-list"), {
+        "outlet": "harbour gazette", "stance": "hedged", "since": "2025-01-08", "until": "2025-01-31", "min_origins": 2,
+    })
+
+    assert [c.pk for c in response.context["page"].object_list] == [wanted.pk]
+
+
+def test_an_outlet_whose_articles_were_withdrawn_backs_nothing(client):
+    claim = ClaimFactory()
+    evidence_from(claim, "Harbour Gazette", state=Article.State.WITHDRAWN)
+
+    assert client.get(reverse("claim-list"), {"outlet": "Harbour Gazette"}).context["page"].paginator.count == 0
+
+
+def test_sort_controls_reorder_the_list_and_stay_in_the_links(client):
+    old = ClaimFactory(origin_count=3, article_count=3, first_seen=dt.date(2024, 1, 1), last_seen=dt.date(2024, 1, 2))
+    new = ClaimFactory(origin_count=1, article_count=9, first_seen=dt.date(2025, 1, 1), last_seen=dt.date(2025, 2, 1))
+    undated = ClaimFactory(origin_count=2, article_count=2, first_seen=None, last_seen=None)
+    ClaimFactory.create_batch(25, origin_count=0, article_count=0, first_seen=None, last_seen=None)
+
+    def first_three(sort):
+        page = client.get(reverse("claim-list"), {"sort": sort}).context["page"]
+        return [c.pk for c in page.object_list[:3]]
+
+    assert first_three("") == [old.pk, undated.pk, new.pk]
+    assert first_three("articles") == [new.pk, old.pk, undated.pk]
+    assert first_three("newest")[:2] == [new.pk, old.pk]
+    assert first_three("oldest")[:2] == [old.pk, new.pk]
+    assert "sort=newest&amp;page=2" in client.get(reverse("claim-list"), {"sort": "newest"}).content.decode()
+
+
+def test_search_finds_a_claim_by_its_actors_alias_most_relevant_first(client):
+    actor = EntityFactory(name="Ahmad Example")
+    AliasFactory(entity=actor, surface="Abu Example")
+    wanted = ClaimFactory(actor=actor, summary="demands the hand-over")
+    ClaimFactory(summary="talks stalled")
+    index_claims()
+
+    response = client.get(reverse("claim-list"), {"q": "abu example"})
+
+    assert [c.pk for c in response.context["page"].object_list] == [wanted.pk]
+
+
+def test_withdrawn_claims_are_not_listed(client):
+    ClaimFactory(summary="Withdrawn one", status=Claim.Status.WITHDRAWN)
+    shown = ClaimFactory()
+
+    response = client.get(reverse("claim-list"))
+
+    assert [c.pk for c in response.context["page"].object_list] == [shown.pk]
+    assert "Withdrawn one" not in response.content.decode()
+
+
+def test_the_list_exports_what_it_shows_as_csv_and_json(client):
+    ClaimFactory(summary="Ports will reopen", kind=Kind.DEMAND, origin_count=2)
+    ClaimFactory(summary="Talks stalled", kind=Kind.STATEMENT)
+    html = client.get(reverse("claim-list"), {"kind": "demand"}).content.decode()
+    assert 'href="/claims.csv?kind=demand"' in html
+
+    as_csv = client.get("/claims.csv", {"kind": "demand"})
+    as_json = client.get("/claims.json", {"kind": "demand"})
+
+    rows = list(csv.DictReader(io.StringIO(as_csv.content.decode())))
+    assert [(r["summary"], r["origin_count"]) for r in rows] == [("Ports will reopen", "2")]
+    assert [(r["summary"], r["origin_count"]) for r in as_json.json()] == [("Ports will reopen", 2)]
+    assert as_csv["Content-Disposition"] == 'attachment; filename="claims.csv"'
+
+
+def test_the_actor_field_suggests_a_few_actors_not_all_of_them(client, django_assert_num_queries):
+
+    options_before = client.get(reverse("claim-list")).content.decode().count("<option")
+    for n in range(15):
+        ClaimFactory(actor=EntityFactory(name=f"Harbour Board {n:02}"))
+    ClaimFactory(actor=EntityFactory(name="Someone Else"))
+    EntityFactory(name="Harbour Without Claims")
+
+    with django_assert_num_queries(1):
+        found = client.get(reverse("actor-suggestions"), {"q": "harb"}).json()["results"]
+    options_after = client.get(reverse("claim-list")).content.decode().count("<option")
+
+    assert [r["name"] for r in found] == [f"Harbour Board {n:02}" for n in range(10)]
+    assert options_after == options_before  # the page does not grow with the number of actors
+    assert client.get(reverse("actor-suggestions"), {"q": "h"}).json() == {"results": []}
 
 
 def test_it_pages_through_claims_keeping_the_filters(client):
@@ -123,13 +247,23 @@ def test_it_marks_claims_whose_figures_are_being_recomputed(client):
 
 def test_the_list_costs_the_same_queries_for_three_claims_or_thirty(client, django_assert_num_queries):
     ClaimFactory.create_batch(3, target=EntityFactory(), about=EntityFactory())
-    with django_assert_num_queries(3):  # count, the page of claims, the actor filter's choices
+    with django_assert_num_queries(2):  # count, the page of claims (no dropdown of every actor)
         client.get(reverse("claim-list"))
 
     ClaimFactory.create_batch(27, target=EntityFactory(), about=EntityFactory())
-    actor = Entity.objects.first()
-    with django_assert_num_queries(3):
-        client.get(reverse("claim-list"), {"kind": "demand", "actor": actor.pk})
+    actor = EntityFactory(name="Harbour Board")
+    for _ in range(2):
+        claim = ClaimFactory(kind=Kind.DEMAND, actor=actor, summary="harbour records", asserted_count=1, origin_count=1)
+        evidence_from(claim, "Daily")
+    index_claims()
+    every_filter = {
+        "kind": "demand", "actor": actor.name, "outlet": "Daily", "stance": "asserted", "since": "2024-01-01",
+        "until": "2026-01-01", "min_origins": 1, "q": "harbour", "sort": "newest",
+    }
+    with django_assert_num_queries(2):
+        assert client.get(reverse("claim-list"), every_filter).context["page"].paginator.count == 2
+    with django_assert_num_queries(1):  # an export is one query, whatever its length
+        client.get("/claims.csv", every_filter)
 
 
 # --- The claim page -----------------------------------------------------------------------
@@ -242,15 +376,16 @@ def test_the_claim_page_costs_the_same_queries_for_one_article_or_six(client, dj
     claim = ClaimFactory()
     claim.contradicts.add(ClaimFactory())
     evidence_from(claim, "Daily 0", origins=[EntityFactory()])
-    # claim, contradicting claims, later renewals, evidence, origins of the evidence, three explanation aggregates
-    with django_assert_num_queries(8):
+    # claim, contradicting claims, later renewals, evidence, origins of the evidence, three explanation
+    # aggregates, and the charts: articles per day, articles with their origin, outlet → origin, source mix
+    with django_assert_num_queries(12):
         client.get(reverse("claim-detail", args=[claim.pk]))
 
     for n in range(1, 6):
         evidence_from(claim, f"Daily {n}", origins=[EntityFactory()], stance=Stance.DENIED if n == 5 else Stance.ASSERTED)
     claim.contradicts.add(ClaimFactory())
     ClaimFactory(renews=claim)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(12):
         client.get(reverse("claim-detail", args=[claim.pk]))
 
 
@@ -270,3 +405,94 @@ def test_the_claim_page_says_an_unattributed_statement_stands_alone(client):
     claim = ClaimFactory(kind=Kind.STATEMENT, actor=None, only_article=ArticleFactory())
 
     assert "Unattributed" in client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
+
+
+# --- The claim page's timeline, origins and sources ------------------------------------------
+
+
+def test_the_timeline_draws_one_dot_per_dated_article_and_counts_the_undated(client):
+    claim = ClaimFactory()
+    wire = EntityFactory(name="Wire Agency", kind=Entity.Kind.ORG)
+    evidence_from(claim, "Daily One", origins=[wire], published=dt.date(2025, 1, 2))
+    evidence_from(claim, "Daily Two", origins=[wire], published=dt.date(2025, 1, 2))
+    evidence_from(claim, "Weekly", published=dt.date(2025, 1, 6), stance=Stance.HEDGED)
+    evidence_from(claim, None, published=None)
+    claims_recompute(claim_ids=[claim.pk])
+
+    response = client.get(reverse("claim-detail", args=[claim.pk]))
+    html = response.content.decode()
+
+    assert html.count('class="article-dot"') == 3
+    assert html.count('class="bar"') == 2  # 2 Jan asserted, 6 Jan hedged
+    assert "1 undated article:" in html
+    assert "2025-01-02" in html and "2025-01-06" in html
+    groups = {g["origin"]: [row["outlet"] for row in g["outlets"]] for g in response.context["origin_links"]}
+    assert groups["Wire Agency"] == ["Daily One", "Daily Two"]
+    assert groups["Weekly (own reporting)"] == ["Weekly"]
+
+
+def test_a_claim_of_undated_articles_shows_no_date_and_no_chart(client):
+    claim = ClaimFactory()
+    evidence_from(claim, None, published=None)
+    evidence_from(claim, None, published=None)
+    claims_recompute(claim_ids=[claim.pk])
+
+    html = client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
+
+    assert "2 undated articles" in html
+    assert "No dated article backs this claim" in html
+    assert "2 articles from 1 outlet" in html  # two unknown outlets are one "unknown", not two outlets
+
+
+def test_the_source_diversity_bar_counts_articles_by_kind_and_country(client):
+    claim = ClaimFactory()
+    for name, kind, country in [("Agency", "agency", "UK"), ("State TV", "state", "RU"), ("Paper", "outlet", "UK")]:
+        EvidenceFactory(claim=claim, extraction__article=ArticleFactory(
+            source=SourceFactory(name=name, kind=kind, country=country)))
+    evidence_from(claim, None)
+
+    response = client.get(reverse("claim-detail", args=[claim.pk]))
+
+    assert sorted(seg.label for seg in response.context["diversity"]) == [
+        "News agency: 1", "News outlet: 1", "State media: 1", "Unknown outlet: 1",
+    ]
+    assert response.context["countries"] == [("UK", 2), ("RU", 1), ("country unknown", 1)]
+    assert "(state media)" in response.content.decode()
+
+
+def test_evidence_from_withdrawn_articles_is_not_shown(client):
+    claim = ClaimFactory()
+    kept = EvidenceFactory(claim=claim, extraction__sentence="A sentence that stays.")
+    EvidenceFactory(
+        claim=claim, extraction__sentence="A withdrawn sentence.",
+        extraction__article=ArticleFactory(state=Article.State.WITHDRAWN),
+    )
+
+    response = client.get(reverse("claim-detail", args=[claim.pk]))
+
+    assert [e.pk for e in response.context["supporting"]] == [kept.pk]
+    assert "A withdrawn sentence." not in response.content.decode()
+
+
+def test_evidence_links_jump_to_the_sentence_in_the_article(client):
+    claim = ClaimFactory()
+    evidence = EvidenceFactory(claim=claim)
+
+    html = client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
+
+    assert f'href="/articles/{evidence.extraction.article_id}/#ev-{evidence.pk}"' in html
+
+
+def test_the_figures_fragment_follows_a_recompute(client, django_assert_num_queries):
+    claim = ClaimFactory(origin_count=0, article_count=0, dirty=True)
+    evidence_from(claim, "Daily One")
+    page = client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
+    assert f'hx-get="/claims/{claim.pk}/figures/" hx-trigger="every 5s"' in page
+
+    claims_recompute(claim_ids=[claim.pk])
+    with django_assert_num_queries(6):  # claim, contradicting, renewals, three explanation aggregates
+        fragment = client.get(reverse("claim-figures", args=[claim.pk])).content.decode()
+
+    assert '<dd data-figure="articles">1</dd>' in fragment
+    assert "being recomputed" not in fragment
+    assert fragment.lstrip().startswith('<div id="figures"')

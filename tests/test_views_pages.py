@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import Kind
+from claims.marking import MentionSpan, SentenceSpan, mark_body
 from claims.views import Piece, body_pieces
 from tests.factories import (
     AliasFactory,
@@ -94,7 +95,8 @@ def test_the_article_page_costs_a_fixed_number_of_queries(client, django_assert_
     article = ArticleFactory()
     for _ in range(3):
         EvidenceFactory(extraction__article=article, extraction__origins=[EntityFactory()])
-    with django_assert_num_queries(4):  # article, extractions, their origins, their evidence with claims
+    MentionFactory.create_batch(3, article=article)
+    with django_assert_num_queries(5):  # article, extractions, their origins, their evidence with claims, mentions
         client.get(reverse("article-detail", args=[article.pk]))
 
 
@@ -110,3 +112,47 @@ def test_body_pieces_survive_overlapping_and_out_of_range_furniture():
         Piece("a", True), Piece("b", False), Piece("cde", True), Piece("fg", True),
         Piece("hi", False), Piece("j", True),
     ]
+
+
+def test_the_article_page_marks_evidence_sentences_and_actor_mentions_in_the_body(client):
+    body = "Intro line.\nThe Ministry demanded the records.\nShare this"
+    article = ArticleFactory(body=body, furniture=[[47, 57]])
+    ministry = EntityFactory(name="Ministry", kind="ORG")
+    MentionFactory(article=article, entity=ministry, start=16, end=24, sentence_start=12, sentence_end=46)
+    claim = ClaimFactory(summary="The ministry demands the records")
+    evidence = EvidenceFactory(
+        claim=claim, extraction__article=article, extraction__sentence=body[12:46],
+        extraction__sentence_start=12, extraction__sentence_end=46,
+    )
+
+    html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
+
+    assert (
+        f'Intro line.\n<mark class="evidence" id="ev-{evidence.pk}">The '
+        f'<a class="ent" href="/entities/{ministry.pk}/">Ministry<span class="ent-label">ORG</span></a>'
+        f' demanded the records.<a class="claim-ref" href="/claims/{claim.pk}/"'
+    ) in html
+    assert '<span class="furniture" title="Page furniture: not read for claims">Share this</span>' in html
+
+
+def test_mark_body_keeps_every_character_once_and_joins_overlapping_sentences():
+    body = "abcdefghijklmnop"
+    blocks = mark_body(
+        body,
+        furniture=[(0, 2), (14, 40)],
+        sentences=[SentenceSpan(3, 8, (1,), ((10, "x"),)), SentenceSpan(6, 10, (2,), ((11, "y"),))],
+        mentions=[MentionSpan(4, 6, 7, "ORG"), MentionSpan(9, 12, 8, "GPE")],  # the second crosses an edge
+    )
+
+    assert "".join(run.text for block in blocks for run in block.runs) == body
+    assert [(b.kind, b.evidence_ids) for b in blocks] == [
+        ("furniture", ()), ("text", ()), ("evidence", (1, 2)), ("text", ()), ("furniture", ()),
+    ]
+    assert blocks[2].anchor == "ev-1" and blocks[2].extra_anchors == ["ev-2"]
+    assert [r.entity_id for r in blocks[2].runs] == [None, 7, None]
+
+
+def test_the_favicon_is_a_static_file(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")

@@ -1,0 +1,120 @@
+"""What the claim list can be narrowed and sorted by: the analyst's list, its export and the API.
+
+One FilterSet (django-filter) reads the query string, so a filtered list is
+a URL that can be shared, exported and bookmarked. Every filter is a
+condition on the claim row or an ``EXISTS`` over its live evidence: the
+list costs the same queries whatever it is filtered by.
+
+Full-text search reads ``Claim.search_document`` (summary, the actors' names
+and aliases, the evidence sentences; built by ``claims.corroboration``),
+through its GIN index, and ranks what it finds.
+"""
+from __future__ import annotations
+
+import django_filters
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+
+from entities.models import Entity
+
+from .corroboration import SEARCH_CONFIG, SUPPORT, live_evidence
+from .models import Claim, Kind, Stance
+
+# Statuses an analyst can list: a withdrawn claim is kept for editors, not shown.
+LISTED_STATUSES = [(value, label) for value, label in Claim.Status.choices if value != Claim.Status.WITHDRAWN]
+
+# The list's sort orders; each ends with the primary key so pages never overlap.
+SORTS = {
+    "corroboration": ("Best corroborated", ["-origin_count", "-article_count", F("last_seen").desc(nulls_last=True), "pk"]),
+    "articles": ("Most articles", ["-article_count", "-origin_count", "pk"]),
+    "outlets": ("Most outlets", ["-outlet_count", "-origin_count", "pk"]),
+    "newest": ("Last seen, newest first", [F("last_seen").desc(nulls_last=True), "-origin_count", "pk"]),
+    "oldest": ("First seen, oldest first", [F("first_seen").asc(nulls_last=True), "-origin_count", "pk"]),
+}
+RELEVANCE = ["-rank", "-origin_count", "-article_count", "pk"]
+
+
+def full_text(claims: QuerySet[Claim], _name: str, value: str) -> QuerySet[Claim]:
+    """Claims whose search document matches ``value`` (web-search syntax), most relevant first."""
+    query = SearchQuery(value, search_type="websearch", config=SEARCH_CONFIG)
+    return (
+        claims.filter(search_document=query)
+        .annotate(rank=SearchRank(F("search_document"), query))
+        .order_by(*RELEVANCE)
+    )
+
+
+def _entities_named(value: str):
+    """Ids of entities called ``value``: an id, or a name or alias in any case."""
+    if value.isdecimal():
+        return Entity.objects.filter(pk=int(value)).values("pk")
+    named = Q(name__iexact=value) | Q(aliases__surface__iexact=value, aliases__blocked=False)
+    return Entity.objects.filter(named).values("pk")
+
+
+class ClaimListFilter(django_filters.FilterSet):
+    """The analyst's claim list (and its CSV/JSON export)."""
+
+    q = django_filters.CharFilter(method=full_text, label="Search")
+    kind = django_filters.ChoiceFilter(choices=Kind.choices)
+    status = django_filters.ChoiceFilter(choices=LISTED_STATUSES)
+    actor = django_filters.CharFilter(method="by_party", label="Actor (name, alias or id)")
+    outlet = django_filters.CharFilter(method="by_outlet", label="Outlet (name or id)")
+    stance = django_filters.ChoiceFilter(choices=Stance.choices, method="by_stance", label="Has a stance")
+    since = django_filters.DateFilter(method="seen_since", label="Seen on or after")
+    until = django_filters.DateFilter(method="seen_until", label="Seen on or before")
+    min_origins = django_filters.NumberFilter(
+        field_name="origin_count", lookup_expr="gte", min_value=0, label="At least this many independent origins"
+    )
+    # Last, so an explicit sort wins over the search's ranking.
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _order) in SORTS.items()], method="sorted_by", label="Sort"
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def by_party(self, claims, _name, value: str):
+        """Claims the entity makes, is targeted by or is about."""
+        ids = _entities_named(value.strip())
+        return claims.filter(Q(actor__in=ids) | Q(target__in=ids) | Q(about__in=ids))
+
+    def by_outlet(self, claims, _name, value: str):
+        """Claims that an article of this outlet backs."""
+        value = value.strip()
+        outlet = Q(extraction__article__source=int(value)) if value.isdecimal() else Q(
+            extraction__article__source__name__iexact=value
+        )
+        backed = live_evidence().filter(SUPPORT, outlet, claim=OuterRef("pk"))
+        return claims.filter(Exists(backed))
+
+    def by_stance(self, claims, _name, value: str):
+        return claims.filter(**{f"{value}_count__gt": 0})
+
+    def seen_since(self, claims, _name, value):
+        """Claims seen on or after the day: their last dated article is no earlier."""
+        return claims.filter(last_seen__gte=value)
+
+    def seen_until(self, claims, _name, value):
+        return claims.filter(first_seen__lte=value)
+
+    def sorted_by(self, claims, _name, value: str):
+        return claims.order_by(*SORTS[value][1])
+
+
+class ClaimApiFilter(ClaimListFilter):
+    """The API's claim filters: the list's, with ``search`` for ``q`` and exact actor, target and about."""
+
+    search = django_filters.CharFilter(method=full_text, label="Full-text search (ranked)")
+    dirty = django_filters.BooleanFilter(label="Figures being recomputed")
+    status = django_filters.ChoiceFilter(choices=Claim.Status.choices)
+    party = django_filters.CharFilter(method="by_party", label="Actor, target or about (name, alias or id)")
+    # Exactly the claim's actor, as the API always had it (``party`` is the list's "actor").
+    actor = django_filters.ModelChoiceFilter(queryset=Entity.objects.all())
+    target = django_filters.ModelChoiceFilter(queryset=Entity.objects.all())
+    about = django_filters.ModelChoiceFilter(queryset=Entity.objects.all())
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
