@@ -22,9 +22,11 @@ from .signals import processing_requested
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "domain", "kind", "article_count"]
-    list_filter = ["kind"]
-    search_fields = ["name", "domain"]
+    list_display = ["name", "domain", "kind", "country", "article_count"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "domain", "country"]
+    # What analysts see of an outlet on a claim page: editors keep it right.
+    fields = ["name", "domain", "kind", "country", "note"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))

@@ -13,7 +13,7 @@ document.querySelectorAll("input[data-suggest]").forEach((input) => {
       const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(prefix)}`);
       if (!response.ok) return;
       const { results } = await response.json();
-      list.replaceChildren(...results.map((item) => new Option(item.name)));
+      list.replaceChildren(...results.map((item) => new Option(item.name, item.name)));
     }, 150);
   });
 });
