@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from . import selectors, signals
+from .datelines import read_dateline
 from .models import Article, Source
 from .readers import (
     SOURCE_MAX_CHARS,
@@ -62,7 +63,10 @@ def article_ingest(
         max_chars=settings.CLAIMTRACK_MAX_ARTICLE_CHARS,
     )
     url = valid_url(url.strip()) if url.strip() else parsed.url
-    outlet = _outlet_name(source_name) or parsed.source_name
+    # What the input says wins; a dateline "(Reuters) -", then the URL's domain, say what it does not.
+    dateline = read_dateline(parsed.body)
+    outlet = _outlet_name(source_name) or parsed.source_name or dateline.outlet or domain_of(url)
+    published = parsed.published or dateline.published
     content_hash = body_hash(parsed.body)
 
     existing = selectors.article_by_hash(content_hash=content_hash)
@@ -78,7 +82,8 @@ def article_ingest(
             "url": url,
             "original_name": name[:ORIGINAL_NAME_MAX_CHARS],
             "format": parsed.format,
-            "published": parsed.published,
+            "published": published,
+            "published_inferred": parsed.published is None and published is not None,
             "body": parsed.body,
             "furniture": [[span.start, span.end] for span in parsed.furniture],
         },
