@@ -3,7 +3,7 @@
 Run by hand (never in CI), against a throw-away database:
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench SECRET_KEY=bench \\
-        CELERY_BROKER_URL=redis://127.0.0.1:6379/14 python bench/pipeline_bench.py
+        CELERY_BROKER_URL=redis://127.0.0.1:6379/14 python bench/pipeline_bench.py [N] [--runs 3]
 
 The texts are every distinct article the project ships (the five samples and
 the development set, none repeated; N, if given, takes the first N). In the
@@ -15,11 +15,16 @@ same run it times
   resolving, linking and recomputing until nothing is pending or dirty and a
   settle (``pipeline.tasks.articles_settle``) finds nothing to read again;
 
-and prints both with their ratio.
+and the same with ``nlp.pipe(n_process=2)`` and with a worker of two
+processes; every step once per run (``--runs``, default 3), and prints the
+medians and the median ratio of each step's time to the one-process baseline
+in the same run.
 """
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -50,22 +55,25 @@ def texts(n: int | None) -> list[str]:
     return distinct[:n] if n else distinct
 
 
-def baseline(corpus: list[str]) -> float:
+def baseline(corpus: list[str], processes: int = 1) -> float:
     nlp = spacy.load(settings.SPACY_MODEL)
     started = time.perf_counter()
-    for _ in nlp.pipe(corpus, batch_size=32):
+    for _ in nlp.pipe(corpus, batch_size=32, n_process=processes):
         pass
     return time.perf_counter() - started
 
 
-def pipeline(corpus: list[str]) -> float:
+def worker_command(workers: int) -> list[str]:
+    """One worker process per core asked for: ``solo`` for one (the baseline's single core), prefork for more."""
+    pool = ["--pool=solo"] if workers == 1 else ["--pool=prefork", f"--concurrency={workers}"]
+    return [sys.executable, "-m", "celery", "-A", "claimtrack", "worker", *pool, "--loglevel=WARNING",
+            "--without-mingle", "--without-gossip"]
+
+
+def pipeline(corpus: list[str], workers: int = 1) -> float:
     call_command("flush", interactive=False, verbosity=0)
     app.control.purge()
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "claimtrack", "worker", "--pool=solo", "--loglevel=WARNING",
-         "--without-mingle", "--without-gossip"],
-        cwd=ROOT, env=os.environ.copy(),
-    )
+    worker = subprocess.Popen(worker_command(workers), cwd=ROOT, env=os.environ.copy())
     try:
         time.sleep(5)  # worker start-up (spaCy loads on the first task, inside the timing)
         started = time.perf_counter()
@@ -83,19 +91,40 @@ def pipeline(corpus: list[str]) -> float:
         worker.wait(timeout=30)
 
 
-def main(n: int | None) -> None:
+STEPS = {
+    "bare nlp.pipe, 1 process": lambda corpus: baseline(corpus, 1),
+    "bare nlp.pipe, 2 processes": lambda corpus: baseline(corpus, 2),
+    "ingest + 1 worker process (extract, resolve, link, recompute, settle)": lambda corpus: pipeline(corpus, 1),
+    "ingest + 2 worker processes": lambda corpus: pipeline(corpus, 2),
+}
+
+
+def main(n: int | None, runs: int) -> None:
     corpus = texts(n)
     n = len(corpus)
-    base = baseline(corpus)
-    full = pipeline(corpus)
+    seconds: dict[str, list[float]] = {step: [] for step in STEPS}
+    ratios: dict[str, list[float]] = {step: [] for step in STEPS}
+    for run in range(runs):  # every step once per run, so a loaded moment hits all of them
+        timed = {step: measure(corpus) for step, measure in STEPS.items()}
+        bare = timed["bare nlp.pipe, 1 process"]
+        for step, value in timed.items():
+            seconds[step].append(value)
+            ratios[step].append(value / bare)
+        print(f"run {run + 1}: " + ", ".join(f"{value:.1f} s" for value in timed.values()), file=sys.stderr)
     failed = Article.objects.filter(state=Article.State.FAILED).count()
-    print(f"{n} articles, model {settings.SPACY_MODEL}")
-    print("| step | seconds | articles/s | ratio to bare nlp.pipe |")
-    print("|---|---:|---:|---:|")
-    print(f"| bare nlp.pipe | {base:.1f} | {n / base:.1f} | 1.00 |")
-    print(f"| ingest + worker (extract, resolve, link, recompute) | {full:.1f} | {n / full:.1f} | {full / base:.2f} |")
-    print(f"failed articles: {failed}")
+    print(f"{n} distinct articles, model {settings.SPACY_MODEL}, {runs} runs, {os.cpu_count()} cores")
+    print("| step | seconds (runs) | median articles/s | median time ratio to bare nlp.pipe, 1 process |")
+    print("|---|---|---:|---:|")
+    for step in STEPS:
+        spread = "–".join(f"{v:.1f}" for v in (min(seconds[step]), max(seconds[step])))
+        print(f"| {step} | {spread} | {n / statistics.median(seconds[step]):.1f} | "
+              f"{statistics.median(ratios[step]):.2f} |")
+    print(f"failed articles in the last run: {failed}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else None)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, help="only the first N texts")
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    main(options.n, options.runs)

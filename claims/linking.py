@@ -182,7 +182,8 @@ def _clusters_store(
         reading.members[claim_id] = []
     for claim, members in placed:
         reading.members[claim.pk] = members
-        _evidence_write(claim, members)
+    _evidence_write(placed)
+    for claim, _ in placed:
         _link_contradictions(claim)
     _renewals_write(placed, reading)
     return used
@@ -209,7 +210,7 @@ def _claim_write(claim: Claim | None, members: list[Proposition], actors: dict[i
     actor = actors.get(lead.actor_id)
     fields = {
         "kind": lead.kind,
-        "actor": actor,
+        "actor_id": lead.actor_id,  # the id: comparing the entity would fetch each claim's actor
         "target_id": cluster_target_id(members),
         "about_id": lead.about_id,
         "predicate": lead.predicate,
@@ -266,11 +267,15 @@ def _renewed_claim_id(lead: Proposition, claim_id: int, candidates: dict[int, li
     return min((order, other) for date, order, other in found if date == last)[1]
 
 
-def _evidence_write(claim: Claim, members: list[Proposition]) -> None:
+def _evidence_write(placed: list[tuple[Claim, list[Proposition]]]) -> None:
+    """Every cluster's evidence in one insert, then the wire-copy echoes in one update."""
     rows = Evidence.objects.bulk_create(
-        [Evidence(claim=claim, extraction=p.extraction) for p in members]
+        [Evidence(claim=claim, extraction=p.extraction) for claim, members in placed for p in members]
     )
-    echoes = _echoes(list(zip(rows, members)))
+    echoes, start = [], 0
+    for _, members in placed:
+        echoes += _echoes(list(zip(rows[start : start + len(members)], members)))
+        start += len(members)
     if echoes:
         Evidence.objects.bulk_update(echoes, ["echo_of"])
 

@@ -75,43 +75,54 @@ def article_extractions_replace(
 
 
 def _extractions_store(article, analysis, entities, rejected_spans, kept_fingerprints) -> list[Extraction]:
-    stored = []
+    """Insert the article's new findings in one statement, and their origins in another.
+
+    Machine rows are no history (``EditorDecisionHistory``), so a bulk insert
+    loses nothing; it saves three round trips a finding.
+    """
+    rows, origins_of = [], []
     for found in analysis.extractions:
         fingerprint = extraction_fingerprint(found)
         if fingerprint in kept_fingerprints:
             continue  # an editor decided about this one; their row stays as it is
-        extraction = Extraction.objects.create(
-            article=article,
-            kind=found.kind,
-            actor=_entity_for(found.actor, entities, rejected_spans),
-            actor_text=found.actor.text[:300] if found.actor else "",
-            target=_entity_for(found.target, entities, rejected_spans),
-            target_text=found.target.text[:300] if found.target else "",
-            about=_entity_for(found.about, entities, rejected_spans),
-            predicate=found.predicate[:100],
-            content=found.content.text if found.content else "",
-            content_start=found.content.start if found.content else None,
-            content_end=found.content.end if found.content else None,
-            cue=found.cue[:100],
-            direct=found.direct,
-            negated=found.negated,
-            stance=found.stance,
-            origin_text=", ".join(ref.text for ref in found.origins)[:300],
-            sentence=found.sentence.text,
-            sentence_start=found.sentence.start,
-            sentence_end=found.sentence.end,
-            event_date=found.event_date,
-            terms=list(found.terms),
-            fingerprint=fingerprint,
-        )
-        origins = {e.pk: e for ref in found.origins if (e := _entity_for(ref, entities, rejected_spans))}
-        if origins:
-            extraction.origins.set(origins.values())
-            # The extractor lists origins outermost first: the one this article relies on.
-            extraction.origin = next(iter(origins.values()))
-            extraction.save(update_fields=["origin"])
-        stored.append(extraction)
+        # The extractor lists origins outermost first: the one this article relies on.
+        origins = list({e.pk: e for ref in found.origins if (e := _entity_for(ref, entities, rejected_spans))}.values())
+        rows.append(_extraction_row(article, found, fingerprint, entities, rejected_spans, origin=next(iter(origins), None)))
+        origins_of.append(origins)
+    stored = Extraction.objects.bulk_create(rows)
+    Through = Extraction.origins.through
+    Through.objects.bulk_create(
+        [Through(extraction_id=row.pk, entity_id=entity.pk) for row, origins in zip(stored, origins_of) for entity in origins]
+    )
     return stored
+
+
+def _extraction_row(article, found, fingerprint, entities, rejected_spans, *, origin) -> Extraction:
+    return Extraction(
+        article=article,
+        kind=found.kind,
+        actor=_entity_for(found.actor, entities, rejected_spans),
+        actor_text=found.actor.text[:300] if found.actor else "",
+        target=_entity_for(found.target, entities, rejected_spans),
+        target_text=found.target.text[:300] if found.target else "",
+        about=_entity_for(found.about, entities, rejected_spans),
+        predicate=found.predicate[:100],
+        content=found.content.text if found.content else "",
+        content_start=found.content.start if found.content else None,
+        content_end=found.content.end if found.content else None,
+        cue=found.cue[:100],
+        direct=found.direct,
+        negated=found.negated,
+        stance=found.stance,
+        origin=origin,
+        origin_text=", ".join(ref.text for ref in found.origins)[:300],
+        sentence=found.sentence.text,
+        sentence_start=found.sentence.start,
+        sentence_end=found.sentence.end,
+        event_date=found.event_date,
+        terms=list(found.terms),
+        fingerprint=fingerprint,
+    )
 
 
 def _entity_for(ref, entities, rejected_spans) -> Entity | None:
