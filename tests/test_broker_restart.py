@@ -30,8 +30,8 @@ from articles.models import Article
 from claimtrack.celery import app as celery_app
 from tests.claim_tables import claim_table, entity_table
 from tests.conftest import SESSION_KEY_PREFIX, wait_until
-from tests.test_deadlocks import ROOT, _settled
-from tests.test_determinism import _inline, _settled_for_good
+from tests.test_deadlocks import ROOT, _settled, _settled_for_good
+from tests.test_determinism import _inline
 from tests.test_faults import _producers_drop
 from tests.test_tasks import _database_url
 

@@ -1,4 +1,4 @@
-"""Four worker processes ingesting forty distinct articles never deadlock.
+"""Four worker processes ingesting forty distinct articles, twice, never deadlock nor duplicate.
 
 Article processing, the recompute of the claims it touched and the periodic
 claims sweep run side by side in a real prefork worker with four processes,
@@ -7,7 +7,10 @@ deadlocked in most runs: a recompute held claims and, at commit, checked
 their entities ``FOR KEY SHARE`` while an article's write phase held those
 entities and waited for the claims. PostgreSQL counts every deadlock it
 breaks in ``pg_stat_database.deadlocks``: the count must not move, no article
-may fail, and every claim must end recomputed.
+may fail, and every claim must end recomputed. Reading every article a second
+time, all at once, races four writers on rows that all exist already: the
+claims and entities must come out as after the first pass, with no actor
+created twice.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -27,6 +31,11 @@ from articles.services import article_ingest
 from claimtrack.celery import app as celery_app
 from claims.models import Claim
 from claims.tasks import claims_sweep
+from entities.models import Entity
+from nlp.normalise import normalise_name
+from pipeline.dispatch import articles_reprocess
+from pipeline.tasks import articles_settle
+from tests.claim_tables import claim_table, entity_table
 from tests.conftest import SESSION_KEY_PREFIX, wait_until
 from tests.test_tasks import _connect, _database_url
 
@@ -77,6 +86,17 @@ def _stop(worker: subprocess.Popen) -> None:
     celery_app.control.purge()
 
 
+def _duplicate_entities() -> list[str]:
+    """Names held by two canonical entities: what two writers creating one new actor at once would leave."""
+    names = Counter(normalise_name(name) for name in Entity.objects.canonical().values_list("name", flat=True))
+    return sorted(name for name, count in names.items() if count > 1)
+
+
+def _settled_for_good() -> bool:
+    """Nothing pending or dirty, and a settle finds nothing more to read again."""
+    return _settled() and articles_settle() == 0 and _settled()
+
+
 def _settled() -> bool:
     return not Article.objects.pending().exists() and not Claim.objects.dirty().exists()
 
@@ -93,7 +113,7 @@ def _swept_and_settled() -> bool:
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path, celery_worker):
+def test_four_worker_processes_ingest_forty_articles_twice_without_a_deadlock_or_a_duplicate(tmp_path, celery_worker):
     # ``celery_worker``: the suite's in-process worker listens on the same queue, so it
     # takes part as a fifth consumer; the fixture waits for it to be idle before the
     # tables are flushed.
@@ -105,8 +125,19 @@ def test_four_worker_processes_ingest_forty_articles_without_a_deadlock(tmp_path
         for path in texts:
             article_ingest(raw=path.read_bytes(), name=str(path))
         wait_until(_swept_and_settled, timeout=150, interval=0.25)
+        wait_until(_settled_for_good, timeout=150, interval=1)
+        first_pass = claim_table(), entity_table()
+        # The same articles a second time, all at once: every entity and claim they name
+        # already exists, so four writers race on the same rows.
+        articles_reprocess(article_ids=Article.objects.values_list("pk", flat=True))
+        wait_until(_swept_and_settled, timeout=150, interval=0.25)
+        wait_until(_settled_for_good, timeout=150, interval=1)
     finally:
         _stop(worker)
+
+    # Reading a settled corpus again changes nothing, and no actor was created twice.
+    assert (claim_table(), entity_table()) == first_pass
+    assert _duplicate_entities() == []
 
     failed = list(Article.objects.filter(state=Article.State.FAILED).values_list("original_name", "error"))
     assert failed == []

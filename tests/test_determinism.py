@@ -17,10 +17,9 @@ from django.core.management import call_command
 from articles.models import Article
 from articles.services import article_ingest
 from pipeline.services import articles_process_inline
-from pipeline.tasks import articles_settle
 from tests.claim_tables import claim_table, entity_table
 from tests.conftest import wait_until
-from tests.test_deadlocks import _prefork_worker, _settled, _stop, _texts
+from tests.test_deadlocks import _prefork_worker, _settled_for_good, _stop, _texts
 
 
 def _inline(paths) -> tuple[list, list]:
@@ -28,11 +27,6 @@ def _inline(paths) -> tuple[list, list]:
     failed = articles_process_inline(article_ids=ids)
     assert failed == {}
     return claim_table(), entity_table()
-
-
-def _settled_for_good() -> bool:
-    """Nothing pending or dirty, and a settle finds nothing more to read again."""
-    return _settled() and articles_settle() == 0 and _settled()
 
 
 @pytest.mark.e2e
