@@ -72,7 +72,12 @@ def mark_body(
     mentions: Iterable[MentionSpan],
 ) -> list[Block]:
     """The whole body as blocks, in order; every character appears once."""
-    regions = _regions(len(body), list(furniture), merged_sentences(sentences))
+    # A sentence's trailing line break stays outside its mark, so the claim links end the sentence.
+    trimmed = [
+        SentenceSpan(s.start, s.start + len(body[s.start:s.end].rstrip()), s.evidence_ids, s.claims)
+        for s in sentences
+    ]
+    regions = _regions(len(body), list(furniture), merged_sentences(trimmed))
     mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
     return [
         Block(kind, _runs(body, start, end, mentions), span.evidence_ids if span else (), span.claims if span else ())
