@@ -26,7 +26,7 @@ from .services import article_ingest
 class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
-        fields = ["id", "name", "domain", "kind"]
+        fields = ["id", "name", "domain", "kind", "country", "note"]
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -35,7 +35,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "source", "title", "url", "original_name", "format", "published",
+            "id", "source", "title", "url", "original_name", "format", "published", "published_inferred",
             "state", "error", "attempts", "content_hash", "ingested_at", "processed_at",
         ]
 

@@ -496,3 +496,23 @@ def test_the_figures_fragment_follows_a_recompute(client, django_assert_num_quer
     assert '<dd data-figure="articles">1</dd>' in fragment
     assert "being recomputed" not in fragment
     assert fragment.lstrip().startswith('<div id="figures"')
+
+
+def test_the_outlet_field_suggests_outlets_by_prefix_in_one_query(client, django_assert_num_queries):
+    for name in ("Harbour Gazette", "Harbour Times", "Other Daily"):
+        SourceFactory(name=name)
+
+    with django_assert_num_queries(1):
+        found = client.get(reverse("outlet-suggestions"), {"q": "harb"}).json()["results"]
+
+    assert [r["name"] for r in found] == ["Harbour Gazette", "Harbour Times"]
+
+
+def test_the_evidence_table_shows_an_outlets_kind_country_and_note(client):
+    claim = ClaimFactory()
+    source = SourceFactory(name="State Wire", kind="state", country="Freedonia", note="Owned by the ministry")
+    EvidenceFactory(claim=claim, extraction__article=ArticleFactory(source=source))
+
+    html = client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
+
+    assert "(state media)" in html and "Freedonia · Owned by the ministry" in html
