@@ -250,7 +250,7 @@ def clusters_of(propositions: list[Proposition]) -> list[list[Proposition]]:
     for p in ordered:
         if not p.wildcard:
             continue
-        joined = next((f for f in full if propositions_match(p, f)), None)
+        joined = _closest_full_match(p, full)
         if joined is not None:
             groups.union(index[id(p)], index[id(joined)])
         else:
@@ -263,6 +263,17 @@ def clusters_of(propositions: list[Proposition]) -> list[list[Proposition]]:
     for i, p in enumerate(ordered):
         clusters.setdefault(groups.find(i), []).append(p)
     return sorted(clusters.values(), key=lambda members: members[0].order)
+
+
+def _closest_full_match(loose: Proposition, full: list[Proposition]) -> Proposition | None:
+    """The earliest full proposition ``loose`` matches, one with its very predicate first.
+
+    "called for price caps and compensation", with no target, splits into two demands;
+    each belongs with the demand of its own predicate, not with whichever demand of
+    the same actor came first and shares a word of the sentence.
+    """
+    matches = [f for f in full if propositions_match(loose, f)]
+    return next((f for f in matches if f.predicate == loose.predicate), matches[0] if matches else None)
 
 
 class _UnionFind:

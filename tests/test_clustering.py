@@ -331,3 +331,27 @@ def test_a_state_learned_later_replaces_an_organisation_learned_earlier(states):
 
     minister.refresh_from_db()
     assert minister.represents == freedonia
+
+
+def test_a_demand_without_target_joins_the_claim_of_its_own_predicate(states):
+    """"called for price caps and compensation" splits in two target-less demands: each goes with
+    the demand of its own predicate, not with the first of the actor's demands sharing a word."""
+    government, company = states
+    league = EntityFactory(name="Freedonian Patients' League", kind="ORG")
+    caps = ExtractionFactory(
+        actor=league, target=government, predicate="cap", terms=["price", "cap", "compensation"],
+        article=ArticleFactory(published=dt.date(2025, 3, 1)),
+    )
+    compensation = ExtractionFactory(
+        actor=league, target=company, predicate="compensation", terms=["compensation", "patient"],
+        article=ArticleFactory(published=dt.date(2025, 3, 2)),
+    )
+    loose = ExtractionFactory(
+        actor=league, target=None, predicate="compensation", terms=["price", "cap", "compensation", "patient"],
+        article=ArticleFactory(published=dt.date(2025, 3, 3)),
+    )
+
+    caps_claim, compensation_claim = _link(caps), _link(compensation)
+
+    assert caps_claim != compensation_claim
+    assert _link(loose) == compensation_claim
