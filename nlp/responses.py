@@ -3,7 +3,9 @@
 "declined to comment", "has not confirmed or denied", "did not respond" make a
 statement with the NO_COMMENT stance (``no_comment_from``); a response or denial
 is pointed at the demand it answers, with that demand's predicate and object
-(``fill_discussed_demand``).
+(``fill_discussed_demand``). A party a demand is made of that answers it
+in the negative ("We owe nothing", "X says it owes nothing") denies it
+(``denials_by_the_target``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from . import predicates
 from .discourse import Discourse, is_negated, subjects_of
 from .quotations import sentence_span, subtree_span
 from .stance import stance_of
-from .types import DEMAND, NO_COMMENT, STATEMENT, Extraction
+from .types import ATTRIBUTED, DEMAND, DENIED, NO_COMMENT, STATEMENT, Extraction
 from .types import Span as TextSpan
 
 
@@ -24,6 +26,10 @@ REFUSING_VERBS = frozenset({"decline", "refuse", "fail"})
 REFUSED_SPEECH = frozenset({"comment", "confirm", "say", "discuss", "elaborate", "respond", "answer", "speak", "reply"})
 # Nouns that name a demand being discussed: "the request from X to hand over Y".
 DEMAND_NOUNS = frozenset({"request", "demand", "call", "appeal", "plea", "ultimatum", "requirement", "condition"})
+
+
+# Objects that negate a whole answer: "we owe nothing", "they did none of it".
+NEGATING_OBJECTS = frozenset({"nothing", "none"})
 
 
 def _asks_for_comment(noun: Token) -> bool:
@@ -100,3 +106,46 @@ def fill_discussed_demand(extraction: Extraction, sent: Span, disc: Discourse) -
         extraction.about = extraction.about or match.about
         extraction.target = match.actor
         extraction.terms = list(match.terms)
+
+
+def denials_by_the_target(disc: Discourse) -> None:
+    """A statement by the party a demand in the article is made of (or by someone acting for it)
+    whose words are a flat negative ("We owe nothing.", "X says it owes nothing") denies the
+    demand: the outlet reports a rejection, not only a quotation. Only the first clause counts:
+    "we have paid every bill, but we will not ..." is an answer with a refusal inside it, not a
+    denial of the demand."""
+    asked = {e.target.key for e in disc.extractions if e.kind == DEMAND and e.target is not None}
+    if not asked:
+        return
+    for extraction in disc.extractions:
+        if extraction.kind != STATEMENT or extraction.stance != ATTRIBUTED or extraction.actor is None:
+            continue
+        if extraction.content is None or not _speaks_for(extraction.actor.key, disc) & asked:
+            continue
+        if _flat_negative(extraction.content, disc):
+            extraction.stance = DENIED
+
+
+def _speaks_for(key: str, disc: Discourse) -> set[str]:
+    """The speaker and whatever it acts for ("SKM managing director X": X and SKM)."""
+    return {key} | {a.state for a in disc.actors.affiliations if a.member == key}
+
+
+def _flat_negative(content: TextSpan, disc: Discourse) -> bool:
+    span = disc.doc.char_span(content.start, content.end, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = _first_clause_verb(span)
+    if clause is None:
+        return False
+    return is_negated(clause) or any(
+        c.dep_ == "dobj" and c.lower_ in NEGATING_OBJECTS for c in clause.children
+    )
+
+
+def _first_clause_verb(span: Span) -> Token | None:
+    """The verb of the first clause of what was said: the first token the span's own parse
+    hangs everything on, going down through "said (that) ..." and "says it ..."."""
+    roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
+    return verb

@@ -228,3 +228,28 @@ def test_unnamed_sources_telling_a_named_outlet_credit_the_outlet(extractor):
             "two sources with direct knowledge of the matter told Reuters on Monday.")
     found = decide(signals_at(extractor, text, "ordered"))
     assert found.stance == ATTRIBUTED and keys(found) == ["Reuters"]
+
+
+# -- the party a demand is made of answering it -------------------------------------
+
+
+ASKED_TO_PAY = (
+    "The labour ministry of Freedonia has demanded that Zorvex Logistics pay $40 million in unpaid wages.\n\n"
+)
+
+
+def test_the_party_asked_answering_with_a_flat_negative_denies_the_demand(extractor):
+    said = extractions(extractor, ASKED_TO_PAY + "Zorvex says it owes nothing.", STATEMENT)
+    assert [(e.actor.key, e.stance) for e in said] == [("Zorvex Logistics", DENIED)]
+
+
+def test_the_party_asked_answering_otherwise_is_only_quoted(extractor):
+    said = extractions(extractor, ASKED_TO_PAY + "Zorvex says it will study the letter.", STATEMENT)
+    assert [(e.actor.key, e.stance) for e in said] == [("Zorvex Logistics", ATTRIBUTED)]
+
+
+def test_a_negative_by_someone_not_asked_is_no_denial(extractor):
+    text = ASKED_TO_PAY + "Zorvex says it owes nothing. Labour minister Anton Vell said he would not drop the claim."
+    said = {e.actor.key: e.stance for e in extractions(extractor, text, STATEMENT)}
+    assert said["Anton Vell"] == ATTRIBUTED
+    assert said["Zorvex Logistics"] == DENIED
