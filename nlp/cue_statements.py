@@ -96,6 +96,10 @@ def _speaker_before_cue(cue: Token, disc: Discourse) -> Token | None:
     previous = cue.doc[cue.i - 1]
     if previous.text == ")" and previous.i > cue.sent.start:
         previous = cue.doc[previous.i - 1]
+    if previous.text == "," and previous.i > cue.sent.start and cue.doc[previous.i - 1].pos_ == "PROPN":
+        # "Asked about X, the head of the delegation, Jane Roe, said ...": the opening clause took
+        # the subject as an apposition; the name closing with a comma right before the verb speaks.
+        previous = cue.doc[previous.i - 1]
     if previous.is_punct or previous.pos_ not in ("PROPN", "NOUN"):
         return None
     return previous if disc.ref(previous) is not None else None

@@ -142,3 +142,16 @@ def test_a_reporting_tail_whose_outlet_the_parser_misplaced_still_credits_it(ext
     found = [e for e in extractions(extractor, text, STATEMENT) if e.cue == "signal"]
     assert found and found[0].stance == "attributed"
     assert "Zenda Europe" in [origin.key for origin in found[0].origins]
+
+
+def test_a_speaker_named_in_apposition_after_an_opening_clause_speaks(extractor):
+    """"Asked about X, the head of Y, Name, said ...": the opening clause takes the subject as an
+    apposition in the parse; the name closing with a comma right before the verb is the speaker."""
+    text = (
+        "Asked about the farmers' call for the return of its seized tractors, the leader of the ministry "
+        "team, Anton Vell, said only that talks would go on."
+    )
+    doc = extractor.nlp(text)
+    assert not [c for c in doc[[t.lemma_ for t in doc].index("say")].children if c.dep_ == "nsubj"]
+    found = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert [e.actor.key for e in found] == ["Anton Vell"]
