@@ -18,6 +18,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 from rest_framework.response import Response
 
+from .fetching import fetch, format_of
 from .models import Article, Source
 from .readers import RejectedInput
 from .services import article_ingest
@@ -48,7 +49,9 @@ class ArticleDetailSerializer(ArticleSerializer):
 class ArticleIngestSerializer(serializers.Serializer):
     """What a script posts: the JSON article format of ``manage.py ingest``."""
 
-    body = serializers.CharField(help_text="The article text (or use `text`).")
+    body = serializers.CharField(
+        required=False, help_text="The article text (or use `text`). Without it, the page at `url` is fetched."
+    )
     title = serializers.CharField(required=False)
     published = serializers.CharField(required=False, help_text="YYYY-MM-DD or an ISO timestamp.")
     url = serializers.URLField(required=False)
@@ -105,6 +108,19 @@ def strings_in(data: object) -> Iterator[str]:
             stack.extend(item)
 
 
+def _has_text(data: dict) -> bool:
+    return any(data.get(key) not in (None, "") for key in ("body", "text"))
+
+
+def _page_ingest(*, url: str, source: object):
+    """Fetch the page at ``url`` as the feeds do (``articles.fetching``) and ingest it."""
+    fetched = fetch(url)
+    return article_ingest(
+        raw=fetched.body, name=url, source_name=source if isinstance(source, str) else None,
+        fmt=format_of(fetched.content_type), url=fetched.url,
+    )
+
+
 class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     """Ingested articles; the list leaves out the body, the detail has it.
 
@@ -148,7 +164,10 @@ class ArticleViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             check_ingest_document(request.data)
             url = request.data.get("url")
             name = url if isinstance(url, str) and url.strip() else "api"
-            result = article_ingest(raw=raw, name=name, fmt="json")
+            if name != "api" and not _has_text(request.data):
+                result = _page_ingest(url=name.strip(), source=request.data.get("source"))
+            else:
+                result = article_ingest(raw=raw, name=name, fmt="json")
         except RejectedInput as error:
             raise ValidationError({"detail": str(error)}) from None
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK

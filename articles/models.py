@@ -1,4 +1,6 @@
 """Outlets and the articles they publish, as ingested; and the corpus write lock."""
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.functions import Upper
@@ -169,6 +171,15 @@ class Article(models.Model):
         "inline, or the broker was unreachable), so the next sweep queues it.",
     )
     processed_at = models.DateTimeField(null=True, blank=True)
+    reprint_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reprints",
+        help_text="Syndicated copy: the canonical article of its group of near-identical bodies "
+        "(``articles.syndication``); the group counts as one independent origin.",
+    )
 
     objects = ArticleQuerySet.as_manager()
     # Who withdrew or re-dated an article, and when. The text never changes after
@@ -192,3 +203,18 @@ class Article(models.Model):
     @property
     def outlet_name(self) -> str:
         return self.source.name if self.source_id else "unknown outlet"
+
+
+class ArticleFingerprint(models.Model):
+    """The MinHash of an article's body, to find its syndicated copies (``articles.syndication``)."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="fingerprint")
+    shingles = models.PositiveIntegerField(help_text="Distinct word shingles in the body.")
+    signature = ArrayField(models.BigIntegerField())
+    bands = ArrayField(models.BigIntegerField(), help_text="One hash per band of the signature (LSH).")
+
+    class Meta:
+        indexes = [
+            # Candidate copies: articles sharing any band hash (``bands && ARRAY[...]``).
+            GinIndex(fields=["bands"], name="fingerprint_bands_gin"),
+        ]

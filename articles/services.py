@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from . import selectors, signals
 from .datelines import read_dateline
 from .models import Article, Source
+from .syndication import article_syndicate
 from .readers import (
     SOURCE_MAX_CHARS,
     RejectedInput,
@@ -88,6 +89,9 @@ def article_ingest(
             "furniture": [[span.start, span.end] for span in parsed.furniture],
         },
     )
+    if created:
+        # Before its extraction is queued: a wire copy counts with its group from the first count.
+        article_syndicate(article=article)
     if created and enqueue:
         signals.processing_requested.send(sender=Article, article_ids=[article.pk])
     return IngestResult(article=article, created=created)

@@ -10,7 +10,9 @@ Independent origins: evidence crediting a named origin counts once per
 origin, the one the article relies on (two outlets citing Reuters are one
 origin; "X said, according to TASS" is TASS); evidence without a named
 origin counts as its own article's origin, unless it is wire copy of an
-earlier article (``Evidence.echo_of``), which then stands for both.
+earlier article (``Evidence.echo_of``), which then stands for both; an
+article syndicated whole by several outlets (``Article.reprint_of``) is one
+origin for all its copies.
 
 Outlets: articles whose outlet is unknown are one outlet, "unknown", however
 many there are: five unattributed files are not five outlets. Dates: first and
@@ -80,10 +82,14 @@ OUTLET_KEY = Case(
     default=Value("unknown"),
 )
 # A named origin, else the article (or the earlier article it echoes) is the origin.
+# A syndicated copy of a whole article (``Article.reprint_of``) stands for its group's canonical article.
+ORIGIN_ARTICLE = Coalesce(
+    "echo_of__extraction__article__reprint_of_id", "echo_of__extraction__article_id",
+    "extraction__article__reprint_of_id", "extraction__article_id",
+)
 ORIGIN_KEY = Case(
     When(extraction__origin__isnull=False, then=Concat(Value("e"), _text("extraction__origin_id"))),
-    When(echo_of__isnull=False, then=Concat(Value("a"), _text("echo_of__extraction__article_id"))),
-    default=Concat(Value("a"), _text("extraction__article_id")),
+    default=Concat(Value("a"), _text(ORIGIN_ARTICLE)),
 )
 # Claims are dated by publication only: the day an article was ingested says nothing of the claim.
 PUBLISHED = F("extraction__article__published")

@@ -16,7 +16,7 @@ from django.db.models.functions import Coalesce, Concat
 from articles.models import Article, Source
 from entities.models import Entity, Mention
 
-from .corroboration import OUTLET_KEY, SUPPORT, leading_support, live_evidence
+from .corroboration import ORIGIN_ARTICLE, OUTLET_KEY, SUPPORT, leading_support, live_evidence
 from .models import Claim, Evidence, Extraction, Stance
 
 # Stances that answer a claim rather than back it ("declined to comment", "denied").
@@ -50,6 +50,7 @@ class Explanation:
     articles: int
     outlets: int
     origins: list[OriginShare] = field(default_factory=list)
+    reprinted: int = 0  # outlets whose article is a syndicated copy of another's (one origin with it)
 
     @property
     def origin_count(self) -> int:
@@ -140,11 +141,13 @@ def claim_explanation(*, claim: Claim) -> Explanation:
     totals = support.aggregate(
         articles=Count("extraction__article_id", distinct=True),
         outlets=Count(OUTLET_KEY, distinct=True),
+        reprinted=Count(OUTLET_KEY, distinct=True, filter=Q(extraction__article__reprint_of__isnull=False)),
     )
     shares = _credited_origins(support) + _uncredited_origins(support)
     return Explanation(
         articles=totals["articles"],
         outlets=totals["outlets"],
+        reprinted=totals["reprinted"],
         origins=sorted(shares, key=lambda s: (-s.articles, -s.origins, s.name)),
     )
 
@@ -163,9 +166,16 @@ def _uncredited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
     rows = (
         support.filter(extraction__origin=None)
         .annotate(
-            origin=Coalesce("echo_of__extraction__article_id", "extraction__article_id"),
+            origin=ORIGIN_ARTICLE,
             outlet=Case(
-                When(echo_of__isnull=False, then=F("echo_of__extraction__article__source__name")),
+                When(echo_of__isnull=False, then=Coalesce(
+                    F("echo_of__extraction__article__reprint_of__source__name"),
+                    F("echo_of__extraction__article__source__name"),
+                )),
+                When(
+                    extraction__article__reprint_of__isnull=False,
+                    then=F("extraction__article__reprint_of__source__name"),
+                ),
                 default=F("extraction__article__source__name"),
             ),
         )

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "articles",
     "entities",
     "claims",
+    "feeds",
     "pipeline",
     "claimtrack",
 ]
@@ -214,6 +215,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "claimtrack.articles_settle",
         "schedule": float(CLAIMTRACK_SWEEP_SECONDS),
     },
+    # Feeds whose next poll is due are polled (each feed keeps its own interval and backoff).
+    "feeds-poll-due": {
+        "task": "claimtrack.feeds_poll_due",
+        "schedule": float(env_int("CLAIMTRACK_FEEDS_SWEEP_SECONDS", 60)),
+    },
 }
 
 # --- ClaimTrack ---------------------------------------------------------------
@@ -226,6 +232,22 @@ CLAIMTRACK_MAX_ARTICLE_BYTES = env_int("CLAIMTRACK_MAX_ARTICLE_BYTES", 2_000_000
 CLAIMTRACK_MAX_ARTICLE_CHARS = env_int("CLAIMTRACK_MAX_ARTICLE_CHARS", 1_000_000)
 # No request body larger than an article is read at all (the API answers 413).
 DATA_UPLOAD_MAX_MEMORY_SIZE = CLAIMTRACK_MAX_ARTICLE_BYTES
+
+# Fetching pages and feeds (articles.fetching, the feeds app); README "Following feeds".
+CLAIMTRACK_FETCH_USER_AGENT = env_str(
+    "CLAIMTRACK_FETCH_USER_AGENT", "ClaimTrack/0.1 (news claim tracker; follows feeds it is given)"
+)
+CLAIMTRACK_FETCH_TIMEOUT_SECONDS = env_int("CLAIMTRACK_FETCH_TIMEOUT_SECONDS", 10)  # connect and each read
+CLAIMTRACK_FETCH_DEADLINE_SECONDS = env_int("CLAIMTRACK_FETCH_DEADLINE_SECONDS", 60)  # a whole response
+CLAIMTRACK_FETCH_MAX_REDIRECTS = env_int("CLAIMTRACK_FETCH_MAX_REDIRECTS", 5)
+CLAIMTRACK_FETCH_HOST_DELAY_MS = env_int("CLAIMTRACK_FETCH_HOST_DELAY_MS", 2000)  # between requests to one host
+# Off: a URL given to the API cannot make the server read localhost or a private network.
+CLAIMTRACK_FETCH_PRIVATE_ADDRESSES = env_bool("CLAIMTRACK_FETCH_PRIVATE_ADDRESSES", False)
+# Empty: any host. Otherwise only these host names (or addresses) are fetched from.
+CLAIMTRACK_FETCH_HOSTS = [host.lower() for host in env_list("CLAIMTRACK_FETCH_HOSTS", [])]
+CLAIMTRACK_FEED_PAGES_PER_POLL = env_int("CLAIMTRACK_FEED_PAGES_PER_POLL", 20)  # the rest wait for the next poll
+CLAIMTRACK_FEED_PAGE_ATTEMPTS = env_int("CLAIMTRACK_FEED_PAGE_ATTEMPTS", 3)  # timeouts, 5xx: tried this often
+CLAIMTRACK_FEED_MAX_BACKOFF_SECONDS = env_int("CLAIMTRACK_FEED_MAX_BACKOFF_SECONDS", 86_400)
 
 # --- REST framework -----------------------------------------------------------
 

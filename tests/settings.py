@@ -21,3 +21,10 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # The API throttles count per session: another run on the same Redis is not this one's traffic.
 CACHES["default"]["KEY_PREFIX"] = f"claimtrack-test-{uuid.uuid4().hex[:12]}"  # noqa: F405
+# Fetching: the tests' HTTP server is on 127.0.0.1; short timeouts and host turns keep them quick.
+CLAIMTRACK_FETCH_PRIVATE_ADDRESSES = True
+CLAIMTRACK_FETCH_TIMEOUT_SECONDS = 2
+CLAIMTRACK_FETCH_DEADLINE_SECONDS = 10
+CLAIMTRACK_FETCH_HOST_DELAY_MS = 20
+# Nothing in the tests fetches from anywhere but the test's own server.
+CLAIMTRACK_FETCH_HOSTS = ["127.0.0.1"]

@@ -7,7 +7,7 @@ import grimp
 from importlinter.cli import lint_imports
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ("claimtrack", "pipeline", "claims", "entities", "articles", "nlp")
+PACKAGES = ("claimtrack", "pipeline", "feeds", "claims", "entities", "articles", "nlp")
 
 
 def import_cycles(graph: grimp.ImportGraph) -> list[list[str]]:

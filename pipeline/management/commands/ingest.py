@@ -30,6 +30,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from articles import selectors, services
+from articles.fetching import fetch, format_of
 from claims.selectors import claims_dirty_for_articles
 from pipeline.dispatch import articles_reprocess
 from pipeline.selectors import articles_settled
@@ -67,7 +68,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to ingest.")
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="Files or folders to ingest, or http(s) URLs of pages to fetch."
+        )
         parser.add_argument("--source", metavar="NAME", help="The outlet of every article read.")
         parser.add_argument(
             "--wait",
@@ -99,7 +102,11 @@ class Command(BaseCommand):
         **options,
     ) -> None:
         tally = Tally()
-        candidates = list(find_article_files(Path(p) for p in paths))
+        # An http(s) URL is fetched as the feeds fetch a page (``articles.fetching``).
+        urls = [p for p in paths if p.startswith(("http://", "https://"))]
+        for url in urls:
+            self._ingest_url(url, tally, source=source, enqueue=not inline, verbosity=verbosity)
+        candidates = list(find_article_files(Path(p) for p in paths if p not in urls))
         progress = tqdm(candidates, unit="file", file=sys.stderr, disable=not self.stderr.isatty())
         for candidate in progress:
             self._ingest(candidate, tally, source=source, enqueue=not inline, verbosity=verbosity)
@@ -154,6 +161,29 @@ class Command(BaseCommand):
         if verbosity >= 2:
             how = "ingested as" if result.created else "already present as"
             self._note(f"{name}: {how} article {result.article.pk}")
+
+    def _ingest_url(self, url: str, tally: Tally, *, source: str | None, enqueue: bool, verbosity: int) -> None:
+        try:
+            fetched = fetch(url)
+            result = services.article_ingest(
+                raw=fetched.body, name=url, source_name=source, fmt=format_of(fetched.content_type),
+                url=fetched.url, enqueue=False,
+            )
+        except RejectedInput as rejection:  # FetchRejected too: timeouts, HTTP errors, robots.txt
+            tally.rejected += 1
+            self._error(f"{url}: rejected: {rejection.reason}")
+            return
+        except Exception as error:  # noqa: BLE001 — one bad page must not stop the batch
+            log.debug("ingesting %s failed", url, exc_info=True)
+            tally.rejected += 1
+            self._error(f"{url}: rejected: unexpected {type(error).__name__}: {_one_line(error)}")
+            return
+        (tally.created if result.created else tally.present).append(result.article.pk)
+        if result.created and enqueue:
+            _queue(result.article.pk, tally.enqueued)
+        if verbosity >= 2:
+            how = "ingested as" if result.created else "already present as"
+            self._note(f"{url}: {how} article {result.article.pk}")
 
     def _wait(self, article_ids: list[int], *, timeout: float) -> None:
         deadline = time.monotonic() + timeout
