@@ -37,7 +37,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         model = Article
         fields = [
             "id", "source", "title", "url", "original_name", "format", "published", "published_inferred",
-            "state", "error", "attempts", "content_hash", "ingested_at", "processed_at",
+            "state", "error", "attempts", "content_hash", "reprint_of", "ingested_at", "processed_at",
         ]
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from articles.models import Article, ArticleFingerprint
 from articles.services import article_ingest
@@ -84,7 +87,8 @@ def test_articles_stored_before_fingerprints_are_linked_by_the_backfill():
     ArticleFingerprint.objects.all().delete()
     Article.objects.update(reprint_of=None)
 
-    assert articles_syndicate_missing(limit=10) == 2
+    assert articles_syndicate_missing(limit=1) == 1
+    call_command("syndicate", stdout=StringIO())
 
     times.refresh_from_db()
     assert times.reprint_of_id == ledger.pk
