@@ -169,11 +169,14 @@ class Discourse:
             return None
         noun = token.lemma_.lower()
         earlier = [m for m in self.actors.mentions if m.start < token.idx and m.label == "ORG"]
-        for mention in reversed(earlier):
-            words = mention.key.lower().split()
-            # "the federation" also names the "Sylvanian Athletics Confederation".
-            if len(words) > 1 and any(name_word_holds(words[-1], w) for w in (noun, token.lower_)):
-                return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+        # "the federation" also names the "Sylvanian Athletics Confederation" (its last word); failing
+        # that, "the commission" names the "Trade Commission of Sylvania" (the word before "of").
+        # The name as written counts as well as its key (the corpus may key it by an acronym).
+        for heads_of in (_last_words, _words_before_of):
+            for mention in reversed(earlier):
+                heads = heads_of(mention.key) | heads_of(mention.text)
+                if any(name_word_holds(head, w) for head in heads for w in (noun, token.lower_)):
+                    return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
         if noun not in _GENERIC_ORGANISATION_NOUNS:
             return None
         # "Zenda Mining said ... The company said": the organisation last acting as a subject.
@@ -427,6 +430,17 @@ def _is_organisation(ref: ActorRef) -> bool:
         return True
     return ref.label == "GPE" and state_named(ref.key) is None and state_of_place(ref.key) is None \
         and state_of_demonym(ref.key) is None
+
+
+def _last_words(name: str) -> set[str]:
+    words = name.lower().split()
+    return {words[-1]} if len(words) > 1 else set()
+
+
+def _words_before_of(name: str) -> set[str]:
+    """The noun a name is built on when it is "<Noun> of <Place>" ("Competition Commission of X")."""
+    words = name.lower().split()
+    return {words[words.index("of") - 1]} if "of" in words[1:-1] else set()
 
 
 def name_word_holds(name_word: str, noun: str) -> bool:

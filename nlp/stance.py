@@ -47,7 +47,7 @@ CUE_VERBS = frozenset({
     "report", "write", "describe", "reaffirm", "reiterate", "acknowledge", "admit", "comment",
     "remark", "indicate", "mention", "tweet", "post", "respond", "reply", "allege", "inform",
     "predict", "promise", "vow", "pledge", "express", "underline", "underscore", "highlight",
-    "observe", "recall", "caution", "concede", "contend", "complain", "disclose",
+    "observe", "recall", "caution", "concede", "contend", "complain", "disclose", "suspect",
     "reveal", "affirm", "reckon", "believe", "estimate", "testify", "signal", "hint", "tout",
     "dismiss", "reject", "refute", "rebuff", "welcome", "condemn", "criticise", "criticize",
     "praise", "accuse", "charge", "specify", "clarify", "insinuate", "speculate", "quip",

@@ -155,3 +155,15 @@ def test_a_speaker_named_in_apposition_after_an_opening_clause_speaks(extractor)
     assert not [c for c in doc[[t.lemma_ for t in doc].index("say")].children if c.dep_ == "nsubj"]
     found = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert [e.actor.key for e in found] == ["Anton Vell"]
+
+
+def test_the_commission_is_the_commission_of_a_name_built_with_of(extractor):
+    """"the commission" after "the Trade Commission of Freedonia": a name's head noun may stand
+    before its "of"; and what the commission "suspects" is its view, credited to it."""
+    text = (
+        "The Trade Commission of Freedonia opened an inquiry into Zorvex Logistics on Monday. "
+        "The commission suspects that Zorvex fixed freight rates with two rivals."
+    )
+    found = said(extractor, text, "fixed freight rates")
+    assert found.actor.key == "Trade Commission of Freedonia"
+    assert found.cue == "suspect"
