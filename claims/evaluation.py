@@ -108,7 +108,7 @@ def evaluate(gold: dict) -> Report:
     speakers, anonymous, quote_f1 = _score_statements(gold, articles, actors)
     recall, precision = _score_demands(gold, articles, actors)
     holding = _claims_holding(gold, articles)
-    best = _best_claims(holding)
+    best = _best_claims(holding, {claim["id"]: claim["kind"] for claim in gold["claims"]})
     return Report(
         actors_resolved=_score_actor_forms(gold, articles, actors),
         actors_kept_apart=_score_actors_apart(gold, actors),
@@ -344,12 +344,22 @@ def _claims_holding(gold, articles) -> dict[str, list[set[int]]]:
     return holding
 
 
-def _best_claims(holding) -> dict[str, Claim | None]:
-    """Each gold claim's stored claim: the one holding most of its evidence."""
+def _best_claims(holding, kinds: dict[str, str]) -> dict[str, Claim | None]:
+    """Each gold claim's stored claim: the one holding most of its evidence.
+
+    A tie (one sentence carrying a statement and a status) goes to the claim of the gold
+    claim's kind, then to the one holding the earliest evidence item.
+    """
     best = {}
     for gold_id, per_item in holding.items():
         votes = Counter(claim_id for claim_ids in per_item for claim_id in claim_ids)
-        best[gold_id] = Claim.objects.filter(pk=votes.most_common(1)[0][0]).first() if votes else None
+        if not votes:
+            best[gold_id] = None
+            continue
+        stored_kinds = dict(Claim.objects.filter(pk__in=votes).values_list("pk", "kind"))
+        # ``max`` keeps the first of equals, and the counter lists claims in evidence order.
+        chosen = max(votes, key=lambda pk: (votes[pk], stored_kinds.get(pk) == kinds[gold_id]))
+        best[gold_id] = Claim.objects.filter(pk=chosen).first()
     return best
 
 
