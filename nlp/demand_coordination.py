@@ -18,14 +18,28 @@ def coordinated_demands(noun: Token, disc: Discourse) -> list[Token]:
     """The demanded things one trigger takes: "price caps and compensation" -> caps, compensation.
 
     The small model sometimes hangs the second thing on the first one's "from"-phrase
-    ("an 8% rise from X and the reinstatement of Y"); a common noun there is a demand too.
+    ("an 8% rise from X and the reinstatement of Y"), or, after a relative clause, on the
+    trigger verb itself ("wants a rise from X, which runs Y, and the reinstatement of Z");
+    a common noun there is a demand too.
     """
     nouns = [noun] + [c for c in noun.conjuncts if _may_be_demanded(c, disc)]
     source = _prep(noun, "from")
     pobj = _child(source, "pobj") if source is not None else None
     if pobj is not None:
         nouns += [c for c in pobj.conjuncts if c.pos_ == "NOUN" and _may_be_demanded(c, disc)]
+    if noun.dep_ == "dobj":
+        nouns += [c for c in _verbless_conjuncts(noun.head, after=noun) if _may_be_demanded(c, disc)]
     return sorted({n.i: n for n in nouns}.values(), key=lambda n: n.i)
+
+
+def _verbless_conjuncts(trigger: Token, *, after: Token) -> list[Token]:
+    """Common nouns conjoined to the trigger verb after its object, with no verb or subject of
+    their own: the parser's reading of a second object it could not join to the first."""
+    return [
+        c for c in trigger.children
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > after.i
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children)
+    ]
 
 
 def _may_be_demanded(token: Token, disc: Discourse) -> bool:

@@ -324,3 +324,15 @@ def test_a_dateline_subject_gives_way_to_the_name_set_beside_it(extractor):
     )
     demand = demands(extractor, text)[-1]
     assert parties(demand) == ("Freedonian Farmers Forum", "Sylvania")
+
+
+def test_a_second_thing_the_parser_joined_to_the_verb_after_a_relative_clause_is_a_demand_too(extractor):
+    text = (
+        "The Ostrava Dockers Union wants a 9% pay rise from Brightwater Shipping, which runs the two "
+        "container terminals, and the reinstatement of six crane drivers dismissed by the Ostrava Harbour "
+        "Board in May."
+    )
+    rise, reinstatement = demands(extractor, text)
+    assert parties(rise) == ("Ostrava Dockers Union", "Brightwater Shipping")
+    assert parties(reinstatement) == ("Ostrava Dockers Union", "Ostrava Harbour Board")
+    assert reinstatement.predicate == "reinstate"
