@@ -25,7 +25,9 @@ ORG_NOUNS = {
     "agency", "newspaper", "broadcaster", "daily", "weekly", "outlet", "channel", "network",
     "group", "militia", "movement", "party", "company", "firm", "organisation", "organization",
     "coalition", "alliance", "faction", "bank", "ministry", "union", "federation", "council",
-    "committee", "tribunal", "court", "website", "magazine", "radio", "tv", "television"
+    "committee", "tribunal", "court", "website", "magazine", "radio", "tv", "television",
+    # Bodies of an administration: "its fisheries department, DG X", "the regulator X".
+    "department", "directorate", "regulator", "watchdog",
 }
 # Titles and roles before or after a person's name ("President X", "X, the foreign minister").
 PERSON_TITLES = {

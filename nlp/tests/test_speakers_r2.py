@@ -167,3 +167,11 @@ def test_the_commission_is_the_commission_of_a_name_built_with_of(extractor):
     found = said(extractor, text, "fixed freight rates")
     assert found.actor.key == "Trade Commission of Freedonia"
     assert found.cue == "suspect"
+
+
+def test_a_body_named_beside_its_department_noun_is_an_organisation_that_it_refers_to(extractor):
+    """"its fisheries department, DG Ferris, said it wants ...": the department noun makes the
+    name an organisation (not a person), so "it" is that department."""
+    text = "The Freedonian Ministry's fisheries department, DG Ferris, said it wants Sylvania to return to the talks."
+    [demand] = extractions(extractor, text, DEMAND)
+    assert (demand.actor.key, demand.actor.label, demand.target.key) == ("DG Ferris", "ORG", "Sylvania")
