@@ -29,14 +29,25 @@ pytestmark = [
         reason=f"no Chromium at {CHROMIUM} (apt-get install chromium; .ci/run does)",
     ),
 ]
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls
-# (factories, recomputes) are plain synchronous code between its calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def sync_orm_beside_playwright():
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
+    # (factories, recomputes, the database flush after each test) are plain synchronous
+    # code between its calls. Module-scoped, so it outlives every test's flush, and not
+    # set at import: the flag must not reach other modules' tests (check --deploy rejects it).
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
 
 PHONE = {"width": 375, "height": 740}
 
 
-@pytest.fixture(scope="session")
+# Module-scoped: Playwright keeps an event loop running in this thread while it is
+# open, and every later test's ORM call would then be refused as "async".
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
