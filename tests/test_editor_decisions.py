@@ -178,7 +178,8 @@ def _holds_the_corpus_write_lock() -> bool:
     ],
     ids=["merge", "set kind", "add alias", "block alias", "reject mention", "reject extraction", "move evidence"],
 )
-def test_every_editor_decision_takes_the_corpus_write_lock_first(decide):
+def test_every_editor_decision_takes_the_corpus_write_lock_first(decide, celery_worker):
+    # celery_worker: the recompute each decision queues on commit has finished before the tables are flushed.
     # The lock order every writer keeps: an editor's change waits for the article being
     # written (and the recompute) instead of deadlocking with it on entity and claim rows.
     _process(FIRST, "first.txt")
