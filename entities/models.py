@@ -117,6 +117,8 @@ class Alias(models.Model):
             # One entity per normalised name: resolution by alias is a single lookup.
             models.UniqueConstraint(fields=["normalised"], name="alias_normalised_unique"),
         ]
+        # Also a trigram GIN index on ``normalised`` where PostgreSQL has pg_trgm, for the
+        # fuzzy and acronym look-ups (migration 0004: conditional, so not declared here).
 
     def __str__(self) -> str:
         return self.surface

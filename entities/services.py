@@ -60,16 +60,18 @@ def _fuzzy_candidate(normalised: str, kind: str) -> Entity | None:
     """
     if len(normalised) < _FUZZY_MIN_LENGTH:
         return None
-    candidates = (
-        Alias.objects.filter(blocked=False)
-        .filter(Q(normalised__startswith=normalised[:3]) | Q(normalised__endswith=normalised[-3:]))
-        .select_related("entity__merged_into")[:200]
-    )
-    for alias in candidates:
+    for alias in fuzzy_candidates(normalised).select_related("entity__merged_into")[:200]:
         entity = entity_canonical(alias.entity)
         if _kinds_compatible(entity.kind, kind) and same_name(alias.normalised, normalised):
             return entity
     return None
+
+
+def fuzzy_candidates(normalised: str):
+    """Aliases sharing the first or last three letters of ``normalised`` (the trigram index serves both)."""
+    return Alias.objects.filter(blocked=False).filter(
+        Q(normalised__startswith=normalised[:3]) | Q(normalised__endswith=normalised[-3:])
+    )
 
 
 def _acronym_candidate(surfaces: Iterable[str], kind: str) -> Entity | None:

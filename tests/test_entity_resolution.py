@@ -1,8 +1,9 @@
 """Names in an article resolve to one canonical entity across the corpus."""
 import pytest
+from django.db import connection
 
 from entities.models import Alias, Entity
-from entities.services import entities_resolve, entity_merge
+from entities.services import entities_resolve, entity_merge, fuzzy_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,13 @@ def test_a_place_written_in_reverse_is_not_joined_by_the_person_rule():
     second = entities_resolve(names={"Anna Port": ("GPE", {"Anna Port"})})["Anna Port"]
 
     assert second != first
+
+
+def test_the_spelling_variant_look_up_can_use_the_trigram_index():
+    # Without it every new name scans the whole alias table (issue 11). The planner
+    # prefers a scan on a small table, so sequential scans are priced out here.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = fuzzy_candidates("kestrelton").explain()
+
+    assert "alias_normalised_trgm_idx" in plan
