@@ -164,8 +164,13 @@ class Discourse:
 
     def _definite_description(self, token: Token) -> ActorRef | None:
         """"the federation" after "the Freedonia Football Federation": the nearest organisation
-        named before whose name ends in that noun."""
-        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        named before whose name ends in that noun. "The Forum", capitalised, is that organisation's
+        short name in the same way, and nothing else."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if token.pos_ == "PROPN":
+            return self._definite_short_name(token)
+        if token.pos_ != "NOUN":
             return None
         noun = token.lemma_.lower()
         earlier = [m for m in self.actors.mentions if m.start < token.idx and m.label == "ORG"]
@@ -189,6 +194,17 @@ class Discourse:
         if not searched and earlier and token.idx - earlier[-1].end < 600:
             mention = earlier[-1]
             return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+        return None
+
+    def _definite_short_name(self, token: Token) -> ActorRef | None:
+        """"The Forum also demanded ..." after "the All India Patients' Forum": one capitalised word
+        with "the" that ends the name of an organisation named earlier (the nearest)."""
+        if not token.text[:1].isupper() or any(c.dep_ in ("compound", "amod", "poss") for c in token.children):
+            return None
+        word = token.lower_
+        for mention in reversed([m for m in self.actors.mentions if m.start < token.idx and m.label == "ORG"]):
+            if word in _last_words(mention.key) | _last_words(mention.text):
+                return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
         return None
 
     def organisation_subject_before(self, token: Token) -> ActorRef | None:

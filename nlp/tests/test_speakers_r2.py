@@ -175,3 +175,12 @@ def test_a_body_named_beside_its_department_noun_is_an_organisation_that_it_refe
     text = "The Freedonian Ministry's fisheries department, DG Ferris, said it wants Sylvania to return to the talks."
     [demand] = extractions(extractor, text, DEMAND)
     assert (demand.actor.key, demand.actor.label, demand.target.key) == ("DG Ferris", "ORG", "Sylvania")
+
+
+def test_the_last_word_of_an_organisation_named_before_capitalised_with_the_is_that_organisation(extractor):
+    text = (
+        "The Sylvanian Road Hauliers' Forum said on Monday that fuel costs had doubled. "
+        "The Forum also demanded that Brightwater Shipping compensate drivers for the delays."
+    )
+    [demand] = extractions(extractor, text, DEMAND)
+    assert (demand.actor.key, demand.target.key) == ("Sylvanian Road Hauliers' Forum", "Brightwater Shipping")
