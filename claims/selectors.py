@@ -80,6 +80,9 @@ def claim_list() -> QuerySet[Claim]:
     return (
         Claim.objects.exclude(status=Claim.Status.WITHDRAWN)
         .select_related(*_ENTITY_FIELDS)
+        # Searched in SQL, never shown: reading every row's search document back
+        # cost more than the rest of the row.
+        .defer("search_document")
         .by_corroboration()
     )
 
