@@ -7,14 +7,15 @@ Four shapes of English cover nearly every demand in news copy:
 3. a for-phrase: "pressed Zenda for compensation", "calling for the lifting of sanctions";
 4. a nominal object: "demanded the return of X", "demanding compensation from Zenda".
 
-Three more are read beside them:
+Four more are read beside them:
 
 5. the demand as a noun: "Sylvania's demand that the EU stop ...", "the call by X on Y to ...",
    "renewed its demand that ...", "a call for a ceasefire by X";
 6. an obligation or hope put on another party in reported speech: "X says Y must pay ...",
    "X hoped Y would protect ...";
 7. coordinated objects of one trigger are separate demands: "called for price caps and
-   compensation" gives two, each with its own content, terms and predicate.
+   compensation" gives two, each with its own content, terms and predicate;
+8. a time limit given to a party to act: "gave X until June 30 to hand over the data".
 
 The actor is the trigger's subject, the target whoever must act (the subject of
 the that-clause, the object, an "on"- or "from"-phrase), ``about`` the entity the
@@ -38,6 +39,7 @@ The module is the entry point (``find_demands``); the work is done in:
 - demand_nouns.py: the demand as a noun (5);
 - demand_obligations.py: obligations and hopes in reported speech (6);
 - demand_coordination.py: coordinated objects (7);
+- demand_deadlines.py: a time limit given to a party to act ("gave X until Friday to pay");
 - demand_linear.py: a that-clause the parser broke, read in word order;
 - demand_guards.py: questions, plans and conditions, which are not demands;
 - demand_assembly.py: building, filling in and finishing an extraction;
@@ -50,6 +52,7 @@ from spacy.tokens import Span
 
 from . import predicates
 from .demand_coordination import coordinated_demands
+from .demand_deadlines import DEADLINE_VERBS, deadline_demand
 from .demand_guards import _is_made
 from .demand_nouns import nominal_demands
 from .demand_obligations import obligation_from
@@ -106,6 +109,8 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
                 found.extend(demands_from(token, disc))
         elif token.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
             found.extend(nominal_demands(token, disc))
+        elif token.pos_ == "VERB" and lemma in DEADLINE_VERBS:
+            found.extend(deadline_demand(token, disc))
         if token.pos_ == "VERB" and (lemma in OBLIGATION_CUES or token.lower_ in HOPE_CUES):
             extraction = obligation_from(token, disc)
             if extraction is not None:

@@ -336,3 +336,27 @@ def test_a_second_thing_the_parser_joined_to_the_verb_after_a_relative_clause_is
     assert parties(rise) == ("Ostrava Dockers Union", "Brightwater Shipping")
     assert parties(reinstatement) == ("Ostrava Dockers Union", "Ostrava Harbour Board")
     assert reinstatement.predicate == "reinstate"
+
+
+# -- time limits -------------------------------------------------------------------
+
+
+def test_giving_a_party_until_a_date_to_act_is_a_demand_of_it(extractor):
+    text = (
+        "The Sylvanian Athletics Agency has given the Freedonian Athletics Federation until June 30 "
+        "to hand over complete records of sample collection."
+    )
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Sylvanian Athletics Agency", "Freedonian Athletics Federation")
+    assert (demand.predicate, demand.cue) == ("hand over", "deadline")
+
+
+def test_setting_a_party_a_deadline_to_act_is_a_demand_of_it(extractor):
+    [demand] = demands(extractor, "Sylvania set Freedonia a deadline of Friday to release the fishermen.")
+    assert parties(demand) == ("Sylvania", "Freedonia")
+    assert demand.predicate == "release"
+
+
+def test_giving_a_party_a_chance_or_permission_demands_nothing(extractor):
+    assert demands(extractor, "Sylvania gave Freedonia a chance to release the fishermen.") == []
+    assert demands(extractor, "The court gave Brightwater Shipping permission to appeal.") == []
