@@ -173,7 +173,8 @@ def subject_organisation_candidates(
     doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
     """A capitalised name the model missed where it acts as a subject ("Human Rights Watch
-    on Monday called for ..."): taken when its last word makes it an organisation."""
+    on Monday called for ..."): taken when its last word makes it an organisation, or when
+    what it does is report or publish ("O Globo reported that ...": an outlet)."""
     taken = {i for c in cands for i in range(c.start, c.end)}
     extra = []
     for token in doc:
@@ -185,12 +186,35 @@ def subject_organisation_candidates(
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
                 and doc[start - 1].text[:1].isupper() and doc[start - 1].i not in taken:
             start -= 1
+        reports = token.dep_ == "nsubj" and token.head.lemma_.lower() in _OUTLET_VERBS
+        if reports:
+            start = _with_article_of_name(doc, start, taken)
         end = token.i + 1
-        if not has_org_name_ending(doc, start, end) or overlaps(doc[start].idx, token.idx + len(token), skip):
+        if not (has_org_name_ending(doc, start, end) or reports) or overlaps(doc[start].idx, token.idx + len(token), skip):
             continue
         extra.append(Candidate(start, end, "ORG", found_by="cue"))
         taken.update(range(start, end))
     return extra
+
+
+# What outlets do, and people rarely ("X wrote" is as often a columnist): a name doing it is an outlet.
+_OUTLET_VERBS = frozenset({"report", "publish", "broadcast"})
+# Capitalised articles that open a foreign outlet's name ("O Globo", "Le Monde", "El Diario").
+_NAME_ARTICLES = frozenset({"o", "a", "le", "la", "les", "el", "los", "las", "il", "der", "die", "das", "de", "het"})
+
+
+def _with_article_of_name(doc: Doc, start: int, taken: set[int]) -> int:
+    """ "O Globo", "Le Monde": a capitalised foreign article written against the name is part of it."""
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.i not in taken
+        and before.text[:1].isupper()
+        and before.lower_ in _NAME_ARTICLES
+        and before.lower_ != "a"  # "A Freedonian daily reported": the English article
+    ):
+        return start - 1
+    return start
 
 
 def role_organisation_candidates(

@@ -211,3 +211,8 @@ def test_a_name_whose_shares_trade_is_a_company(nlp):
 def test_a_named_authority_or_a_ministry_other_than_foreign_affairs_stays_itself(nlp, text, surface):
     key, _ = found(index_of(nlp, text))[surface]
     assert key == surface
+
+
+def test_a_name_the_model_missed_that_reports_is_an_outlet_with_its_foreign_article(nlp):
+    index = index_of(nlp, "O Tempo reported that three athletes had returned positive samples.")
+    assert found(index).get("O Tempo") == ("O Tempo", "ORG")
