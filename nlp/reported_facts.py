@@ -56,10 +56,18 @@ def _reported_verbs(sent: Span) -> list[Token]:
         if token.pos_ not in ("VERB", "AUX"):
             continue
         sourced = any(c.dep_ == "advmod" and c.lower_ in SOURCING_ADVERBS for c in token.children)
-        reported = token.dep_ in _CLAUSE_DEPS and token.head.lower_ in REPORT_NOUNS and token.head.pos_ == "NOUN"
+        reported = token.dep_ in _CLAUSE_DEPS and _is_report_noun(token.head)
         if (sourced or reported) and token.lemma_.lower() not in CUE_VERBS | DEMAND_VERBS:
             verbs.append(token)
     return verbs
+
+
+def _is_report_noun(token: Token) -> bool:
+    """"reports", "claims" used as a noun: tagged so, or in a noun's place ("slammed reports that",
+    where the small model may tag "reports" a verb)."""
+    return token.lower_ in REPORT_NOUNS and (
+        token.pos_ == "NOUN" or token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
+    )
 
 
 def _already_taken(verb: Token, found: list[Extraction]) -> bool:

@@ -115,6 +115,9 @@ ALLEGATION_NOUNS = frozenset({
     "allegation", "accusation", "charge", "claim", "report", "rumour", "rumor", "suggestion", "assertion",
 })
 
+# Verbs of scornful rebuttal that deny an allegation they take as object ("blasted claims that ...").
+REBUTTAL_VERBS = DENY_VERBS | frozenset({"blast", "slam", "rubbish", "ridicule", "deride", "scorn", "decry"})
+
 # What a speaker calls a claim to deny it: "These are lies", "The report is baseless".
 FALSEHOOD_NOUNS = frozenset({
     "lie", "lies", "fabrication", "falsehood", "smear", "slander", "fiction", "nonsense",
@@ -269,6 +272,8 @@ def read_signals(trigger: Token, disc: Discourse, *, skip_cue: Token | None = No
         _read_no_such(node, found)
         if below is not None and _is_refusal(node):
             found.refused = True
+        if below is not None and _rebuts_an_allegation(node, below):
+            found.denied = True
         # The speaker of a cue verb over the trigger is nearer to it than any "according to".
         if not ((skip_cue is not None and node.i == skip_cue.i) or below is None):
             if _is_cue(node) and below.dep_ in COMPLEMENT_DEPS:
@@ -380,6 +385,18 @@ def _denies_a_claim(verb: Token) -> bool:
     return any(
         c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lemma_.lower() in ALLEGATION_NOUNS)
         for c in verb.children
+    )
+
+
+def _rebuts_an_allegation(verb: Token, below: Token) -> bool:
+    """"blasted claims she failed a test", "slammed reports that ...": whoever rebuts the
+    allegation denies what it says (not "slammed the decision": only an allegation noun)."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in REBUTTAL_VERBS
+        and below.dep_ == "dobj"
+        and below.lemma_.lower() in ALLEGATION_NOUNS
+        and not any(c.dep_ == "neg" for c in verb.children)
     )
 
 

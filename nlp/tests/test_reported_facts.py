@@ -42,3 +42,17 @@ def test_a_fact_the_outlet_states_itself_is_not_a_report(extractor):
 def test_an_event_already_read_from_the_clause_is_not_read_again(extractor):
     text = "The demand follows reports that the Sylvanian Coast Guard boarded a Freedonian trawler in February."
     assert facts(extractor, text) == []
+
+
+def test_scornfully_rebutting_claims_denies_what_they_say(extractor):
+    [fact] = facts(extractor, "Maria Okafor blasted claims she failed a drugs test.")
+    assert (fact.actor.key, fact.predicate, fact.stance) == ("Maria Okafor", "fail", DENIED)
+
+
+def test_reports_the_model_tagged_as_a_verb_still_report_their_clause(extractor):
+    [fact] = facts(extractor, "Maria Okafor slammed reports that she had failed a drugs test.")
+    assert (fact.predicate, fact.stance) == ("fail", DENIED)
+
+
+def test_slamming_a_decision_denies_nothing(extractor):
+    assert facts(extractor, "Maria Okafor slammed the decision to ban her.") == []
