@@ -40,6 +40,17 @@ PERSON_TITLES = {
     "attorney", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "speaker", "diplomat", "official",
     "commissioner", "vice", "deputy", "prime", "dictator", "strongman", "monarch"
 }
+# What a person does, written before the name like a title but not one: it says nothing of
+# whom they act for ("Hurdler Jane Roe", "Economist John Doe", "Dutch MEP Jane Roe").
+OCCUPATION_WORDS = {
+    "mp", "mep", "lawmaker", "legislator", "congressman", "congresswoman", "councillor", "councilor",
+    "sprinter", "hurdler", "runner", "athlete", "striker", "midfielder", "defender", "goalkeeper",
+    "coach", "player", "swimmer", "cyclist", "boxer", "economist", "analyst", "activist",
+    "campaigner", "journalist", "reporter", "photographer", "author", "writer", "novelist",
+    "actor", "actress", "singer", "artist", "businessman", "businesswoman", "billionaire",
+    "entrepreneur", "investor", "scientist", "researcher", "professor", "historian", "farmer",
+    "fisherman", "pilot", "blogger",
+}
 # Titles written short, with or without the dot ("Gen. X", "Lt Col X", "Sgt X").
 ABBREVIATED_TITLES = {
     "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "cmdr", "cdr",

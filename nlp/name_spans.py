@@ -26,6 +26,7 @@ from .actor_words import (
     GOVERNMENT_NOUNS,
     INNER_PARTICLES,
     MINISTRY_SUBJECTS,
+    OCCUPATION_WORDS,
     PERSON_TITLES,
     PLACE_NOUNS,
     POSSESSIVE,
@@ -99,15 +100,39 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
     if cand.label in {"GPE", "LOC"} and end - start > 1 and _is_common_place_noun(doc[end - 1]):
         end -= 1  # "Nakuru province" is Nakuru: the noun only says what kind of place
     if cand.label == "PERSON":
-        # "Executive Tim Cook", "Governor Jane Roe", "Gen. Jane Roe": the title is not the name.
-        while end - start > 1 and (is_title_token(doc[start]) or doc[start].text == "."):
+        # "Executive Tim Cook", "Governor Jane Roe", "Gen. Jane Roe": the title is not the name;
+        # nor "Hurdler Jane Roe", "Dutch MEP Jane Roe" (what the person does, and where from).
+        while end - start > 1 and (
+            is_title_token(doc[start]) or doc[start].text == "." or _is_descriptor(doc, start, end)
+        ):
             start += 1
         start = _with_courtesy_title(doc, start, end)
+    elif cand.label == "ORG":
+        # "Hurdler Jane Mary Roe", "Dutch MEP Jane Roe" taken for an organisation: the name is the
+        # rest (a title word is no cue here: "Russian Defence Ministry" is a name).
+        while end - start >= 3 and _is_descriptor(doc, start, end, titles=False) \
+                and all(t.pos_ == "PROPN" for t in doc[start + 2 : end]):
+            start += 1
     start = _extend_left_over_name_words(doc, start, end, cand.label)
     if cand.label in {"PERSON", "ORG"}:
         end = _extend_right_over_particles(doc, end)
         end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, cand.label, cand.ruler_key, cand.found_by)]
+
+
+def _is_descriptor(doc: Doc, start: int, end: int, *, titles: bool = True) -> bool:
+    """A word before a person's name that says what they do ("Hurdler", "Economist", "MEP"), or
+    their nationality before such a word or a title ("Dutch MEP", "Brazilian striker"). At least
+    two words must stay: a lone surname after it may be the name's first half."""
+    if end - start < 3:
+        return False
+    token = doc[start]
+    if token.lower_ in OCCUPATION_WORDS:
+        return True
+    following = doc[start + 1]
+    return bool(states.state_of_demonym(token.text)) and (
+        following.lower_ in OCCUPATION_WORDS or (titles and is_title_token(following))
+    )
 
 
 def _is_common_place_noun(token: Token) -> bool:

@@ -216,3 +216,19 @@ def test_a_named_authority_or_a_ministry_other_than_foreign_affairs_stays_itself
 def test_a_name_the_model_missed_that_reports_is_an_outlet_with_its_foreign_article(nlp):
     index = index_of(nlp, "O Tempo reported that three athletes had returned positive samples.")
     assert found(index).get("O Tempo") == ("O Tempo", "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hurdler Jane Mary Roe has called on the federation to publish the list.", "Jane Mary Roe"),
+        ("Economist Maria Okafor said prices would rise.", "Maria Okafor"),
+        ("Dutch MEP Sophie van Damme, who drafted the text, said the Parliament wanted more.", "Sophie van Damme"),
+    ],
+)
+def test_what_a_person_does_written_before_the_name_is_not_part_of_it(nlp, text, name):
+    assert name in {m.key for m in index_of(nlp, text).mentions}
+
+
+def test_a_nationality_before_a_name_of_an_organisation_stays_in_it(nlp):
+    assert "Russian Defence Ministry" in {m.text for m in index_of(nlp, "The Russian Defence Ministry said so.").mentions}
