@@ -48,7 +48,32 @@ def _subjects(trigger: Token) -> list[Token]:
         after_comma = trigger.i > 0 and trigger.nbor(-1).text == ","
         if trigger.tag_ == "VBD" or (trigger.tag_ == "VBN" and through_apposition and after_comma):
             found = [subject]
+    if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+        found = _issuers_of(trigger.head)
     return _without_datelines(found)
+
+
+# Documents that make a demand for whoever issued them: "an open letter urging X to ...".
+_DEMANDING_DOCUMENTS = frozenset({
+    "letter", "statement", "resolution", "petition", "motion", "declaration", "communique",
+    "communiqué", "appeal", "note", "memo", "report",
+})
+# Verbs whose subject issues the document they take: not "received a letter urging ...".
+_ISSUING_VERBS = frozenset({
+    "sign", "co-sign", "cosign", "adopt", "issue", "publish", "send", "release", "pass", "write",
+    "pen", "draft", "deliver", "submit", "table", "circulate", "approve", "endorse", "back", "post",
+})
+
+
+def _issuers_of(document: Token) -> list[Token]:
+    """"X signed an open letter urging Y to ...", "X adopted a resolution calling on Y": the letter
+    urges what its signers urge, so the subjects of the verb that issued it make the demand."""
+    if document.lemma_.lower() not in _DEMANDING_DOCUMENTS or document.dep_ != "dobj":
+        return []
+    verb = document.head
+    if verb.lemma_.lower() not in _ISSUING_VERBS:
+        return []
+    return subjects_of(verb)
 
 
 def _without_datelines(subjects: list[Token]) -> list[Token]:

@@ -360,3 +360,20 @@ def test_setting_a_party_a_deadline_to_act_is_a_demand_of_it(extractor):
 def test_giving_a_party_a_chance_or_permission_demands_nothing(extractor):
     assert demands(extractor, "Sylvania gave Freedonia a chance to release the fishermen.") == []
     assert demands(extractor, "The court gave Brightwater Shipping permission to appeal.") == []
+
+
+# -- documents that demand -----------------------------------------------------------
+
+
+def test_a_letter_urging_a_party_to_act_is_the_demand_of_whoever_signed_it(extractor):
+    text = (
+        "The Freedonian Dockers Union and 40 other groups signed an open letter urging Brightwater "
+        "Shipping to reinstate the six crane drivers."
+    )
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Freedonian Dockers Union", "Brightwater Shipping")
+
+
+def test_a_letter_received_is_not_the_receivers_demand(extractor):
+    text = "The Freedonian Dockers Union received a letter urging Brightwater Shipping to reinstate the drivers."
+    assert all(d.actor is None for d in demands(extractor, text))
