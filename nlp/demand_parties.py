@@ -171,10 +171,23 @@ def _named_in_modifier(token: Token, disc: Discourse) -> ActorRef | None:
     for child in sorted(token.lefts, key=lambda c: -c.i):
         if child.dep_ not in ("compound", "nmod") or child.pos_ != "PROPN" or _bracketed(child):
             continue
+        if _before_hyphenated_participle(child):
+            continue  # "the UN-backed monitor", "a Saudi-led coalition": backed by the body, not the body
         found = disc.actors.ref_for(child) or (_unrecognised_name(child, disc) if child.dep_ == "compound" else None)
         if found is not None and found.label in ("ORG", "GPE"):
             return found
     return None
+
+
+def _before_hyphenated_participle(token: Token) -> bool:
+    """"UN-backed", "Saudi-led", "state-owned": a name joined by a hyphen to a past participle."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and not token.whitespace_
+        and doc[token.i + 2].tag_ in ("VBN", "VBD")
+    )
 
 
 _MILITARY_NOUNS = frozenset({"army", "military"})

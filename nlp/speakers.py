@@ -8,13 +8,16 @@
 - "The delegation, led by X" speaks through X; "the statement also confirmed" is
   the speaker of the last statement before it;
 - a role noun ("a ministry spokesman") is filed under its organisation
-  (anonymous_sources.py).
+  (anonymous_sources.py);
+- a description ("the union", "the government") is the body the article names by it,
+  as for the parties of a demand (demand_parties.py).
 """
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
+from .demand_parties import party_ref
 from .discourse import DOCUMENT_NOUNS, PERSON_PRONOUNS, Discourse, agent_of, may_be_mislabelled_person
 from .full_names import PRONOUN_GENDER, full_name, titled_genders
 from .quotations import in_quotes
@@ -36,6 +39,10 @@ def speaker_of(
         or disc.ref_any(speakers) or _document_speaker(token, disc)
     )
     if token.lemma_.lower() not in ROLE_NOUNS:
+        if found is None and token.pos_ == "NOUN":
+            # "The union also says ...": a description the article uses for a body it names
+            # elsewhere ("the Havenbond union"), read as the demand layer reads it.
+            found = party_ref(token, disc)
         return full_name(found, disc)
     # "a ministry spokesman", "one analyst": an anonymous source speaks for its organisation.
     found = found or role_owner(token, disc, quotes)

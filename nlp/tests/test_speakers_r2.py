@@ -184,3 +184,17 @@ def test_the_last_word_of_an_organisation_named_before_capitalised_with_the_is_t
     )
     [demand] = extractions(extractor, text, DEMAND)
     assert (demand.actor.key, demand.target.key) == ("Sylvanian Road Hauliers' Forum", "Brightwater Shipping")
+
+
+def test_a_description_the_article_uses_for_a_named_body_speaks_for_it(extractor):
+    text = (
+        "Dockers struck on Monday. The Dokbond union said the strike would idle 1,200 workers. "
+        "The union also says the dismissals were retaliation for a safety stoppage."
+    )
+    statement = said(extractor, text, "retaliation")
+    assert (statement.actor.text, statement.actor.key) == ("union", "Dokbond")
+
+
+def test_a_body_that_backs_another_is_not_its_speaker(extractor):
+    text = "The United Nations renewed its call on Monday, as the UN-backed hunger monitor said famine had spread."
+    assert not [e for e in extractions(extractor, text, STATEMENT) if e.actor is not None]
