@@ -23,6 +23,7 @@ from .actor_words import (
     LOCATIVE_ONLY_PREPS,
     MOTION_VERBS,
     ORG_MODIFIERS,
+    BODY_NAME_ENDINGS,
     ORG_NAME_ENDINGS,
     ORG_NOUNS,
     PERSON_TITLES,
@@ -142,6 +143,8 @@ def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
 def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
     if cand.label not in {"GPE", "LOC"} and has_org_name_ending(doc, cand.start, cand.end):
         return "ORG"  # "the Volta Motors plant" is the company's plant
+    if cand.label == "LOC" and cand.end - cand.start >= 2 and doc[cand.end - 1].lower_ in BODY_NAME_ENDINGS:
+        return "ORG"  # "the Port of Zenda Authority": a body, though named after a place
     if has_facility_cue(doc, cand.start, cand.end):
         return "FAC"
     if _has_place_cue(doc, cand.start):

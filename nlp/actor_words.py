@@ -175,6 +175,9 @@ CORPORATE_SUFFIXES = {
 }
 # What only a company has: "X's shares fell", "X shares", "shares of X".
 COMPANY_NOUNS = {"shares", "stock", "stocks", "shareholders", "share price", "earnings"}
+# Last words that make a name a public body even when the model took it for a place
+# ("Port of Zenda Authority", "Zenda River Commission").
+BODY_NAME_ENDINGS = {"authority", "commission", "agency", "council", "committee", "board", "ministry", "directorate"}
 # Verbs whose subject relays news: a name reporting is an outlet, not a place ("Bloomberg reported").
 RELAYING_VERBS = {"report", "write", "cite", "quote", "publish", "broadcast"}
 # fmt: on

@@ -232,3 +232,13 @@ def test_what_a_person_does_written_before_the_name_is_not_part_of_it(nlp, text,
 
 def test_a_nationality_before_a_name_of_an_organisation_stays_in_it(nlp):
     assert "Russian Defence Ministry" in {m.text for m in index_of(nlp, "The Russian Defence Ministry said so.").mentions}
+
+
+def test_a_body_named_after_a_place_that_the_model_took_for_the_place_is_an_organisation(nlp):
+    from nlp.actor_kinds import _evidence_label
+    from nlp.name_spans import Candidate
+
+    doc = nlp("Workers were dismissed by the Port of Zenda Authority in January.")
+    start = next(t.i for t in doc if t.text == "Port")
+    assert _evidence_label(doc, Candidate(start, start + 4, "LOC")) == "ORG"
+    assert _evidence_label(doc, Candidate(start, start + 3, "LOC")) is None  # "Port of Zenda" is the place
