@@ -1,10 +1,11 @@
 """Corroboration figures of claims, counted by PostgreSQL.
 
-One UPDATE per batch sets every figure from correlated aggregate subqueries,
-so the numbers are whatever the evidence rows say at that moment, however
-often it runs. Support is evidence whose stance backs the claim (asserted,
-attributed, hedged); responses (no comment, denied) are counted by stance but
-corroborate nothing.
+One UPDATE sets every figure of every claim being recomputed from one pass
+over their evidence (``RECOMPUTE_SQL``), so the numbers are whatever the
+evidence rows say at that moment, however often it runs, and a full recompute
+costs a few scans rather than a dozen subqueries per claim. Support is
+evidence whose stance backs the claim (asserted, attributed, hedged);
+responses (no comment, denied) are counted by stance but corroborate nothing.
 
 Independent origins: evidence crediting a named origin counts once per
 origin, the one the article relies on (two outlets citing Reuters are one
@@ -34,24 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    Exists,
-    F,
-    Max,
-    Min,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
@@ -62,6 +49,9 @@ from .models import Claim, Evidence, Stance
 
 SUPPORTING = (Stance.ASSERTED, Stance.ATTRIBUTED, Stance.HEDGED)
 SUPPORT = Q(extraction__stance__in=SUPPORTING)
+# Claims per statement of a full recompute: one pass over their evidence each, in
+# transactions short enough that new articles are not held up for long.
+FULL_RECOMPUTE_BATCH = 50_000
 
 
 def live_evidence():
@@ -75,6 +65,8 @@ def _text(expression) -> Cast:
     return Cast(expression, output_field=CharField())
 
 
+# The claim pages' per-claim queries (``claims.selectors``) use these; ``RECOMPUTE_SQL``
+# spells the same keys in SQL.
 # Django's Concat turns NULL into "", so each key says explicitly which part it uses.
 # An outlet per article source; every article of unknown outlet falls under one "unknown".
 OUTLET_KEY = Case(
@@ -87,13 +79,6 @@ ORIGIN_ARTICLE = Coalesce(
     "echo_of__extraction__article__reprint_of_id", "echo_of__extraction__article_id",
     "extraction__article__reprint_of_id", "extraction__article_id",
 )
-ORIGIN_KEY = Case(
-    When(extraction__origin__isnull=False, then=Concat(Value("e"), _text("extraction__origin_id"))),
-    default=Concat(Value("a"), _text(ORIGIN_ARTICLE)),
-)
-# Claims are dated by publication only: the day an article was ingested says nothing of the claim.
-PUBLISHED = F("extraction__article__published")
-UNDATED = Q(extraction__article__published__isnull=True)
 
 
 def _leads_its_article():
@@ -115,48 +100,6 @@ def _leads_its_article():
     return ~Exists(earlier)
 
 
-def _aggregate(aggregate, output_field=None):
-    """``aggregate`` over the live evidence of the claim in the outer query."""
-    evidence = (
-        live_evidence()
-        .filter(claim=OuterRef("pk"))
-        .alias(leads=_leads_its_article())
-        .order_by()
-        .values("claim")
-        .annotate(value=aggregate)
-        .values("value")
-    )
-    return Subquery(evidence, output_field=output_field)
-
-
-def _count(expression, filter: Q | None = SUPPORT):
-    return Coalesce(_aggregate(Count(expression, filter=filter, distinct=True)), 0)
-
-
-def _stance_count(stance: str):
-    """Articles per stance: supporting stances by each article's first sentence, responses by any."""
-    if stance in SUPPORTING:
-        return _count("extraction__article_id", filter=Q(extraction__stance=stance, leads=True))
-    return _count("extraction__article_id", filter=Q(extraction__stance=stance))
-
-
-FIGURES = {
-    "article_count": _count("extraction__article_id"),
-    "outlet_count": _count(OUTLET_KEY),
-    # Each article contributes the origin its first supporting sentence relies on,
-    # so an article that states a claim and later quotes an agency on it is one origin.
-    "origin_count": _count(ORIGIN_KEY, filter=SUPPORT & Q(leads=True)),
-    "asserted_count": _stance_count(Stance.ASSERTED),
-    "attributed_count": _stance_count(Stance.ATTRIBUTED),
-    "hedged_count": _stance_count(Stance.HEDGED),
-    "no_comment_count": _stance_count(Stance.NO_COMMENT),
-    "denied_count": _stance_count(Stance.DENIED),
-    "undated_count": _count("extraction__article_id", filter=SUPPORT & UNDATED),
-    "first_seen": _aggregate(Min(PUBLISHED)),
-    "last_seen": _aggregate(Max(PUBLISHED)),
-}
-
-
 def _claim_entities(field: str):
     """Rows of ``field`` (name or alias surface) for the actor, target and about of the outer claim."""
     return Q(**{f"{field}": OuterRef("actor")}) | Q(**{f"{field}": OuterRef("target")}) | Q(
@@ -172,7 +115,8 @@ def _joined(queryset, column: str):
 
 SEARCH_CONFIG = "english"
 # What the claim list's search reads: the summary and its actors' names and aliases
-# weigh most, then every live evidence sentence.
+# weigh most, then every live evidence sentence. The per-row form, for a few rows;
+# ``RECOMPUTE_SQL`` builds the same document for many claims at once.
 SEARCH_DOCUMENT = (
     SearchVector("summary", weight="A", config=SEARCH_CONFIG)
     + SearchVector(_joined(Entity.objects.filter(_claim_entities("pk")), "name"), weight="A", config=SEARCH_CONFIG)
@@ -186,20 +130,170 @@ SEARCH_DOCUMENT = (
     )
 )
 
-STATUS = Case(
-    # Nothing live is left: every article withdrawn, or every extraction rejected.
-    When(
-        article_count=0, no_comment_count=0, denied_count=0,
-        then=Value(Claim.Status.WITHDRAWN),
-    ),
-    When(
-        Q(denied_count__gt=0)
-        | Exists(Claim.contradicts.through.objects.filter(from_claim=OuterRef("pk"))),
-        then=Value(Claim.Status.CONTESTED),
-    ),
-    When(origin_count__gte=2, then=Value(Claim.Status.CORROBORATED)),
-    default=Value(Claim.Status.SINGLE_SOURCE),
+# Every figure of the claims %(ids)s, from one pass over their evidence; returns the
+# ids of those left without any evidence at all (to be deleted).
+#
+# - evidence: each evidence row of these claims with what the figures read of it.
+#   ``live``: neither rejected nor from a withdrawn article. ``outlet``: the article's
+#   source, or the one outlet "unknown". ``origin``: the named origin the sentence
+#   relies on, else its article, or the earlier article it echoes (``echo_of``), or
+#   the canonical article of a syndicated copy (``reprint_of``).
+# - ranked: ``leads`` marks each article's first live supporting sentence of the claim
+#   (by position, then evidence id). Reporters attribute or hedge a claim where they
+#   first report it, so an article counts once, under that sentence's stance and origin.
+# - figures, per claim: articles, outlets and origins of the leading sentences; the
+#   supporting stances by leading sentence, responses (no comment, denied) by any live
+#   sentence; undated supporting articles; first and last seen from dated live
+#   evidence; the live sentences for the search document.
+# - actors, names, aliases: the claim's actor, target and about (each once), their
+#   names and unblocked aliases, for the search document.
+# - computed: the figures of every claim, zero where nothing is live; ``emptied``
+#   where it has no evidence at all.
+# The status follows: withdrawn when nothing live is left (every article withdrawn or
+# every extraction rejected); contested by a denial or a contradicting claim;
+# corroborated by two independent origins; otherwise single-source.
+RECOMPUTE_SQL = """
+WITH
+recomputed AS (
+    SELECT id, summary, actor_id, target_id, about_id
+    FROM claims_claim
+    WHERE id = ANY(%(ids)s::bigint[])
+),
+evidence AS (
+    SELECT ev.id, ev.claim_id, x.article_id, x.stance, x.sentence, x.sentence_start, a.published,
+           NOT x.rejected AND a.state <> %(withdrawn_article)s AS live,
+           x.stance = ANY(%(supporting)s::text[]) AS supports,
+           CASE WHEN a.source_id IS NULL THEN 'unknown' ELSE 's' || a.source_id END AS outlet,
+           CASE WHEN x.origin_id IS NOT NULL THEN 'e' || x.origin_id
+                ELSE 'a' || COALESCE(echo_article.reprint_of_id, echo_extraction.article_id,
+                                     a.reprint_of_id, x.article_id)
+           END AS origin
+    FROM claims_evidence ev
+    JOIN claims_extraction x ON x.id = ev.extraction_id
+    JOIN articles_article a ON a.id = x.article_id
+    LEFT JOIN claims_evidence echo ON echo.id = ev.echo_of_id
+    LEFT JOIN claims_extraction echo_extraction ON echo_extraction.id = echo.extraction_id
+    LEFT JOIN articles_article echo_article ON echo_article.id = echo_extraction.article_id
+    WHERE ev.claim_id = ANY(%(ids)s::bigint[])
+),
+ranked AS (
+    SELECT evidence.*,
+           live AND supports AND row_number() OVER (
+               PARTITION BY claim_id, article_id, live AND supports ORDER BY sentence_start, id
+           ) = 1 AS leads
+    FROM evidence
+),
+figures AS (
+    SELECT claim_id,
+           count(*) FILTER (WHERE leads) AS article_count,
+           count(DISTINCT outlet) FILTER (WHERE leads) AS outlet_count,
+           count(DISTINCT origin) FILTER (WHERE leads) AS origin_count,
+           count(*) FILTER (WHERE leads AND stance = %(asserted)s) AS asserted_count,
+           count(*) FILTER (WHERE leads AND stance = %(attributed)s) AS attributed_count,
+           count(*) FILTER (WHERE leads AND stance = %(hedged)s) AS hedged_count,
+           count(DISTINCT article_id) FILTER (WHERE live AND stance = %(no_comment)s) AS no_comment_count,
+           count(DISTINCT article_id) FILTER (WHERE live AND stance = %(denied)s) AS denied_count,
+           count(*) FILTER (WHERE leads AND published IS NULL) AS undated_count,
+           min(published) FILTER (WHERE live) AS first_seen,
+           max(published) FILTER (WHERE live) AS last_seen,
+           string_agg(sentence, ' ' ORDER BY id) FILTER (WHERE live) AS sentences
+    FROM ranked
+    GROUP BY claim_id
+),
+actors AS (
+    SELECT DISTINCT recomputed.id AS claim_id, role.entity_id
+    FROM recomputed
+    CROSS JOIN LATERAL (VALUES (actor_id), (target_id), (about_id)) AS role (entity_id)
+    WHERE role.entity_id IS NOT NULL
+),
+names AS (
+    SELECT actors.claim_id, string_agg(entity.name, ' ' ORDER BY entity.id) AS names
+    FROM actors
+    JOIN entities_entity entity ON entity.id = actors.entity_id
+    GROUP BY actors.claim_id
+),
+aliases AS (
+    SELECT actors.claim_id, string_agg(alias.surface, ' ' ORDER BY alias.id) AS surfaces
+    FROM actors
+    JOIN entities_alias alias ON alias.entity_id = actors.entity_id AND NOT alias.blocked
+    GROUP BY actors.claim_id
+),
+computed AS (
+    SELECT recomputed.id,
+           coalesce(article_count, 0) AS article_count,
+           coalesce(outlet_count, 0) AS outlet_count,
+           coalesce(origin_count, 0) AS origin_count,
+           coalesce(asserted_count, 0) AS asserted_count,
+           coalesce(attributed_count, 0) AS attributed_count,
+           coalesce(hedged_count, 0) AS hedged_count,
+           coalesce(no_comment_count, 0) AS no_comment_count,
+           coalesce(denied_count, 0) AS denied_count,
+           coalesce(undated_count, 0) AS undated_count,
+           first_seen,
+           last_seen,
+           setweight(to_tsvector(%(config)s::regconfig, coalesce(summary, '')), 'A')
+               || setweight(to_tsvector(%(config)s::regconfig, coalesce(names, '')), 'A')
+               || setweight(to_tsvector(%(config)s::regconfig, coalesce(surfaces, '')), 'A')
+               || setweight(to_tsvector(%(config)s::regconfig, coalesce(sentences, '')), 'B')
+               AS search_document,
+           EXISTS (
+               SELECT 1 FROM claims_claim_contradicts contradiction
+               WHERE contradiction.from_claim_id = recomputed.id
+           ) AS contradicted,
+           figures.claim_id IS NULL AS emptied
+    FROM recomputed
+    LEFT JOIN figures ON figures.claim_id = recomputed.id
+    LEFT JOIN names ON names.claim_id = recomputed.id
+    LEFT JOIN aliases ON aliases.claim_id = recomputed.id
+),
+updated AS (
+    UPDATE claims_claim claim
+    SET article_count = computed.article_count,
+        outlet_count = computed.outlet_count,
+        origin_count = computed.origin_count,
+        asserted_count = computed.asserted_count,
+        attributed_count = computed.attributed_count,
+        hedged_count = computed.hedged_count,
+        no_comment_count = computed.no_comment_count,
+        denied_count = computed.denied_count,
+        undated_count = computed.undated_count,
+        first_seen = computed.first_seen,
+        last_seen = computed.last_seen,
+        search_document = computed.search_document,
+        status = CASE
+            WHEN computed.article_count = 0 AND computed.no_comment_count = 0 AND computed.denied_count = 0
+                THEN %(withdrawn)s
+            WHEN computed.denied_count > 0 OR computed.contradicted THEN %(contested)s
+            WHEN computed.origin_count >= 2 THEN %(corroborated)s
+            ELSE %(single_source)s
+        END,
+        dirty = false,
+        recomputed_at = %(now)s
+    FROM computed
+    WHERE claim.id = computed.id
+    RETURNING claim.id, computed.emptied
 )
+SELECT id FROM updated WHERE emptied
+"""
+
+
+def _recompute_parameters(ids: list[int]) -> dict:
+    return {
+        "ids": ids,
+        "now": timezone.now(),
+        "config": SEARCH_CONFIG,
+        "withdrawn_article": Article.State.WITHDRAWN.value,
+        "supporting": [stance.value for stance in SUPPORTING],
+        "asserted": Stance.ASSERTED.value,
+        "attributed": Stance.ATTRIBUTED.value,
+        "hedged": Stance.HEDGED.value,
+        "no_comment": Stance.NO_COMMENT.value,
+        "denied": Stance.DENIED.value,
+        "withdrawn": Claim.Status.WITHDRAWN.value,
+        "contested": Claim.Status.CONTESTED.value,
+        "corroborated": Claim.Status.CORROBORATED.value,
+        "single_source": Claim.Status.SINGLE_SOURCE.value,
+    }
 
 
 @transaction.atomic
@@ -213,21 +307,20 @@ def claims_recompute(*, claim_ids: Iterable[int]) -> int:
     """
     with connection.cursor() as cursor:
         # The corpus write lock, shared (``articles.models.corpus_write_lock``), and JIT
-        # off in one round trip: the UPDATE's many small subplans look costly to the
-        # planner, which then spends seconds JIT-compiling a statement that runs in
-        # milliseconds.
+        # off in one round trip: over a few claims the planner overestimates the
+        # statement and would spend longer JIT-compiling it than running it.
         cursor.execute(
             "SELECT pg_advisory_xact_lock_shared(%s), set_config('jit', 'off', true)", [CORPUS_WRITE_LOCK_ID]
         )
     ids = _claims_lock(list(claim_ids))
     if not ids:
         return 0
-    claims = Claim.objects.filter(pk__in=ids)
-    claims.update(**FIGURES, search_document=SEARCH_DOCUMENT, dirty=False, recomputed_at=timezone.now())
-    # Only where it changes: a row updated twice in one transaction has its
-    # foreign keys checked again at commit, for nothing.
-    claims.exclude(status=STATUS).update(status=STATUS)
-    claims.filter(~Exists(Evidence.objects.filter(claim=OuterRef("pk")))).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(RECOMPUTE_SQL, _recompute_parameters(ids))
+        emptied = [pk for (pk,) in cursor.fetchall()]
+    if emptied:
+        # Through the ORM: deleting a claim cascades and is recorded in its history.
+        Claim.objects.filter(pk__in=emptied).delete()
     return len(ids)
 
 
@@ -238,19 +331,27 @@ def _claims_lock(claim_ids: list[int]) -> list[int]:
     so they are locked here too, in the same order as everything else: two
     recomputes never wait for each other in a circle.
     """
-    locked = (
-        Claim.objects.filter(Q(pk__in=claim_ids) | Q(renews__in=claim_ids))
-        .order_by("pk")
-        .select_for_update(no_key=True)
-        .values_list("pk", flat=True)
-    )
+    if not claim_ids:
+        return []
+    with connection.cursor() as cursor:
+        # One array parameter rather than an IN list: a full recompute locks tens of thousands.
+        cursor.execute(
+            "SELECT id FROM claims_claim"
+            " WHERE id = ANY(%(ids)s::bigint[]) OR renews_id = ANY(%(ids)s::bigint[])"
+            " ORDER BY id FOR NO KEY UPDATE",
+            {"ids": claim_ids},
+        )
+        locked = [pk for (pk,) in cursor.fetchall()]
     wanted = set(claim_ids)
     return [pk for pk in locked if pk in wanted]
 
 
 def claims_recompute_dirty(*, limit: int | None = None) -> int:
-    """Recompute stale claims in batches; returns how many were recomputed."""
-    batch = limit or settings.CLAIMTRACK_SWEEP_BATCH
+    """Recompute stale claims, ``limit`` of them or all; returns how many were recomputed.
+
+    All of them in batches of ``FULL_RECOMPUTE_BATCH``, each one statement.
+    """
+    batch = limit or FULL_RECOMPUTE_BATCH
     done = 0
     while True:
         ids = list(Claim.objects.dirty().order_by("pk").values_list("pk", flat=True)[:batch])
