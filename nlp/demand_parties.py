@@ -10,10 +10,12 @@ subjects, passing over datelines the parser took for one.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
 
+from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
 from .discourse import Discourse, agent_of, name_word_holds, subjects_of
@@ -127,11 +129,12 @@ def party_ref_any(tokens: list[Token], disc: Discourse) -> ActorRef | None:
 
 def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
     if token.pos_ == "PROPN":
-        return _unrecognised_name(token, disc)
+        return _members_of_body(token, disc) or _unrecognised_name(token, disc)
     if token.pos_ != "NOUN":
         return None
     found = (
-        _named_in_modifier(token, disc)
+        _members_of_body(token, disc)
+        or _named_in_modifier(token, disc)
         or _leader_of_group(token, disc)
         or _government_of(token, disc)
         or _group_of_member(token, disc)
@@ -140,6 +143,26 @@ def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
     if found is None:
         return None
     return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
+
+
+# "MEPs", "MSPs": "M" for members, then the initials of the body, then the plural "s".
+_MEMBERS_OF = re.compile(r"^M([A-Z]{2,})s$")
+
+
+def _members_of_body(token: Token, disc: Discourse) -> ActorRef | None:
+    """"MEPs adopted a resolution ...": the members acting together are the body whose initials
+    follow the "M" (the one organisation the article names with those initials)."""
+    match = _MEMBERS_OF.match(token.text)
+    if match is None:
+        return None
+    bodies = {
+        m.key: m for m in disc.actors.mentions
+        if m.label == "ORG" and (is_acronym_of(match.group(1), m.key) or is_acronym_of(match.group(1), m.text))
+    }
+    if len(bodies) != 1:
+        return None
+    body = next(iter(bodies.values()))
+    return ActorRef(token.text, body.key, body.label, token.idx, token.idx + len(token.text))
 
 
 # Entity types that never make or receive a demand.

@@ -377,3 +377,17 @@ def test_a_letter_urging_a_party_to_act_is_the_demand_of_whoever_signed_it(extra
 def test_a_letter_received_is_not_the_receivers_demand(extractor):
     text = "The Freedonian Dockers Union received a letter urging Brightwater Shipping to reinstate the drivers."
     assert all(d.actor is None for d in demands(extractor, text))
+
+
+def test_members_of_a_body_written_with_its_initials_act_as_the_body(extractor):
+    text = (
+        "The Sylvanian Assembly voted on Monday. "
+        "MSAs have urged Brightwater Shipping not to close the port before the talks end."
+    )
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Sylvanian Assembly", "Brightwater Shipping")
+
+
+def test_members_initials_that_spell_no_named_body_name_nobody(extractor):
+    text = "MSAs have urged Brightwater Shipping not to close the port before the talks end."
+    assert all(d.actor is None for d in demands(extractor, text))
