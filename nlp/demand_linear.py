@@ -1,7 +1,8 @@
 """A that-clause the parser broke, read in word order.
 
 When the small model tags the bare infinitive in "demanding that Zenda extradite X"
-as an adjective, the clause is read word by word: party, (modal), base-form verb, object.
+as an adjective or a noun, the clause is read word by word: party, (modal), base-form
+verb, object. The same holds when "that" is left out ("demanded Zenda hand over X").
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from .types import Span as TextSpan
 
 # Triggers that take "that" + a bare infinitive ("demanded that Zenda extradite X").
 _MANDATIVE_TRIGGERS = frozenset({"demand", "request", "insist", "ask", "urge", "require", "petition"})
+# Of those, the ones that often drop "that" ("demanded Zenda hand over X").
+_THAT_LESS_TRIGGERS = frozenset({"demand", "request", "require", "insist"})
 _MODALS = frozenset({"should", "must", "shall", "will", "would", "to"})
 _CLAUSE_ENDS = frozenset({",", ";", ".", ":", "!", "?", "—", "–"})
 
@@ -29,6 +32,10 @@ def _linear_that_clause(trigger: Token, subjects: list[Token | None], disc: Disc
     if trigger.lemma_.lower() not in _MANDATIVE_TRIGGERS:
         return None
     that = _that_after(trigger)
+    if that is None and trigger.lemma_.lower() in _THAT_LESS_TRIGGERS and trigger.i + 1 < trigger.sent.end:
+        # "has demanded Zenda hand over X": the clause may go without "that"; the word after the
+        # trigger then opens it, and the reading still needs a party and a base-form verb.
+        that = trigger
     if that is None:
         return None
     extraction = _linear_reading(trigger, that, party_ref_any([s for s in subjects if s is not None], disc), disc)
@@ -53,7 +60,8 @@ def _linear_reading(trigger: Token, that: Token, actor: ActorRef | None, disc: D
         extraction = _new(trigger, actor, target)
         extraction.about = next((ref for ref in (disc.ref(t) for t in after) if ref is not None), None)
         extraction.predicate = predicate
-        start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+        first = clause[1] if clause[0].i == trigger.i else clause[0]  # a that-less clause opens after the trigger
+        start, end = first.idx, clause[-1].idx + len(clause[-1].text)
         extraction.content = TextSpan(start, end, doc_text(trigger.doc)[start:end])
         extraction.terms = _terms(after)
         return extraction

@@ -12,6 +12,7 @@ from .demand_coordination import coordinated_demands
 from .demand_linear import _linear_reading
 from .demand_parties import _subjects, party_ref, party_ref_any
 from .demand_readers import _child, _own_subject, _prep
+from .demand_verbs import is_for_infinitive
 from .demand_words import MAKING_VERBS
 from .discourse import Discourse, subject_of
 from .types import ActorRef, Extraction
@@ -68,11 +69,17 @@ def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:
 def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     """What a demand noun asks for: a that-clause, a to-infinitive or a "for"-phrase."""
     for child in noun.children:
+        if child.i > noun.i and is_for_infinitive(child):
+            return "infinitive", child  # "renewed calls for X to release Y"
         if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                 return "clause", child
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return "infinitive", child
+        if child.dep_ in ("acl", "ccomp") and child.pos_ in ("NOUN", "ADJ"):
+            that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if that is not None:
+                return "linear", that  # "demand that X release Y" with "release" tagged a noun
     follower = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < noun.sent.end else None
     if follower is not None and follower.lower_ == "that":
         head = follower.head

@@ -40,6 +40,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
     shape = (
         _that_clause(trigger, lemma)
         or _object_infinitive(trigger, obj, lemma)
+        or _for_infinitive(trigger)
         or _for_phrase(trigger, lemma)
         or _nominal_object(trigger, obj, lemma)
     )
@@ -56,12 +57,13 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         return _finished([extraction], trigger, disc)
     if kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
-        on = _prep(trigger, "on")
+        on = _prep(trigger, "on") or _addressee_phrase(trigger, lemma)
         target = (
             party_ref(obj, disc)
             or party_ref(_stray_object(trigger, action), disc)
             or party_ref(own_subject, disc)
             or (party_ref(_child(on, "pobj"), disc) if on is not None else None)  # "called on Shell to pay"
+            or party_ref(agent_of(action), disc)  # "asked for the data to be handed over by Shell"
         )
         extraction = _new(trigger, actor, target)
         _fill_from_verb(extraction, action, disc)
@@ -116,10 +118,40 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
         )
         if obj is not None or has_own_subject or (child in infinitives and stray_subject):
             return "infinitive", child
-        # "called on X to ...": the target sits in an "on" phrase.
-        if lemma == "call" and _prep(trigger, "on") is not None:
+        # "called on X to ...", "appealed to X to ...": the target sits in a prepositional phrase.
+        if (lemma == "call" and _prep(trigger, "on") is not None) or _addressee_phrase(trigger, lemma) is not None:
             return "infinitive", child
     return None
+
+
+# Triggers that name whom they address with a preposition other than "on": "appealed to X to ...",
+# "pleaded with X to ...".
+_ADDRESSEE_PREPOSITIONS = {"appeal": "to", "plead": "with"}
+
+
+def _addressee_phrase(trigger: Token, lemma: str) -> Token | None:
+    preposition = _ADDRESSEE_PREPOSITIONS.get(lemma)
+    return _prep(trigger, preposition) if preposition is not None else None
+
+
+def _for_infinitive(trigger: Token) -> tuple[str, Token] | None:
+    """"calling for X to reinstate Y", "pushing for X to release Y": a for-clause whose subject must act."""
+    for child in trigger.children:
+        if child.i > trigger.i and is_for_infinitive(child):
+            return "infinitive", child
+    return None
+
+
+def is_for_infinitive(clause: Token) -> bool:
+    """A clause "for X to do Y": marked by "for", with "to" and a subject of its own."""
+    children = list(clause.children)
+    return (
+        clause.pos_ in ("VERB", "AUX")
+        and clause.dep_ in ("advcl", "ccomp", "xcomp", "acl")
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    )
 
 
 def _stray_object(trigger: Token, action: Token) -> Token | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 DEMAND_VERBS = frozenset({
     "demand", "request", "call", "press", "want", "ask", "urge", "insist", "seek", "appeal",
     "push", "lobby", "pressure", "plead", "beg", "implore", "petition", "exhort", "require",
-    "order", "enjoin", "instruct", "tell",
+    "order", "enjoin", "instruct", "tell", "warn",
 })
 # Triggers that make a demand of whatever noun they take, not only of known demand nouns.
 STRONG_TRIGGERS = frozenset({"demand", "request", "insist", "appeal", "petition", "press", "push", "lobby", "call"})
@@ -18,14 +18,17 @@ STRONG_TRIGGERS = frozenset({"demand", "request", "insist", "appeal", "petition"
 GIVEN_THING_TRIGGERS = frozenset({"want", "seek"})
 # Verbs that command only with an object and an infinitive ("ordered X to pay"); with a
 # that-clause they report ("told reporters that ...").
-INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "tell"})
+INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "tell", "warn"})
 # Verbs that take "for"/"on" to introduce what is demanded.
 FOR_PREPOSITIONS = frozenset({"for", "on"})
 
 # Nouns that name a demand: "its demand that ...", "the call by X on Y to ...".
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "plea", "ultimatum"})
 # Verbs whose subject makes the demand they take as object: "renewed its demand that ...".
-MAKING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "make", "issue", "voice", "reaffirm", "press"})
+MAKING_VERBS = frozenset({
+    "renew", "repeat", "reiterate", "restate", "make", "issue", "voice", "reaffirm", "press",
+    "join", "echo",  # "joined calls for X to ...": the demand is the subject's too
+})
 
 # Reporting verbs that put an obligation on another party ("says Acme Mining must pay"), and
 # verbs of hoping that ask it more softly ("hoped Freedonia would protect ...").

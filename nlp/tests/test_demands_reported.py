@@ -391,3 +391,30 @@ def test_members_of_a_body_written_with_its_initials_act_as_the_body(extractor):
 def test_members_initials_that_spell_no_named_body_name_nobody(extractor):
     text = "MSAs have urged Brightwater Shipping not to close the port before the talks end."
     assert all(d.actor is None for d in demands(extractor, text))
+
+
+# -- for-clauses, addressees and that-less clauses -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "predicate"),
+    [
+        ("The Freedonian Dockers Union is calling for Brightwater Shipping to reinstate the six crane drivers.",
+         ("Freedonian Dockers Union", "Brightwater Shipping"), "reinstate"),
+        ("Sylvania has pushed for Freedonia to release the detained fishermen.", ("Sylvania", "Freedonia"), "release"),
+        ("The Freedonian Dockers Union appealed to Brightwater Shipping to reopen the terminal.",
+         ("Freedonian Dockers Union", "Brightwater Shipping"), "reopen"),
+        ("Freedonia warned Sylvania to stop the drills near the border.", ("Freedonia", "Sylvania"), "stop"),
+    ],
+    ids=["calling for X to", "pushed for X to", "appealed to X to", "warned X to"],
+)
+def test_a_party_that_must_act_after_for_or_an_addressing_preposition_is_the_target(
+    extractor, text, expected, predicate
+):
+    [demand] = demands(extractor, text)
+    assert parties(demand) == expected
+    assert demand.predicate == predicate
+
+
+def test_a_warning_that_something_may_happen_demands_nothing(extractor):
+    assert demands(extractor, "Freedonia warned that the drills could escalate tensions along the border.") == []
