@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new
+from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, _same_party
 from .demand_coordination import coordinated_demands
 from .demand_linear import _linear_reading
 from .demand_parties import _subjects, party_ref, party_ref_any
@@ -15,13 +15,16 @@ from .demand_readers import _child, _own_subject, _prep
 from .demand_verbs import is_for_infinitive
 from .demand_words import MAKING_VERBS
 from .discourse import Discourse, subject_of
-from .types import ActorRef, Extraction
+from .types import DEMAND, ActorRef, Extraction
 
 
 def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     """"Sylvania's demand that the EU stop ...", "the call by X on Y to keep ...", "renewed its demand that ..."."""
     actor = _maker_of(noun, disc)
     complement = _noun_complement(noun)
+    renewing = _renewing_verb(noun)
+    if complement is None and renewing is not None:
+        return _renewal_of_earlier(noun, actor or party_ref_any(_subjects(renewing), disc), disc)
     if actor is None or complement is None:
         return []
     kind, action = complement
@@ -46,6 +49,45 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
         extraction.cue = noun.lemma_.lower()
         found.append(extraction)
     return _finished(found, noun, disc)
+
+
+# Verbs that make a demand again: "renewed the demand", "repeated its call". With no content of
+# its own the noun points back to the demand its maker made before in the article.
+_RENEWING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "reaffirm"})
+
+
+def _renewing_verb(noun: Token) -> Token | None:
+    """The verb renewing the demand noun: its head, or, when the parser hung "renewed the demand
+    after ..." elsewhere, the verb just before the noun's determiner."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RENEWING_VERBS:
+        return noun.head
+    before = noun.doc[noun.i - 2] if noun.i >= 2 else None
+    if (
+        before is not None
+        and noun.doc[noun.i - 1].dep_ in ("det", "poss")
+        and before.pos_ == "VERB"
+        and before.lemma_.lower() in _RENEWING_VERBS
+    ):
+        return before
+    return None
+
+
+def _renewal_of_earlier(noun: Token, actor: ActorRef | None, disc: Discourse) -> list[Extraction]:
+    """"In March, Zenda's minister renewed the demand": the same demand as the maker's last one
+    before it in the article (same target and action), made again in this sentence."""
+    if actor is None:
+        return []
+    for earlier in reversed(disc.extractions):
+        if earlier.kind != DEMAND or earlier.sentence.start >= noun.idx or earlier.target is None:
+            continue
+        if not _same_party(earlier.actor, actor, disc) or _same_party(earlier.target, actor, disc):
+            continue
+        extraction = _new(noun, actor, earlier.target)
+        extraction.about, extraction.predicate = earlier.about, earlier.predicate
+        extraction.content, extraction.terms = earlier.content, list(earlier.terms)
+        extraction.cue = noun.lemma_.lower()
+        return _finished([extraction], noun, disc)
+    return []
 
 
 def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:

@@ -418,3 +418,18 @@ def test_a_party_that_must_act_after_for_or_an_addressing_preposition_is_the_tar
 
 def test_a_warning_that_something_may_happen_demands_nothing(extractor):
     assert demands(extractor, "Freedonia warned that the drills could escalate tensions along the border.") == []
+
+
+def test_renewing_the_demand_with_no_content_repeats_the_makers_earlier_demand(extractor):
+    first, renewed = demands(
+        extractor,
+        "Freedonia demanded that Sylvania withdraw its troops. "
+        "In March 2025, Freedonia renewed the demand after Sylvania again issued permits for the new season.",
+    )
+    assert parties(renewed) == ("Freedonia", "Sylvania")
+    assert renewed.predicate == first.predicate == "withdraw"
+    assert renewed.sentence.text.startswith("In March 2025")
+
+
+def test_renewing_a_demand_never_made_in_the_article_is_no_demand(extractor):
+    assert demands(extractor, "Freedonia renewed the demand on Monday.") == []
