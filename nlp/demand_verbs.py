@@ -40,6 +40,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
     shape = (
         _that_clause(trigger, lemma)
         or _object_infinitive(trigger, obj, lemma)
+        or _infinitive_hung_on_party(trigger, obj, disc)
         or _for_infinitive(trigger)
         or _for_phrase(trigger, lemma)
         or _nominal_object(trigger, obj, lemma)
@@ -59,7 +60,8 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
         on = _prep(trigger, "on") or _addressee_phrase(trigger, lemma)
         target = (
-            party_ref(obj, disc)
+            party_ref(_apposed_name(obj), disc)  # "the mining company Acme Mining": the name, not "company"
+            or party_ref(obj, disc)
             or party_ref(_stray_object(trigger, action), disc)
             or party_ref(own_subject, disc)
             or (party_ref(_child(on, "pobj"), disc) if on is not None else None)  # "called on Shell to pay"
@@ -120,6 +122,33 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
             return "infinitive", child
         # "called on X to ...", "appealed to X to ...": the target sits in a prepositional phrase.
         if (lemma == "call" and _prep(trigger, "on") is not None) or _addressee_phrase(trigger, lemma) is not None:
+            return "infinitive", child
+    return None
+
+
+def _apposed_name(noun: Token | None) -> Token | None:
+    """The proper name set beside a common noun: "the mining company *Acme Mining* (AM)"."""
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i), None)
+
+
+def _infinitive_hung_on_party(trigger: Token, obj: Token | None, disc: Discourse) -> tuple[str, Token] | None:
+    """"enjoined the company Acme Mining (AM) to pay ...": the parser took the infinitive for a
+    clause qualifying the object, or for an adverbial clause of purpose; when the object names a
+    party, the infinitive is what that party must do."""
+    if obj is None:
+        return None
+    hung = [c for c in obj.children if c.dep_ in ("relcl", "acl")]
+    hung += [c for c in trigger.children if c.dep_ == "advcl"]
+    for child in hung:
+        if (
+            child.i > obj.i
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and party_ref(obj, disc) is not None
+        ):
             return "infinitive", child
     return None
 

@@ -433,3 +433,29 @@ def test_renewing_the_demand_with_no_content_repeats_the_makers_earlier_demand(e
 
 def test_renewing_a_demand_never_made_in_the_article_is_no_demand(extractor):
     assert demands(extractor, "Freedonia renewed the demand on Monday.") == []
+
+
+# -- an object and an infinitive the parser broke ------------------------------
+
+
+def test_an_infinitive_the_parser_took_for_a_purpose_clause_is_what_the_named_object_must_do(extractor):
+    [demand] = demands(
+        extractor,
+        "The Minister of Mines of Freedonia, Mr Karl Ostrander, has enjoined the mining company Brightwater "
+        "Mining (BWM) to proceed, within a period of thirty (30) days, to the payment of the sum of 612 million "
+        "American dollars.",
+    )
+    assert parties(demand) == ("Karl Ostrander", "Brightwater Mining")
+    assert demand.predicate == "proceed"
+
+
+def test_an_infinitive_after_an_object_that_names_no_party_is_not_a_demand_of_it(extractor):
+    assert demands(extractor, "The union demanded a plan to cut costs.") == []
+
+
+def test_the_target_of_an_object_infinitive_is_the_name_set_beside_the_common_noun(nlp):
+    from nlp.demand_verbs import _apposed_name
+
+    doc = nlp("Freedonia has enjoined the mining company Brightwater Mining (BWM) to proceed to the payment.")
+    company = next(t for t in doc if t.text == "company")
+    assert _apposed_name(company).text == "Mining"
