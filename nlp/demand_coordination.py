@@ -27,6 +27,15 @@ def coordinated_demands(noun: Token, disc: Discourse) -> list[Token]:
     pobj = _child(source, "pobj") if source is not None else None
     if pobj is not None:
         nouns += [c for c in pobj.conjuncts if c.pos_ == "NOUN" and _may_be_demanded(c, disc)]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ != "from"):
+        # "price caps on all formulations and compensation for patients": a known demand hung on
+        # the first thing's modifier is asked for in its own right.
+        inner = _child(prep, "pobj")
+        if inner is not None:
+            nouns += [
+                c for c in inner.conjuncts
+                if c.pos_ == "NOUN" and predicates.is_known_noun(c) and _may_be_demanded(c, disc)
+            ]
     if noun.dep_ == "dobj":
         nouns += [c for c in _verbless_conjuncts(noun.head, after=noun) if _may_be_demanded(c, disc)]
     return sorted({n.i: n for n in nouns}.values(), key=lambda n: n.i)

@@ -459,3 +459,18 @@ def test_the_target_of_an_object_infinitive_is_the_name_set_beside_the_common_no
     doc = nlp("Freedonia has enjoined the mining company Brightwater Mining (BWM) to proceed to the payment.")
     company = next(t for t in doc if t.text == "company")
     assert _apposed_name(company).text == "Mining"
+
+
+
+def test_a_known_demand_joined_to_the_first_things_modifier_is_a_demand_of_its_own(extractor):
+    caps, compensation = demands(
+        extractor, "Freedonia called for price caps on all insulin formulations and compensation for overcharged patients."
+    )
+    assert (caps.predicate, compensation.predicate) == ("cap", "compensation")
+    assert caps.content.text == "price caps on all insulin formulations"
+    assert compensation.content.text == "compensation for overcharged patients"
+
+
+def test_a_plain_noun_joined_to_the_first_things_modifier_stays_part_of_it(extractor):
+    [caps] = demands(extractor, "Freedonia called for price caps on all insulin formulations and devices.")
+    assert caps.predicate == "cap"
