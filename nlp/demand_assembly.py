@@ -80,7 +80,7 @@ def _finished(extractions: list[Extraction], trigger: Token, disc: Discourse) ->
             extraction.target = extraction.about  # "demanding the resignation of X": X is to act
         if extraction.target is None:
             extraction.target = _party_in_clause(trigger, disc, exclude=(extraction.actor, extraction.about))
-        if extraction.actor is None and extraction.target is None:
+        if extraction.actor is None and extraction.target is None and not _unnamed_group_demands(trigger):
             continue  # "to seek agreements": no one asks anything of anyone we can name
         extraction.actor, extraction.target = disc.party(extraction.actor), disc.party(extraction.target)
         extraction.stance, extraction.origins = stance.stance, list(stance.origins)
@@ -93,6 +93,20 @@ def _finished(extractions: list[Extraction], trigger: Token, disc: Discourse) ->
             extraction.stance = DENIED
         kept.append(extraction)
     return kept
+
+
+def _unnamed_group_demands(trigger: Token) -> bool:
+    """"Patients' groups have called for price caps", "Residents demanded a new bridge": people the
+    article does not name make a demand all the same; it is kept with no actor rather than lost."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _PLAIN_DEMAND_VERBS:
+        return False
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return any(s.pos_ == "NOUN" and s.tag_ == "NNS" for s in subjects)
+
+
+# Verbs that make a demand whoever their subject is ("call for", "demand"); not "want" or "ask",
+# which a plural subject uses just as often for a wish or a question.
+_PLAIN_DEMAND_VERBS = frozenset({"demand", "call", "urge", "press", "push", "petition", "lobby"})
 
 
 def _renewed_by_its_maker(trigger: Token, extraction: Extraction, origins: list[ActorRef], disc: Discourse) -> bool:

@@ -461,6 +461,19 @@ def test_the_target_of_an_object_infinitive_is_the_name_set_beside_the_common_no
     assert _apposed_name(company).text == "Mining"
 
 
+# -- demands by people the article does not name ----------------------------------
+
+
+def test_a_demand_by_an_unnamed_group_is_kept_with_no_actor(extractor):
+    caps, compensation = demands(extractor, "Patients' groups in Freedonia have called for price caps and compensation.")
+    assert (caps.actor, caps.target) == (None, None)
+    assert (caps.predicate, compensation.predicate) == ("cap", "compensation")
+    assert caps.stance == "asserted"
+
+
+def test_a_wish_of_an_unnamed_group_is_still_no_demand(extractor):
+    assert demands(extractor, "Analysts want higher dividends.") == []
+
 
 def test_a_known_demand_joined_to_the_first_things_modifier_is_a_demand_of_its_own(extractor):
     caps, compensation = demands(
