@@ -52,7 +52,14 @@ def is_no_comment(token: Token) -> bool:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in REFUSED_SPEECH for c in token.children)
     if lemma in NO_COMMENT_VERBS and is_negated(token):
         return lemma != "reach" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    if lemma in _SAYING_NOTHING_VERBS:
+        # "has said nothing at all", "said nothing publicly": silence, not an answer.
+        return any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children)
     return False
+
+
+# Verbs that say nothing with "nothing" as their object: "has said nothing", "revealed nothing".
+_SAYING_NOTHING_VERBS = frozenset({"say", "comment", "reveal", "disclose"})
 
 
 def no_comment_from(token: Token, disc: Discourse) -> Extraction | None:
@@ -74,6 +81,8 @@ def _no_comment_cue(token: Token) -> str:
     xcomp = next((c for c in token.children if c.dep_ == "xcomp"), None)
     if xcomp is not None:
         return f"{token.lemma_.lower()} to {xcomp.lemma_.lower()}"
+    if any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children):
+        return f"{token.lemma_.lower()} nothing"
     return f"not {token.lemma_.lower()}"
 
 

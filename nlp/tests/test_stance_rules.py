@@ -253,3 +253,13 @@ def test_a_negative_by_someone_not_asked_is_no_denial(extractor):
     said = {e.actor.key: e.stance for e in extractions(extractor, text, STATEMENT)}
     assert said["Anton Vell"] == ATTRIBUTED
     assert said["Zorvex Logistics"] == DENIED
+
+
+def test_saying_nothing_is_no_comment(extractor):
+    [silence] = extractions(extractor, "Brightwater Mining has said nothing about the audit.", STATEMENT)
+    assert silence.stance == NO_COMMENT
+    assert silence.actor.key == "Brightwater Mining"
+
+
+def test_saying_that_nothing_changed_is_not_silence(extractor):
+    assert all(x.stance != NO_COMMENT for x in extractions(extractor, "The minister said nothing had changed.", STATEMENT))
