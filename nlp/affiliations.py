@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .actor_words import NOT_CURRENT, PERSON_TITLES, POSSESSIVE
-from .metonymy import state_at
+from .metonymy import _state_of_modifier_word, state_at
 from .types import Affiliation, Mention
 from .types import Span as CharSpan
 
@@ -41,6 +41,8 @@ def find_affiliations(
             continue
         label = "GPE"
         hit = _state_before_title(span, by_token) or _state_in_apposition(span, by_token)
+        if hit is None and mention.label == "ORG":
+            hit = _state_heading_a_ministry(span, by_token)
         if hit is None and mention.label == "PERSON":
             label = "ORG"
             hit = _organisation_of_person(span, with_organisations)
@@ -55,6 +57,29 @@ def find_affiliations(
             Affiliation(member=mention.key, state=state, evidence=_span_of(evidence_span), label=label),
         )
     return list(found.values())
+
+
+# Bodies of a state's executive: a name that opens with the state and holds one of these
+# ("the US State Department", "the Chilean Foreign Ministry") acts for that state.
+_MINISTRY_WORDS = frozenset({"ministry", "department", "embassy"})
+
+
+def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
+    """"The US State Department said ...": a ministry named after its state speaks for the state,
+    whether the state is part of the name or a name of its own just before it."""
+    words = [t for t in span if t.lower_ != "the"]
+    if not words or not any(t.lower_ in _MINISTRY_WORDS for t in words):
+        return None
+    if len(words) >= 2 and any(t.lower_ in _MINISTRY_WORDS for t in words[1:]):
+        state = _state_of_modifier_word(words[0])
+        if state is not None:
+            return state, words[0].i, words[0].i + 1
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    if before is not None and before.i in by_token:
+        state = state_at(before, by_token)
+        if state is not None:
+            return state, before.i, span.end
+    return None
 
 
 def _state_before_title(

@@ -86,3 +86,28 @@ def test_the_organisations_common_noun_stands_for_the_organisation_named_before(
 def test_a_common_noun_with_no_organisation_named_before_affiliates_nobody(nlp):
     text = "The union's chairman, Maria Okafor, said the strike would last a week."
     assert "Maria Okafor" not in _organisations(nlp, text)
+
+
+def _states(nlp, text: str) -> dict[str, str]:
+    index = ActorIndex.build(nlp(text))
+    return {a.member: a.state for a in index.affiliations if a.label == "GPE"}
+
+
+def test_a_ministry_named_after_its_state_acts_for_the_state(nlp):
+    text = "The Canadian Department of Fisheries said on Monday that it wanted Acme Shipping to pay the fines."
+    assert _states(nlp, text) == {"Canadian Department of Fisheries": "Canada"}
+
+
+def test_an_organisation_named_after_a_state_that_is_no_ministry_does_not_act_for_it(nlp):
+    text = "The Canadian Fishermen's Federation said on Monday that it wanted Acme Shipping to pay the fines."
+    assert _states(nlp, text) == {}
+
+
+def test_a_ministry_known_by_name_after_its_states_name_acts_for_the_state():
+    from nlp import Extractor, KnownAlias
+
+    extractor = Extractor(known_aliases=[KnownAlias("Interior Department", "Interior Department", "ORG")])
+    analysis = extractor.analyse(
+        "Brazil Interior Department officials said in a statement that they wanted Acme Shipping to pay the fines."
+    )
+    assert {(a.member, a.state) for a in analysis.affiliations} == {("Interior Department", "Brazil")}
