@@ -86,7 +86,7 @@ def build_corpus(size: int, sample_ids: list[int]) -> None:
             for original in extractions[samples[n % len(samples)].pk]:
                 copy = Extraction(
                     **{f.attname: getattr(original, f.attname) for f in Extraction._meta.concrete_fields
-                       if f.attname not in ("id", "article_id")},
+                       if f.attname not in ("id", "article_id") and not f.generated},
                     article=article,
                 )
                 new_extractions.append(copy)

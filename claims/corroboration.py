@@ -45,7 +45,7 @@ from django.utils import timezone
 from articles.models import CORPUS_WRITE_LOCK_ID, Article
 from entities.models import Alias, Entity
 
-from .models import Claim, Evidence, Stance
+from .models import SEARCH_CONFIG, Claim, Evidence, Stance
 
 SUPPORTING = (Stance.ASSERTED, Stance.ATTRIBUTED, Stance.HEDGED)
 SUPPORT = Q(extraction__stance__in=SUPPORTING)
@@ -113,7 +113,6 @@ def _joined(queryset, column: str):
     return Subquery(rows.annotate(text=StringAgg(column, " ")).values("text")[:1], output_field=CharField())
 
 
-SEARCH_CONFIG = "english"
 # What the claim list's search reads: the summary and its actors' names and aliases
 # weigh most, then every live evidence sentence. The per-row form, for a few rows;
 # ``RECOMPUTE_SQL`` builds the same document for many claims at once.
@@ -144,7 +143,7 @@ SEARCH_DOCUMENT = (
 # - figures, per claim: articles, outlets and origins of the leading sentences; the
 #   supporting stances by leading sentence, responses (no comment, denied) by any live
 #   sentence; undated supporting articles; first and last seen from dated live
-#   evidence; the live sentences for the search document.
+#   evidence; the live sentences' stored vectors for the search document.
 # - actors, names, aliases: the claim's actor, target and about (each once), their
 #   names and unblocked aliases, for the search document.
 # - computed: the figures of every claim, zero where nothing is live; ``emptied``
@@ -160,7 +159,7 @@ recomputed AS (
     WHERE id = ANY(%(ids)s::bigint[])
 ),
 evidence AS (
-    SELECT ev.id, ev.claim_id, x.article_id, x.stance, x.sentence, x.sentence_start, a.published,
+    SELECT ev.id, ev.claim_id, x.article_id, x.stance, x.sentence_vector, x.sentence_start, a.published,
            NOT x.rejected AND a.state <> %(withdrawn_article)s AS live,
            x.stance = ANY(%(supporting)s::text[]) AS supports,
            CASE WHEN a.source_id IS NULL THEN 'unknown' ELSE 's' || a.source_id END AS outlet,
@@ -196,7 +195,7 @@ figures AS (
            count(*) FILTER (WHERE leads AND published IS NULL) AS undated_count,
            min(published) FILTER (WHERE live) AS first_seen,
            max(published) FILTER (WHERE live) AS last_seen,
-           string_agg(sentence, ' ' ORDER BY id) FILTER (WHERE live) AS sentences
+           claims_tsvector_agg(sentence_vector ORDER BY id) FILTER (WHERE live) AS sentences
     FROM ranked
     GROUP BY claim_id
 ),
@@ -234,7 +233,7 @@ computed AS (
            setweight(to_tsvector(%(config)s::regconfig, coalesce(summary, '')), 'A')
                || setweight(to_tsvector(%(config)s::regconfig, coalesce(names, '')), 'A')
                || setweight(to_tsvector(%(config)s::regconfig, coalesce(surfaces, '')), 'A')
-               || setweight(to_tsvector(%(config)s::regconfig, coalesce(sentences, '')), 'B')
+               || setweight(coalesce(sentences, ''::tsvector), 'B')
                AS search_document,
            EXISTS (
                SELECT 1 FROM claims_claim_contradicts contradiction

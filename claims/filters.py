@@ -17,8 +17,8 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from entities.models import Entity
 
-from .corroboration import SEARCH_CONFIG, SUPPORT, live_evidence
-from .models import Claim, Kind, Stance
+from .corroboration import SUPPORT, live_evidence
+from .models import SEARCH_CONFIG, Claim, Kind, Stance
 
 # Statuses an analyst can list: a withdrawn claim is kept for editors, not shown.
 LISTED_STATUSES = [(value, label) for value, label in Claim.Status.choices if value != Claim.Status.WITHDRAWN]
