@@ -7,19 +7,38 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .demand_assembly import _fill_from_verb, _new
+from .demand_assembly import _fill_from_verb, _new, _previous_demander
 from .demand_guards import _is_unrealised
-from .demand_parties import _subjects, party_ref, party_ref_any
+from .demand_linear import _linear_reading
+from .demand_parties import _DEMANDING_DOCUMENTS, _subjects, party_ref, party_ref_any
 from .demand_readers import _own_subject
 from .demand_words import HOPE_CUES, HOPE_MODALS, OBLIGATION_MODALS
 from .discourse import Discourse, is_negated
 from .stance import stance_of
-from .types import Extraction
+from .types import ActorRef, Extraction
 
 
 def _opens_quotation(clause: Token) -> bool:
     first = clause.left_edge
     return first.i > 0 and first.nbor(-1).text in ('"', "\u201c", "'", "\u2018")
+
+
+def _document_or_pronoun_going_on(cue: Token, disc: Discourse) -> ActorRef | None:
+    """"The letter says Acme Mining must ...", "It also says Acme Mining must ...": a document, or a
+    pronoun going on with "also", carries on the demand just reported; its maker is the last demander."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    document = subject.lemma_.lower() in _DEMANDING_DOCUMENTS
+    going_on = subject.lower_ in ("it", "they") and any(
+        c.dep_ == "advmod" and c.lower_ in ("also", "further") for c in cue.children
+    )
+    if not (document or going_on):
+        return None
+    previous = _previous_demander(cue, None, disc, within=600)
+    if previous is None:
+        return None
+    return ActorRef(subject.text, previous.key, previous.label, subject.idx, subject.idx + len(subject.text))
 
 
 def obligation_from(cue: Token, disc: Discourse) -> Extraction | None:
@@ -34,7 +53,7 @@ def obligation_from(cue: Token, disc: Discourse) -> Extraction | None:
             continue
         if _opens_quotation(clause) or (modals is OBLIGATION_MODALS and clause.i < cue.i):
             return None  # '"Shell must pay," said X': a direct quotation is X's statement
-        actor = party_ref_any(_subjects(cue), disc)
+        actor = _document_or_pronoun_going_on(cue, disc) or party_ref_any(_subjects(cue), disc)
         target = party_ref(_own_subject(clause), disc)
         if actor is None or target is None or target.label not in ("GPE", "ORG", "PERSON"):
             return None
@@ -47,4 +66,29 @@ def obligation_from(cue: Token, disc: Discourse) -> Extraction | None:
         stance = stance_of(cue, disc)
         extraction.stance, extraction.origins = stance.stance, list(stance.origins)
         return extraction
+    if modals is OBLIGATION_MODALS:
+        return _linear_obligation(cue, disc)
     return None
+
+
+def _linear_obligation(cue: Token, disc: Discourse) -> Extraction | None:
+    """"It also says Acme Mining must in future pay royalties ..." when the parser broke the clause:
+    a party named right after the cue, then "must" or "should", read in word order."""
+    sent_end = cue.sent.end
+    window = cue.doc[cue.i + 1 : min(cue.i + 7, sent_end)]
+    modal = next((t for t in window if t.lower_ in OBLIGATION_MODALS), None)
+    if modal is None or any(t.text in (",", ";", ":", '"', "\u201c") for t in cue.doc[cue.i + 1 : modal.i]):
+        return None
+    actor = _document_or_pronoun_going_on(cue, disc) or party_ref_any(_subjects(cue), disc)
+    if actor is None:
+        return None
+    extraction = _linear_reading(cue, cue, actor, disc)
+    if extraction is None or extraction.target is None or extraction.target.label not in ("GPE", "ORG", "PERSON"):
+        return None
+    extraction.actor, extraction.target = disc.party(extraction.actor), disc.party(extraction.target)
+    if disc.state_or_key(extraction.actor) == disc.state_or_key(extraction.target):
+        return None
+    extraction.cue = cue.lemma_.lower()
+    stance = stance_of(cue, disc)
+    extraction.stance, extraction.origins = stance.stance, list(stance.origins)
+    return extraction

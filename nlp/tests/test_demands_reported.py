@@ -487,3 +487,31 @@ def test_a_known_demand_joined_to_the_first_things_modifier_is_a_demand_of_its_o
 def test_a_plain_noun_joined_to_the_first_things_modifier_stays_part_of_it(extractor):
     [caps] = demands(extractor, "Freedonia called for price caps on all insulin formulations and devices.")
     assert caps.predicate == "cap"
+
+
+# -- a document or "it also" carrying on the demand just reported -------------------
+
+
+def test_a_letter_saying_a_party_must_act_carries_on_the_demand_just_reported(extractor):
+    _, more = demands(
+        extractor,
+        "Freedonia demanded that Brightwater Mining pay its taxes. "
+        "The letter says Brightwater Mining must also publish its accounts.",
+    )
+    assert parties(more) == ("Freedonia", "Brightwater Mining")
+    assert more.predicate == "publish"
+
+
+def test_it_also_says_with_a_clause_the_parser_broke_is_read_in_word_order(extractor):
+    _, more = demands(
+        extractor,
+        "Freedonia's government is demanding that Brightwater Mining pay $612 million in back taxes. "
+        "It also says Brightwater Mining must in future pay royalties at the 10% rate, according to Reuters.",
+    )
+    assert parties(more) == ("Freedonia", "Brightwater Mining")
+    assert more.predicate == "pay"
+    assert more.stance == "attributed"
+
+
+def test_an_obligation_on_no_party_is_no_demand(extractor):
+    assert demands(extractor, "The minister said the talks must go on.") == []
