@@ -90,6 +90,34 @@ def _renewal_of_earlier(noun: Token, actor: ActorRef | None, disc: Discourse) ->
     return []
 
 
+# Nouns that make what they are predicated of a demand: "made the hostages' release a condition for talks".
+CONDITION_NOUNS = frozenset({"condition", "precondition", "prerequisite"})
+
+
+def condition_demands(noun: Token, disc: Discourse) -> list[Extraction]:
+    """"Freedonia has made the hostages' release a condition for any agreement": the thing made a
+    condition is demanded by whoever made it one. Read in word order, as the parser joins the
+    two objects of "make" in more than one way."""
+    det = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if det is None or det.lower_ not in ("a", "the", "its", "their"):
+        return []
+    verb = next((t for t in (noun.head, noun.head.head) if t.pos_ == "VERB" and t.lemma_.lower() == "make"), None)
+    if verb is None or not verb.i < det.i - 1:
+        return []
+    between = range(verb.i + 1, det.i)
+    heads = [t for t in noun.doc[verb.i + 1 : det.i] if t.pos_ == "NOUN" and t.head.i not in between]
+    if len(heads) != 1:
+        return []
+    thing = heads[0]
+    actor = party_ref_any(_subjects(verb), disc)
+    if actor is None:
+        return []
+    extraction = _new(verb, actor, _from_phrase(thing, disc))
+    _fill_from_noun(extraction, thing, disc, others=[thing])
+    extraction.cue = f"make {noun.lemma_.lower()}"
+    return _finished([extraction], verb, disc)
+
+
 def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:
     """Who makes a nominal demand: its owner ("Sylvania's demand"), its "by"-phrase, or the
     subject of a verb of making ("renewed the demand")."""

@@ -54,7 +54,7 @@ from . import predicates
 from .demand_coordination import coordinated_demands
 from .demand_deadlines import DEADLINE_VERBS, deadline_demand
 from .demand_guards import _is_made
-from .demand_nouns import nominal_demands
+from .demand_nouns import CONDITION_NOUNS, condition_demands, nominal_demands
 from .demand_obligations import obligation_from
 from .demand_parties import party_ref, party_ref_any
 from .demand_readers import _child, _sentence_span, _subtree_span, content_terms
@@ -109,6 +109,8 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
                 found.extend(demands_from(token, disc))
         elif token.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
             found.extend(nominal_demands(token, disc))
+        elif token.pos_ == "NOUN" and lemma in CONDITION_NOUNS:
+            found.extend(condition_demands(token, disc))
         elif token.pos_ == "VERB" and lemma in DEADLINE_VERBS:
             found.extend(deadline_demand(token, disc))
         if token.pos_ == "VERB" and (lemma in OBLIGATION_CUES or token.lower_ in HOPE_CUES):

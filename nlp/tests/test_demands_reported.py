@@ -515,3 +515,16 @@ def test_it_also_says_with_a_clause_the_parser_broke_is_read_in_word_order(extra
 
 def test_an_obligation_on_no_party_is_no_demand(extractor):
     assert demands(extractor, "The minister said the talks must go on.") == []
+
+
+# -- a thing made a condition ------------------------------------------------------
+
+
+def test_making_a_release_a_condition_for_an_agreement_demands_the_release(extractor):
+    [demand] = demands(extractor, "Freedonia has made the hostages' release a condition for any further agreement.")
+    assert parties(demand)[0] == "Freedonia"
+    assert demand.predicate == "release"
+
+
+def test_making_something_a_hazard_is_no_demand(extractor):
+    assert demands(extractor, "The rain made the road a hazard.") == []
