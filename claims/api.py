@@ -18,12 +18,23 @@ from .models import Claim, Extraction
 from .serializers import ClaimCSVRenderer, ClaimDetailSerializer, ClaimSerializer, ExtractionSerializer
 
 
+class StableOrderingFilter(OrderingFilter):
+    """``?ordering=`` with the id as the last key, so that rows tied on the asked key keep
+    one order and no row is on two pages (or none)."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = super().get_ordering(request, queryset, view)
+        if ordering and not any(key.lstrip("-") in ("id", "pk") for key in ordering):
+            ordering = [*ordering, "id"]
+        return ordering
+
+
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     """Claims with their corroboration figures; the detail adds every piece of evidence."""
 
     filterset_class = ClaimApiFilter
     # ``?search=`` is the full-text search of ``ClaimApiFilter`` (ranked), not DRF's icontains.
-    filter_backends = [DjangoFilterBackend, OrderingFilter]
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, ClaimCSVRenderer]
     ordering_fields = [
         "origin_count", "article_count", "outlet_count", "first_seen", "last_seen", "id",

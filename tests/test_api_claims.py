@@ -10,8 +10,11 @@ import jsonschema
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.request import Request
+from rest_framework.test import APIRequestFactory
 
 from claims import selectors
+from claims.api import ClaimViewSet, StableOrderingFilter
 from claims.corroboration import SEARCH_DOCUMENT
 from claims.models import Claim, Kind, Stance
 from tests.factories import (
@@ -59,6 +62,17 @@ def test_the_claim_list_is_sorted_by_corroboration_unless_asked_otherwise(client
 
     assert ids(client.get("/api/claims/")) == [high.pk, many_articles.pk, low.pk]
     assert ids(client.get("/api/claims/", {"ordering": "article_count"})) == [low.pk, high.pk, many_articles.pk]
+
+
+@pytest.mark.parametrize(("asked", "order"), [("-article_count", ("-article_count", "id")), ("id", ("id",))])
+def test_an_asked_order_ends_with_the_id_so_that_tied_claims_keep_one_order_across_pages(asked, order):
+    request = Request(APIRequestFactory().get("/api/claims/", {"ordering": asked}))
+    view = ClaimViewSet(action="list", request=request, format_kwarg=None)
+
+    listed = StableOrderingFilter().filter_queryset(request, Claim.objects.all(), view)
+
+    assert listed.query.order_by == order
+    assert StableOrderingFilter in ClaimViewSet.filter_backends
 
 
 def test_undated_claims_come_after_dated_ones_of_equal_corroboration(client):
