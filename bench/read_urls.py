@@ -16,7 +16,9 @@ BARE_FIELDS = (
 
 
 def bare_claims(request):
-    rows = list(Claim.objects.order_by("-origin_count", "-article_count", "-last_seen", "pk").values(*BARE_FIELDS)[:50])
+    # The list's rows and order (``claims.selectors.claim_list``), nothing else.
+    listed = Claim.objects.exclude(status=Claim.Status.WITHDRAWN).by_corroboration()
+    rows = list(listed.values(*BARE_FIELDS)[:50])
     return JsonResponse({"results": rows})
 
 
