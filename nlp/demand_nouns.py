@@ -13,7 +13,7 @@ from .demand_linear import _linear_reading
 from .demand_parties import _subjects, party_ref, party_ref_any
 from .demand_readers import _child, _own_subject, _prep
 from .demand_verbs import is_for_infinitive
-from .demand_words import MAKING_VERBS
+from .demand_words import MAKING_VERBS, RENEWING_VERBS
 from .discourse import Discourse, subject_of
 from .types import DEMAND, ActorRef, Extraction
 
@@ -51,22 +51,17 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     return _finished(found, noun, disc)
 
 
-# Verbs that make a demand again: "renewed the demand", "repeated its call". With no content of
-# its own the noun points back to the demand its maker made before in the article.
-_RENEWING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "reaffirm"})
-
-
 def _renewing_verb(noun: Token) -> Token | None:
     """The verb renewing the demand noun: its head, or, when the parser hung "renewed the demand
     after ..." elsewhere, the verb just before the noun's determiner."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RENEWING_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RENEWING_VERBS:
         return noun.head
     before = noun.doc[noun.i - 2] if noun.i >= 2 else None
     if (
         before is not None
         and noun.doc[noun.i - 1].dep_ in ("det", "poss")
         and before.pos_ == "VERB"
-        and before.lemma_.lower() in _RENEWING_VERBS
+        and before.lemma_.lower() in RENEWING_VERBS
     ):
         return before
     return None

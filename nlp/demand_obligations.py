@@ -53,19 +53,9 @@ def obligation_from(cue: Token, disc: Discourse) -> Extraction | None:
             continue
         if _opens_quotation(clause) or (modals is OBLIGATION_MODALS and clause.i < cue.i):
             return None  # '"Shell must pay," said X': a direct quotation is X's statement
-        actor = _document_or_pronoun_going_on(cue, disc) or party_ref_any(_subjects(cue), disc)
-        target = party_ref(_own_subject(clause), disc)
-        if actor is None or target is None or target.label not in ("GPE", "ORG", "PERSON"):
-            return None
-        actor, target = disc.party(actor), disc.party(target)
-        if disc.state_or_key(actor) == disc.state_or_key(target):
-            return None  # "we must ...", "the ministry said Freedonia should ...": one's own side
-        extraction = _new(cue, actor, target)
-        extraction.cue = "hope" if cue.lower_ in HOPE_CUES else cue.lemma_.lower()
+        extraction = _new(cue, _obligation_maker(cue, disc), party_ref(_own_subject(clause), disc))
         _fill_from_verb(extraction, clause, disc)
-        stance = stance_of(cue, disc)
-        extraction.stance, extraction.origins = stance.stance, list(stance.origins)
-        return extraction
+        return _on_another_party(extraction, cue, disc)
     if modals is OBLIGATION_MODALS:
         return _linear_obligation(cue, disc)
     return None
@@ -79,16 +69,27 @@ def _linear_obligation(cue: Token, disc: Discourse) -> Extraction | None:
     modal = next((t for t in window if t.lower_ in OBLIGATION_MODALS), None)
     if modal is None or any(t.text in (",", ";", ":", '"', "\u201c") for t in cue.doc[cue.i + 1 : modal.i]):
         return None
-    actor = _document_or_pronoun_going_on(cue, disc) or party_ref_any(_subjects(cue), disc)
+    actor = _obligation_maker(cue, disc)
     if actor is None:
         return None
     extraction = _linear_reading(cue, cue, actor, disc)
-    if extraction is None or extraction.target is None or extraction.target.label not in ("GPE", "ORG", "PERSON"):
+    return _on_another_party(extraction, cue, disc) if extraction is not None else None
+
+
+def _obligation_maker(cue: Token, disc: Discourse) -> ActorRef | None:
+    """Who puts the obligation: the document or "it also" going on, else the cue's subject."""
+    return _document_or_pronoun_going_on(cue, disc) or party_ref_any(_subjects(cue), disc)
+
+
+def _on_another_party(extraction: Extraction, cue: Token, disc: Discourse) -> Extraction | None:
+    """The obligation as a demand, if its maker is known and it falls on a state, organisation or
+    person of another side; with the cue and the stance of the sentence."""
+    if extraction.actor is None or extraction.target is None or extraction.target.label not in ("GPE", "ORG", "PERSON"):
         return None
     extraction.actor, extraction.target = disc.party(extraction.actor), disc.party(extraction.target)
     if disc.state_or_key(extraction.actor) == disc.state_or_key(extraction.target):
-        return None
-    extraction.cue = cue.lemma_.lower()
+        return None  # "we must ...", "the ministry said Freedonia should ...": one's own side
+    extraction.cue = "hope" if cue.lower_ in HOPE_CUES else cue.lemma_.lower()
     stance = stance_of(cue, disc)
     extraction.stance, extraction.origins = stance.stance, list(stance.origins)
     return extraction

@@ -25,8 +25,11 @@ FOR_PREPOSITIONS = frozenset({"for", "on"})
 # Nouns that name a demand: "its demand that ...", "the call by X on Y to ...".
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "plea", "ultimatum"})
 # Verbs whose subject makes the demand they take as object: "renewed its demand that ...".
-MAKING_VERBS = frozenset({
-    "renew", "repeat", "reiterate", "restate", "make", "issue", "voice", "reaffirm", "press",
+# Of those, the verbs that make it again ("renewed the demand", "repeated its call"): with no
+# content of its own, the noun points back to the demand its maker made before.
+RENEWING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "reaffirm"})
+MAKING_VERBS = RENEWING_VERBS | frozenset({
+    "make", "issue", "voice", "press",
     "join", "echo",  # "joined calls for X to ...": the demand is the subject's too
 })
 

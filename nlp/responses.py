@@ -54,8 +54,12 @@ def is_no_comment(token: Token) -> bool:
         return lemma != "reach" or any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     if lemma in _SAYING_NOTHING_VERBS:
         # "has said nothing at all", "said nothing publicly": silence, not an answer.
-        return any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children)
+        return _says_nothing(token)
     return False
+
+
+def _says_nothing(token: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children)
 
 
 # Verbs that say nothing with "nothing" as their object: "has said nothing", "revealed nothing".
@@ -81,7 +85,7 @@ def _no_comment_cue(token: Token) -> str:
     xcomp = next((c for c in token.children if c.dep_ == "xcomp"), None)
     if xcomp is not None:
         return f"{token.lemma_.lower()} to {xcomp.lemma_.lower()}"
-    if any(c.dep_ == "dobj" and c.lower_ == "nothing" for c in token.children):
+    if _says_nothing(token):
         return f"{token.lemma_.lower()} nothing"
     return f"not {token.lemma_.lower()}"
 
