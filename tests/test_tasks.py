@@ -67,8 +67,13 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}@{host}{port}/{db['NAME']}"
 
 
+# Only the subprocess worker listens here: the session's in-process worker (tests/conftest.py),
+# alive from earlier tests, must not take the message the test means the subprocess to die on.
+_OWN_QUEUE = "killed-worker"
+
+
 def _worker_process() -> subprocess.Popen:
-    """A real Celery worker in its own process, on the test database and this session's queues."""
+    """A real Celery worker in its own process, on the test database and a queue of its own."""
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
@@ -79,7 +84,7 @@ def _worker_process() -> subprocess.Popen:
     }
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "tests.celery_worker_app", "worker", "--pool=solo",
-         "--concurrency=1", "--loglevel=WARNING", "--without-heartbeat", "--without-mingle", "--without-gossip"],
+         "--concurrency=1", f"--queues={_OWN_QUEUE}", "--loglevel=WARNING", "--without-heartbeat", "--without-mingle", "--without-gossip"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
@@ -92,7 +97,7 @@ def test_a_worker_killed_mid_task_leaves_the_claim_dirty_and_the_sweep_finishes_
     blocker.execute("SELECT id FROM claims_claim WHERE id = %s FOR UPDATE", [claim.pk])
     worker = _worker_process()
     try:
-        claims_recompute_task.delay([claim.pk])
+        claims_recompute_task.apply_async([[claim.pk]], queue=_OWN_QUEUE)
         wait_until(_waiting_on_lock, timeout=60)
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=10)
