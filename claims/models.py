@@ -96,6 +96,9 @@ class Extraction(models.Model):
     content_end = models.PositiveIntegerField(null=True, blank=True)
     event_date = models.DateField(null=True, blank=True)
     terms = models.JSONField(default=list, blank=True, help_text="Content lemmas used to group claims.")
+    # A statement's sentence vector (nlp/meaning.py: 384 float32), so a statement reworded by
+    # another outlet joins its claim by meaning as well as by key terms.
+    meaning = models.BinaryField(null=True, blank=True, editable=False)
     fingerprint = models.CharField(
         max_length=64,
         help_text="Stable across re-extractions of the same article, so editor decisions stick.",
@@ -110,7 +113,7 @@ class Extraction(models.Model):
     objects = ExtractionQuerySet.as_manager()
     # What editors decided (rejected, kept): the machine rewrites an article's
     # extractions on every reading, and those rewrites are not history.
-    history = EditorDecisionHistory(excluded_fields=["terms", "sentence_vector"])
+    history = EditorDecisionHistory(excluded_fields=["terms", "sentence_vector", "meaning"])
 
     class Meta:
         ordering = ["article", "sentence_start"]

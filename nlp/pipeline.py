@@ -31,6 +31,7 @@ from .dates import resolve_date
 from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
+from .meaning import StatementMeanings
 from .model import doc_text, load_pipeline, set_known_aliases
 from .reported_facts import find_reported_facts
 from .responses import denials_by_the_target
@@ -58,10 +59,14 @@ class Extractor:
     # Longer texts are read in pieces of at most this many characters (long_texts.py).
     max_piece_chars = MAX_PIECE_CHARS
 
-    def __init__(self, model: str = DEFAULT_MODEL, known_aliases: Iterable[KnownAlias] = ()) -> None:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, known_aliases: Iterable[KnownAlias] = (), *, sentence_model: str = ""
+    ) -> None:
         self.model = model
         self.nlp: Language = load_pipeline(model, known_aliases)
-        self.version = f"{model}@{spacy.__version__}+rules{RULES_REVISION}"
+        # With a sentence model, each statement with a speaker carries its sentence's vector (meaning.py).
+        self.meanings = StatementMeanings.load(sentence_model)
+        self.version = f"{model}@{spacy.__version__}+rules{RULES_REVISION}{self.meanings.version}"
 
     def set_known_aliases(self, aliases: Iterable[KnownAlias]) -> None:
         set_known_aliases(self.nlp, aliases)
@@ -74,8 +79,10 @@ class Extractor:
         furniture: list[TextSpan] | None = None,
     ) -> Analysis:
         if self._too_long(text):
-            return self._analyse_in_pieces(text, published=published, furniture=furniture)
-        return self._analyse_doc(self.nlp(text), published=published, furniture=furniture)
+            analysis = self._analyse_in_pieces(text, published=published, furniture=furniture)
+        else:
+            analysis = self._analyse_doc(self.nlp(text), published=published, furniture=furniture)
+        return self.meanings.add_to(analysis)
 
     def analyse_many(self, texts: Iterable[tuple[str, dt.date | None]]) -> Iterator[Analysis]:
         # A text too long to parse at once goes through the pipe as an empty stand-in,
@@ -85,9 +92,10 @@ class Extractor:
         )
         for doc, (text, published) in self.nlp.pipe(pairs, as_tuples=True):
             if self._too_long(text):
-                yield self._analyse_in_pieces(text, published=published, furniture=None)
+                analysis = self._analyse_in_pieces(text, published=published, furniture=None)
             else:
-                yield self._analyse_doc(doc, published=published, furniture=None)
+                analysis = self._analyse_doc(doc, published=published, furniture=None)
+            yield self.meanings.add_to(analysis)
 
     def _piece_chars(self) -> int:
         # Never more than the pipeline parses at once: spaCy refuses a longer text (E088).

@@ -88,6 +88,7 @@ class Extraction:
     origins: list[ActorRef] = field(default_factory=list)  # named origins credited
     event_date: dt.date | None = None
     terms: list[str] = field(default_factory=list)  # content lemmas, for grouping claims
+    meaning: bytes = b""  # a statement's sentence vector (meaning.py), when the extractor has a sentence model
 
 
 @dataclass

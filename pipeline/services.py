@@ -127,7 +127,9 @@ def _reader() -> tuple[nlp.Extractor, AliasIndex, tuple]:
         if _extractor is None or signature != _extractor_aliases_signature:
             aliases = known_aliases()
             if _extractor is None:
-                _extractor = nlp.Extractor(settings.SPACY_MODEL, aliases)
+                _extractor = nlp.Extractor(
+                    settings.SPACY_MODEL, aliases, sentence_model=settings.CLAIMTRACK_SENTENCE_MODEL
+                )
             elif aliases != _alias_index.aliases_given:
                 _extractor.set_known_aliases(aliases)
             _alias_index = AliasIndex(aliases)

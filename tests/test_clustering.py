@@ -355,3 +355,58 @@ def test_a_demand_without_target_joins_the_claim_of_its_own_predicate(states):
 
     assert caps_claim != compensation_claim
     assert _link(loose) == compensation_claim
+
+
+# --- Statements found the same by meaning (nlp/meaning.py) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def meaning_of():
+    from django.conf import settings
+
+    from nlp.meaning import load_encoder, vector_bytes
+
+    encoder = load_encoder(settings.CLAIMTRACK_SENTENCE_MODEL)
+    return lambda sentence: vector_bytes(encoder.encode([sentence])[0])
+
+
+def _said(speaker, sentence, terms, meaning_of, **fields):
+    return _statement(speaker, terms, sentence=sentence, sentence_end=len(sentence), meaning=meaning_of(sentence), **fields)
+
+
+def test_a_statement_reworded_by_another_outlet_is_one_claim(meaning_of):
+    company = EntityFactory(name="Acme Pharma", kind="ORG")
+    first = _said(company, "Acme Pharma said it would cooperate fully with the competition regulator.",
+                  ["cooperate", "regulator"], meaning_of)
+    second = _said(company, "Acme Pharma pledged to engage constructively with the antitrust watchdog.",
+                   ["engage", "watchdog"], meaning_of)
+
+    assert _link(first) == _link(second)  # no key term in common: the meaning joins them
+
+
+def test_one_speakers_statements_on_different_subjects_stay_apart_by_meaning(meaning_of):
+    company = EntityFactory(name="Acme Shipping", kind="ORG")
+    offer = _said(company, "Acme Shipping said its pay offer was fair and final.", ["offer", "pay"], meaning_of)
+    ports = _said(company, "Acme Shipping said it could move two services to Antwerp if the strike resumed.",
+                  ["service", "strike"], meaning_of)
+
+    assert _link(offer) != _link(ports)
+
+
+def test_the_same_words_from_two_speakers_are_two_claims(meaning_of):
+    sentence = "{} said it would cooperate fully with the competition regulator."
+    one, other = EntityFactory(name="Acme Pharma", kind="ORG"), EntityFactory(name="Borealis Labs", kind="ORG")
+
+    assert _link(_said(one, sentence.format("Acme Pharma"), ["cooperate"], meaning_of)) != _link(
+        _said(other, sentence.format("Borealis Labs"), ["regulator"], meaning_of)
+    )
+
+
+def test_declining_to_comment_twice_is_not_one_claim_however_alike(meaning_of):
+    company = EntityFactory(name="Acme Shipping", kind="ORG")
+    monday = _said(company, "Acme Shipping did not respond to a request for comment on Monday.", ["respond"],
+                   meaning_of, stance=Stance.NO_COMMENT)
+    friday = _said(company, "Acme Shipping declined to comment on the report.", ["report"],
+                   meaning_of, stance=Stance.NO_COMMENT)
+
+    assert _link(monday) != _link(friday)
