@@ -107,6 +107,10 @@ class Discourse:
     extractions: list[Extraction] = field(default_factory=list)
     # Quotations and who said them, so "we" inside a quote is its speaker.
     quote_speakers: list[tuple[int, int, ActorRef]] = field(default_factory=list)
+    # Pronouns whose antecedent is being looked for: a search that comes back to one of them
+    # ("The union leader, himself a pilot, said": the subject's apposition is the pronoun
+    # itself) is a cycle and finds nothing, instead of recursing without end.
+    _pending_pronouns: set[int] = field(default_factory=set, repr=False)
 
     # -- sentences -------------------------------------------------------
 
@@ -335,6 +339,15 @@ class Discourse:
 
     def antecedent(self, pronoun: Token) -> ActorRef | None:
         """The actor a pronoun most likely refers to: the nearest fitting subject before it."""
+        if pronoun.i in self._pending_pronouns:
+            return None
+        self._pending_pronouns.add(pronoun.i)
+        try:
+            return self._antecedent(pronoun)
+        finally:
+            self._pending_pronouns.discard(pronoun.i)
+
+    def _antecedent(self, pronoun: Token) -> ActorRef | None:
         lower = pronoun.lower_
         if lower in PERSON_PRONOUNS:
             labels: tuple[str, ...] = ("PERSON",)

@@ -251,3 +251,19 @@ def test_saying_after_a_call_is_said_by_whoever_called(extractor):
         '"must stop before the harvest."'
     )
     assert said(extractor, text, "must stop").actor.key == "Sylvania"
+
+
+@pytest.mark.parametrize("text", [
+    "The union leader, himself a pilot, said the rules were unsafe.",
+    "Rufus Firefly said the talks would go on. The envoy, herself a lawyer, said the crew were safe.",
+])
+def test_a_reflexive_pronoun_in_apposition_to_the_speaker_ends_the_search(extractor, text):
+    # The subject's apposition is the pronoun whose antecedent is that subject: once a
+    # search without end (RecursionError, the whole article failed).
+    extractor.analyse(text)
+
+
+def test_a_named_speaker_with_a_reflexive_apposition_is_the_speaker(extractor):
+    found = said(extractor, "Union leader Marta Kowal, herself a pilot, said the rules were unsafe.", "unsafe")
+
+    assert found.actor.key == "Marta Kowal"
