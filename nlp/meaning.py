@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .types import DENIED, NO_COMMENT, STATEMENT
 
@@ -68,9 +69,12 @@ class SentenceEncoder:
         forms do not depend on the order its articles were read in.
         """
         rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for i, text in enumerate(texts):
-            if text.strip():
-                rows[i] = self._encode_one(text)
+        # One BLAS thread: workers run one process per core, and two processes each
+        # spreading small matrix products over every core ran slower together than one alone.
+        with threadpool_limits(limits=1, user_api="blas"):
+            for i, text in enumerate(texts):
+                if text.strip():
+                    rows[i] = self._encode_one(text)
         return rows
 
     def _encode_one(self, text: str) -> np.ndarray:
