@@ -239,14 +239,31 @@ def _is_title_remnant(ent: Span) -> bool:
 def initial_candidates(doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Candidate]:
     found = []
     for ent in doc.ents:
-        if ent.label_ not in _CANDIDATE_LABELS or _is_title_remnant(ent):
+        label = "PERSON" if _is_speaker_taken_for_a_title(ent) else ent.label_
+        if label not in _CANDIDATE_LABELS or _is_title_remnant(ent):
             continue
         if overlaps(ent.start_char, ent.end_char, skip):
             continue
         found_by = "ruler" if ent.ent_id_ else "ner"
-        cand = Candidate(ent.start, ent.end, ent.label_, ent.ent_id_, found_by)
+        cand = Candidate(ent.start, ent.end, label, ent.ent_id_, found_by)
         found += _clean_candidate(doc, cand)
     return without_overlaps(found)
+
+
+def _is_speaker_taken_for_a_title(ent: Span) -> bool:
+    """'"We will not back down," Marta Kowal said': after a quotation the small model often
+    tags the speaker's name as a work's title. A name of two or more capitalised words
+    that is the subject of a speech verb is a person speaking, not a title."""
+    from .stance import CUE_VERBS  # the speech verbs; stance.py sits above this module
+
+    root = ent.root
+    return (
+        ent.label_ == "WORK_OF_ART"
+        and 2 <= len([token for token in ent if token.text != "-"]) <= 4
+        and all(token.text == "-" or (token.pos_ == "PROPN" and token.text[:1].isupper()) for token in ent)
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in CUE_VERBS
+    )
 
 
 def without_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:

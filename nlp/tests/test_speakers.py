@@ -267,3 +267,14 @@ def test_a_named_speaker_with_a_reflexive_apposition_is_the_speaker(extractor):
     found = said(extractor, "Union leader Marta Kowal, herself a pilot, said the rules were unsafe.", "unsafe")
 
     assert found.actor.key == "Marta Kowal"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will not back down," Marta Kowal said.', "Marta Kowal"),
+    ('"We will not back down," Marta Kowal, the union\'s president, said.', "Marta Kowal"),
+    ('"Nothing has been decided," Jean-Pierre Morel said.', "Jean-Pierre Morel"),
+    ('"We are ready to talk," Sophie Laurent told reporters.', "Sophie Laurent"),
+])
+def test_a_speaker_named_right_after_a_quotation_is_a_person_not_a_title(extractor, text, speaker):
+    # The small model tags such a name WORK_OF_ART (a quoted title before it).
+    assert said(extractor, text, "").actor.key == speaker
