@@ -13,7 +13,7 @@ from .demand_linear import _linear_reading
 from .demand_parties import _subjects, party_ref, party_ref_any
 from .demand_readers import _child, _own_subject, _prep
 from .demand_verbs import is_for_infinitive
-from .demand_words import MAKING_VERBS, RENEWING_VERBS
+from .demand_words import ANSWERING_VERBS, MAKING_VERBS, RENEWING_VERBS
 from .discourse import Discourse, subject_of
 from .types import DEMAND, ActorRef, Extraction
 
@@ -35,8 +35,14 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     if kind == "linear":
         extraction = _linear_reading(noun, action, actor, disc)
         return [] if extraction is None else _finished([extraction], noun, disc)
+    answerer = _answering_party(noun, disc)
     if kind in ("clause", "infinitive"):
-        target = on_target or party_ref(subject_of(action) if kind == "clause" else _own_subject(action), disc)
+        addressee = subject_of(action) if kind == "clause" else _own_subject(action)
+        if answerer is not None and (addressee is None or addressee.pos_ == "PRON"):
+            # "rejected Norway's demand that it stop ...": "it" is the party answering.
+            target = on_target or answerer
+        else:
+            target = on_target or party_ref(addressee, disc)
         extraction = _new(noun, actor, target)
         _fill_from_verb(extraction, action, disc)
         extraction.cue = noun.lemma_.lower()
@@ -44,11 +50,20 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     nouns = coordinated_demands(action, disc)
     found = []
     for thing in nouns:
-        extraction = _new(noun, actor, _from_phrase(thing, disc) or on_target or _from_phrase(noun, disc))
+        extraction = _new(
+            noun, actor, _from_phrase(thing, disc) or on_target or _from_phrase(noun, disc) or answerer
+        )
         _fill_from_noun(extraction, thing, disc, others=nouns)
         extraction.cue = noun.lemma_.lower()
         found.append(extraction)
     return _finished(found, noun, disc)
+
+
+def _answering_party(noun: Token, disc: Discourse) -> ActorRef | None:
+    """Who answers the demand a noun names: the subject of "rejected/accepted the demand"."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ANSWERING_VERBS:
+        return None
+    return party_ref_any(_subjects(noun.head), disc)
 
 
 def _renewing_verb(noun: Token) -> Token | None:
@@ -157,7 +172,8 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     # back to a demand reported elsewhere.
     for_ = _prep(noun, "for")
     pobj = _child(for_, "pobj") if for_ is not None else None
-    made = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS
-    if made and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
+    # Nor does a demand answered here: "rejected Germany's demand for compensation" reports it.
+    made_or_answered = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS | ANSWERING_VERBS
+    if made_or_answered and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
         return "noun", pobj
     return None

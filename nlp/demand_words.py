@@ -32,6 +32,11 @@ MAKING_VERBS = RENEWING_VERBS | frozenset({
     "make", "issue", "voice", "press",
     "join", "echo",  # "joined calls for X to ...": the demand is the subject's too
 })
+# Verbs whose subject answers a demand made of it: "France rejected Germany's demand for
+# compensation" says Germany demanded compensation of France.
+ANSWERING_VERBS = frozenset({
+    "reject", "refuse", "dismiss", "rebuff", "spurn", "ignore", "defy", "resist", "accept", "heed", "meet",
+})
 
 # Reporting verbs that put an obligation on another party ("says Acme Mining must pay"), and
 # verbs of hoping that ask it more softly ("hoped Freedonia would protect ...").

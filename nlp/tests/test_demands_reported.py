@@ -57,6 +57,21 @@ def test_a_demand_noun_that_only_refers_back_is_not_a_new_demand(extractor):
     assert demands(extractor, "The minister did not address Freedonia's demand for a ceasefire.") == []
 
 
+@pytest.mark.parametrize("verb", ["rejected", "accepted", "ignored"])
+def test_a_demand_the_subject_answers_is_a_demand_made_of_it(extractor, verb):
+    [demand] = demands(extractor, f"Sylvania {verb} Freedonia's demand that it release the detained fishermen.")
+
+    assert parties(demand) == ("Freedonia", "Sylvania")  # "it" is the party answering
+    assert demand.predicate == "release"
+
+
+def test_a_demand_for_something_that_its_addressee_rejects_is_reported_as_made(extractor):
+    [demand] = demands(extractor, "Sylvania rejected Freedonia's demand for compensation.")
+
+    assert demand.actor.key == "Freedonia"
+    assert demand.predicate == "compensation"
+
+
 # -- coordinated objects ---------------------------------------------------------
 
 
