@@ -107,7 +107,7 @@ def _clauses(trigger: Token) -> list[Token]:
 
 
 def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
-    clauses = _clauses(trigger)
+    clauses = _clauses(trigger) + _purpose_clauses_after_addressee(trigger, lemma)
     infinitives = [c for c in clauses if any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
     # "wants Sylvania, which ..., to restore trust": the to-infinitive is the demanded act even when
     # the parser hung the object on a clause of its own.
@@ -124,6 +124,20 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
         if (lemma == "call" and _prep(trigger, "on") is not None) or _addressee_phrase(trigger, lemma) is not None:
             return "infinitive", child
     return None
+
+
+def _purpose_clauses_after_addressee(trigger: Token, lemma: str) -> list[Token]:
+    """"appealed to Sylvania to release ...": after a named addressee the parser may take the
+    infinitive for a clause of purpose; with the addressee there, it is what is asked of it."""
+    addressee = _prep(trigger, "on") if lemma == "call" else _addressee_phrase(trigger, lemma)
+    if addressee is None:
+        return []
+    return [
+        c for c in trigger.children
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > addressee.i
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+    ]
 
 
 def _apposed_name(noun: Token | None) -> Token | None:

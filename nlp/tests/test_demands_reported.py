@@ -420,8 +420,11 @@ def test_members_initials_that_spell_no_named_body_name_nobody(extractor):
         ("The Freedonian Dockers Union appealed to Brightwater Shipping to reopen the terminal.",
          ("Freedonian Dockers Union", "Brightwater Shipping"), "reopen"),
         ("Freedonia warned Sylvania to stop the drills near the border.", ("Freedonia", "Sylvania"), "stop"),
+        # The parser takes this infinitive for a clause of purpose ("advcl"), not a complement.
+        ("The Freedonian Dockers Union appealed to Brightwater Shipping to release the crew.",
+         ("Freedonian Dockers Union", "Brightwater Shipping"), "release"),
     ],
-    ids=["calling for X to", "pushed for X to", "appealed to X to", "warned X to"],
+    ids=["calling for X to", "pushed for X to", "appealed to X to", "warned X to", "appealed to X to (purpose)"],
 )
 def test_a_party_that_must_act_after_for_or_an_addressing_preposition_is_the_target(
     extractor, text, expected, predicate
@@ -429,6 +432,10 @@ def test_a_party_that_must_act_after_for_or_an_addressing_preposition_is_the_tar
     [demand] = demands(extractor, text)
     assert parties(demand) == expected
     assert demand.predicate == predicate
+
+
+def test_a_purpose_clause_after_an_addressee_with_its_own_subject_or_none_asked_is_no_demand(extractor):
+    assert demands(extractor, "Freedonia appealed to Sylvania in order to calm the markets.") == []
 
 
 def test_a_warning_that_something_may_happen_demands_nothing(extractor):
