@@ -28,9 +28,18 @@ def find_statements(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) 
         lemma = token.lemma_.lower()
         if is_no_comment(token):
             found.append(no_comment_from(token, disc))
-        elif lemma in CUE_VERBS:
+        elif lemma in CUE_VERBS or _is_phrasal_cue(token):
             found.extend(statements_from(token, disc, quotes))
     return [f for f in found if f is not None]
+
+
+# Verbs that report speech only with their particle: "pointed out that ...", "spelled out ...".
+_PHRASAL_CUES = frozenset({("point", "out"), ("spell", "out")})
+
+
+def _is_phrasal_cue(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return any((lemma, child.lower_) in _PHRASAL_CUES for child in verb.children if child.dep_ == "prt")
 
 
 def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> list[Extraction]:

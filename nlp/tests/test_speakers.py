@@ -278,3 +278,15 @@ def test_a_named_speaker_with_a_reflexive_apposition_is_the_speaker(extractor):
 def test_a_speaker_named_right_after_a_quotation_is_a_person_not_a_title(extractor, text, speaker):
     # The small model tags such a name WORK_OF_ART (a quoted title before it).
     assert said(extractor, text, "").actor.key == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Rufus Firefly pointed out that the border crossing had reopened.",
+    '"The border crossing has reopened," Rufus Firefly pointed out.',
+])
+def test_pointing_out_reports_speech(extractor, text):
+    assert said(extractor, text, "reopened").actor.key == "Rufus Firefly"
+
+
+def test_pointing_at_something_reports_nothing(extractor):
+    assert statements(extractor, "Rufus Firefly pointed to the new figures.") == []
