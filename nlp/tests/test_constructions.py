@@ -1,0 +1,112 @@
+"""Common ways news attributes a statement or reports a demand, each once, with invented names.
+
+A probe of the constructions themselves rather than of any story: each
+sentence is the plainest form of one construction. Those the extractor does
+not read yet are marked ``xfail`` (strict: when one starts to pass, the mark
+must go), so this file is also the list of what is still open.
+"""
+from __future__ import annotations
+
+import pytest
+
+from nlp import DEMAND, STATEMENT, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _open(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+SPEAKER_CONSTRUCTIONS = [
+    '"We will not back down," said Marta Kowal, the union\'s president.',
+    '"We will not back down," Marta Kowal, the union\'s president, said.',
+    "Marta Kowal, a spokeswoman for Aurex Airlines, said the airline would appeal.",
+    "The airline would appeal, Marta Kowal told reporters on Monday.",
+    "Marta Kowal told Reuters the airline would appeal.",
+    "In an interview with the BBC, Marta Kowal said the airline would appeal.",
+    "Marta Kowal insisted that the airline had broken no rules.",
+    "Marta Kowal warned that pilots could strike next month.",
+    "Marta Kowal argued the waiver was unlawful.",
+    "Marta Kowal claimed the report was fabricated.",
+    'Marta Kowal leads the union. "The report is fabricated," Kowal added.',
+    "Marta Kowal wrote on X that the report was fabricated.",
+    "Marta Kowal said in a statement that the airline would appeal.",
+    'Asked whether the airline would appeal, Marta Kowal said: "We are studying the ruling."',
+    'Marta Kowal spoke to reporters on Monday. "We are studying the ruling," she said.',
+    "Marta Kowal pointed out that the airline had broken no rules.",
+    "The airline will appeal, according to Marta Kowal.",
+    '"The airline will appeal," the union\'s president, Marta Kowal, told parliament.',
+    "Marta Kowal, who heads the union, said the airline would appeal.",
+    "Speaking in parliament, Marta Kowal said the airline would appeal.",
+    "Marta Kowal acknowledged that mistakes had been made.",
+    "Marta Kowal announced that the strike would be suspended.",
+    "Marta Kowal confirmed that the talks had resumed.",
+    "Marta Kowal denied that the pilots had been threatened.",
+    "Marta Kowal told the Senate that the talks had resumed.",
+    '"The talks have resumed and will go on," Marta Kowal said on Tuesday, adding that no date was set.',
+    "The talks will resume next week, Marta Kowal said.",
+    'Marta Kowal, the union\'s president, said on Tuesday: "The talks have resumed."',
+    "Marta Kowal later told a news conference that the talks had resumed.",
+    "Marta Kowal has repeatedly said the talks will resume.",
+    "Marta Kowal revealed that the talks had resumed.",
+    '"Nothing has been decided," Jean-Pierre Morel said.',
+    pytest.param("The talks have resumed, Marta Kowal said, and will go on next week.",
+                 marks=_open("an unquoted statement with the cue in the middle of its sentence")),
+    pytest.param("Marta Kowal was quoted by the Tass news agency as saying the talks had resumed.",
+                 marks=_open("'was quoted by X as saying'")),
+]
+
+
+@pytest.mark.parametrize("text", SPEAKER_CONSTRUCTIONS)
+def test_a_statement_is_given_to_its_speaker(extractor, text):
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT and e.actor]
+    assert any(key in ("Marta Kowal", "Jean-Pierre Morel") for key in speakers), speakers
+
+
+DEMAND_CONSTRUCTIONS = [
+    "Germany demanded that France hand over the documents.",
+    "Germany called on France to hand over the documents.",
+    "Germany urged France to hand over the documents.",
+    "Germany asked France to hand over the documents.",
+    "Germany pressed France to hand over the documents.",
+    "Germany wants France to hand over the documents.",
+    "Germany insisted that France hand over the documents.",
+    "Germany told France to hand over the documents.",
+    "Germany has requested that France hand over the documents.",
+    "Germany demanded the release of the crew from France.",
+    "Germany demanded France release the crew.",
+    "Germany is demanding compensation from France.",
+    "Germany has called for France to release the crew.",
+    "Germany's demand that France release the crew was rejected.",
+    "France rejected Germany's demand that it release the crew.",
+    "Germany said France must release the crew.",
+    "Germany said France should release the crew immediately.",
+    "Germany gave France 48 hours to release the crew.",
+    "The German foreign ministry demanded that France release the crew.",
+    "Germany renewed its demand that France release the crew.",
+    "Germany appealed to France to release the crew.",
+    "Germany has asked France for consular access to the crew.",
+    "Germany demanded an apology from France.",
+    "Germany demanded the crew's immediate release and an apology from France.",
+    pytest.param("Germany is seeking the return of the crew from France.",
+                 marks=_open("'seeking X from Y': the from-phrase is not read as the party asked")),
+]
+
+
+@pytest.mark.parametrize("text", DEMAND_CONSTRUCTIONS)
+def test_a_demand_is_made_by_its_maker_of_its_target(extractor, text):
+    found = [
+        (e.actor.key if e.actor else None, e.target.key if e.target else None)
+        for e in extractor.analyse(text).extractions if e.kind == DEMAND
+    ]
+    assert ("Germany", "France") in found, found
+
+
+def test_a_rejected_demand_for_something_is_reported_as_made(extractor):
+    found = [e for e in extractor.analyse("France rejected Germany's demand for compensation.").extractions
+             if e.kind == DEMAND]
+    assert [e.actor.key for e in found] == ["Germany"]
