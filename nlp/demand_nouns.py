@@ -172,7 +172,8 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     # back to a demand reported elsewhere.
     for_ = _prep(noun, "for")
     pobj = _child(for_, "pobj") if for_ is not None else None
-    # Nor does a demand answered here: "rejected Germany's demand for compensation" reports it.
+    # A demand answered here counts as a made one does: "rejected Germany's demand for
+    # compensation" reports that Germany demanded it.
     made_or_answered = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS | ANSWERING_VERBS
     if made_or_answered and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
         return "noun", pobj

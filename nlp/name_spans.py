@@ -254,7 +254,7 @@ def _is_speaker_taken_for_a_title(ent: Span) -> bool:
     """'"We will not back down," Marta Kowal said': after a quotation the small model often
     tags the speaker's name as a work's title. A name of two or more capitalised words
     that is the subject of a speech verb is a person speaking, not a title."""
-    from .stance import CUE_VERBS  # the speech verbs; stance.py sits above this module
+    from .stance import CUE_VERBS  # here, not at the top: stance.py imports what imports this module
 
     root = ent.root
     return (
