@@ -15,7 +15,7 @@ from .discourse import Discourse, subjects_of
 from .model import doc_text
 from .quotations import in_quotes, sentence_span, text_span
 from .speakers import speaker_of
-from .stance import CUE_VERBS
+from .speech_words import CUE_VERBS
 from .types import ATTRIBUTED, STATEMENT, ActorRef, Extraction
 
 

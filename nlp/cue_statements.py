@@ -15,7 +15,8 @@ from .model import doc_text
 from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span
 from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_comment_from
 from .speakers import speaker_of
-from .stance import CUE_VERBS, DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, Stance, stance_of
+from .speech_words import CUE_VERBS
+from .stance import DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, Stance, stance_of
 from .types import ATTRIBUTED, DENIED, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 

@@ -32,6 +32,7 @@ from .actor_words import (
     POSSESSIVE,
     TITLE_WORDS,
 )
+from .speech_words import CUE_VERBS
 from .types import ACTOR_LABELS
 
 # Labels the small model gives actors it has mistyped (a base tagged PRODUCT).
@@ -254,8 +255,6 @@ def _is_speaker_taken_for_a_title(ent: Span) -> bool:
     """'"We will not back down," Marta Kowal said': after a quotation the small model often
     tags the speaker's name as a work's title. A name of two or more capitalised words
     that is the subject of a speech verb is a person speaking, not a title."""
-    from .stance import CUE_VERBS  # here, not at the top: stance.py imports what imports this module
-
     root = ent.root
     return (
         ent.label_ == "WORK_OF_ART"

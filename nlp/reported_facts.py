@@ -23,7 +23,8 @@ from .demand_readers import content_terms
 from .demand_words import DEMAND_VERBS
 from .discourse import Discourse, agent_of, is_negated, subject_of
 from .quotations import subtree_span
-from .stance import CUE_VERBS, stance_of
+from .speech_words import CUE_VERBS
+from .stance import stance_of
 from .types import ASSERTED, STATUS, Extraction
 from .types import Span as TextSpan
 

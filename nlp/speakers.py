@@ -21,7 +21,7 @@ from .demand_parties import party_ref
 from .discourse import DOCUMENT_NOUNS, PERSON_PRONOUNS, Discourse, agent_of, may_be_mislabelled_person
 from .full_names import PRONOUN_GENDER, full_name, titled_genders
 from .quotations import in_quotes
-from .stance import CUE_VERBS
+from .speech_words import CUE_VERBS
 from .types import STATEMENT, ActorRef
 
 

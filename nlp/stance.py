@@ -38,21 +38,8 @@ from spacy.tokens import Token
 
 from .discourse import Discourse, agent_of, subjects_of
 from .model import doc_text
+from .speech_words import CUE_VERBS
 from .types import ASSERTED, ATTRIBUTED, DENIED, HEDGED, NO_COMMENT, ActorRef
-
-# Verbs that credit what follows to a source.
-CUE_VERBS = frozenset({
-    "say", "tell", "state", "add", "note", "announce", "claim", "declare", "stress", "emphasize",
-    "emphasise", "insist", "assert", "explain", "confirm", "deny", "warn", "argue", "suggest",
-    "report", "write", "describe", "reaffirm", "reiterate", "acknowledge", "admit", "comment",
-    "remark", "indicate", "mention", "tweet", "post", "respond", "reply", "allege", "inform",
-    "predict", "promise", "vow", "pledge", "express", "underline", "underscore", "highlight",
-    "observe", "recall", "caution", "concede", "contend", "complain", "disclose", "suspect",
-    "reveal", "affirm", "reckon", "believe", "estimate", "testify", "signal", "hint", "tout",
-    "dismiss", "reject", "refute", "rebuff", "welcome", "condemn", "criticise", "criticize",
-    "praise", "accuse", "charge", "specify", "clarify", "insinuate", "speculate", "quip",
-    "call", "agree", "assure", "urge",
-})
 
 # Cue verbs that only make a statement when they govern a quotation ("called it an 'important trip'").
 QUOTE_ONLY_CUES = frozenset({"call", "describe", "agree", "welcome", "praise", "condemn", "urge"})
