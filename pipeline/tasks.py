@@ -36,8 +36,12 @@ def article_process_task(article_id: int) -> None:
     Any error but a transient one is the article's own: it is marked failed
     with the reason, and the articles sweep tries it again a few times.
     """
-    if not Article.objects.counted().filter(pk=article_id).exists():
-        return  # deleted or withdrawn since it was queued
+    if not Article.objects.pending().filter(pk=article_id).exists():
+        # Deleted, withdrawn, done or failed since it was queued: every request to read an
+        # article marks it pending first, so this message is stale or a duplicate (a broker
+        # that lost its connection delivers unacknowledged messages again). Reading a done
+        # article again would only dirty its claims for a recompute nobody queued.
+        return
     try:
         services.article_process(article_id=article_id)
     except TRANSIENT_ERRORS:

@@ -19,7 +19,8 @@ from django.urls import reverse
 from articles.models import Article
 from articles.services import article_ingest
 from claimtrack.celery import app as celery_app
-from claims.models import Claim
+from claims.corroboration import claims_recompute_dirty
+from claims.models import Claim, Extraction
 from claims.tasks import claims_sweep
 from pipeline.dispatch import articles_reprocess
 from pipeline.tasks import article_process_task, articles_sweep
@@ -245,3 +246,21 @@ def test_the_admin_shows_why_an_article_failed_and_how_often(admin_client):
 
     assert "TypeError: bad span" in page
     assert "Failed extractions since it was last queued" in page
+
+
+# --- Duplicate and stale messages ----------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_message_for_an_article_already_read_reads_nothing_and_dirties_nothing():
+    # A broker that lost its connection delivers unacknowledged messages again, after the
+    # article was read and its claims recomputed.
+    article = _ingested()
+    article_process_task.apply(args=[article.pk]).get()
+    claims_recompute_dirty()
+    extractions = set(Extraction.objects.filter(article=article).values_list("pk", flat=True))
+
+    article_process_task.apply(args=[article.pk]).get()
+
+    assert set(Extraction.objects.filter(article=article).values_list("pk", flat=True)) == extractions
+    assert not _claims_of(article).filter(dirty=True).exists()
