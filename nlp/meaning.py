@@ -203,8 +203,15 @@ class StatementMeanings:
         return analysis
 
 
-def compared_by_meaning(found: Extraction) -> bool:
-    """Could this finding join a claim by meaning? Only a statement someone named made, not a refusal."""
+def compared_by_meaning(found) -> bool:
+    """Could this finding join a claim by meaning? Only a statement someone named made, not a
+    refusal: demands, events and statuses are grouped by their actor, target and predicate, and
+    "declined to comment" twice is not one proposition, however alike the sentences.
+
+    The one rule for both sides: the extractor encodes only these, and claims/clustering.py
+    compares only these. ``found`` is an extraction of either layer (``nlp.types.Extraction``
+    or the stored ``claims.models.Extraction``): both name kind, actor and stance alike.
+    """
     return found.kind == STATEMENT and found.actor is not None and found.stance not in (NO_COMMENT, DENIED)
 
 
