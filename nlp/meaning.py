@@ -78,16 +78,15 @@ class SentenceEncoder:
         return rows
 
     def _encode_one(self, text: str) -> np.ndarray:
-        ids = np.asarray([self.tokenizer.encode(text).ids])
-        hidden = self._embeddings(ids)
+        hidden = self._embeddings(np.asarray(self.tokenizer.encode(text).ids))  # one row per word piece
         for layer in range(self.layers):
             hidden = self._layer(hidden, f"encoder.layer.{layer}.")
-        pooled = hidden[0].mean(axis=0)
+        pooled = hidden.mean(axis=0)
         return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
 
     def _embeddings(self, ids: np.ndarray) -> np.ndarray:
         w = self.weights
-        positions = w["embeddings.position_embeddings.weight"][: ids.shape[1]]
+        positions = w["embeddings.position_embeddings.weight"][: len(ids)]
         summed = w["embeddings.word_embeddings.weight"][ids] + positions + w["embeddings.token_type_embeddings.weight"][0]
         return self._norm(summed, "embeddings.LayerNorm.")
 
@@ -98,18 +97,17 @@ class SentenceEncoder:
         return self._norm(hidden + self._dense(inner, prefix + "output.dense."), prefix + "output.LayerNorm.")
 
     def _attention(self, hidden: np.ndarray, prefix: str) -> np.ndarray:
-        batch, length, width = hidden.shape
+        length, width = hidden.shape
         size = width // self.heads
 
-        def heads(name: str) -> np.ndarray:
-            projected = self._dense(hidden, f"{prefix}{name}.")
-            return projected.reshape(batch, length, self.heads, size).transpose(0, 2, 1, 3)
+        def heads(name: str) -> np.ndarray:  # (heads, length, size)
+            return self._dense(hidden, f"{prefix}{name}.").reshape(length, self.heads, size).transpose(1, 0, 2)
 
         query, key, value = heads("query"), heads("key"), heads("value")
-        scores = query @ key.transpose(0, 1, 3, 2) / math.sqrt(size)
+        scores = query @ key.transpose(0, 2, 1) / math.sqrt(size)
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         scores /= scores.sum(axis=-1, keepdims=True)
-        return (scores @ value).transpose(0, 2, 1, 3).reshape(batch, length, width)
+        return (scores @ value).transpose(1, 0, 2).reshape(length, width)
 
     def _dense(self, x: np.ndarray, prefix: str) -> np.ndarray:
         return x @ self.weights[prefix + "weight"].T + self.weights[prefix + "bias"]
