@@ -15,7 +15,7 @@ from .model import doc_text
 from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span
 from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_comment_from
 from .speakers import speaker_of
-from .speech_words import CUE_VERBS
+from .speech_words import CUE_VERBS, PHRASAL_CUE_VERBS
 from .stance import DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, Stance, stance_of
 from .types import ATTRIBUTED, DENIED, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
@@ -34,13 +34,9 @@ def find_statements(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) 
     return [f for f in found if f is not None]
 
 
-# Verbs that report speech only with their particle: "pointed out that ...", "spelled out ...".
-_PHRASAL_CUES = frozenset({("point", "out"), ("spell", "out")})
-
-
 def _is_phrasal_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    return any((lemma, child.lower_) in _PHRASAL_CUES for child in verb.children if child.dep_ == "prt")
+    return any((lemma, child.lower_) in PHRASAL_CUE_VERBS for child in verb.children if child.dep_ == "prt")
 
 
 def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> list[Extraction]:

@@ -18,3 +18,6 @@ CUE_VERBS = frozenset({
     "praise", "accuse", "charge", "specify", "clarify", "insinuate", "speculate", "quip",
     "call", "agree", "assure", "urge",
 })
+
+# Verbs that report speech only with their particle: "pointed out that ...", "spelled out ...".
+PHRASAL_CUE_VERBS = frozenset({("point", "out"), ("spell", "out")})
