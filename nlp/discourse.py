@@ -49,12 +49,15 @@ def subjects_of(verb: Token) -> list[Token]:
     for _ in range(6):
         if current is None:
             return []
-        found = [child for child in current.children if child.dep_ in ("nsubj", "nsubjpass")]
+        found = [_misparsed_subject(child) for child in current.children if child.dep_ in ("nsubj", "nsubjpass")]
         if len(found) > 1:
             # "Zenda, May 8 (RNA).- The Front reiterated ...": the dateline is not a second subject.
             found = [child for child in found if not _opens_with_dateline(child)] or found
         if found:
             return found
+        opening = _conjoined_to_opening_place(current)
+        if opening is not None:
+            return [opening]
         # "X declined ... but has not confirmed": the second verb shares the first one's subject.
         if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
             current = current.head
@@ -65,6 +68,51 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def _misparsed_subject(subject: Token) -> Token:
+    """The subject the small parser meant, where it took a neighbour for it.
+
+    - "The Union of X (UX) today called on ...": a bare time word is no subject; the name
+      before it is (brackets after the name skipped).
+    - "In Tresk, Ana Lee, a deckhand, said ...": the place after a preposition left without
+      its object is that object, and the person conjoined to it is the subject.
+    """
+    if subject.ent_type_ in ("DATE", "TIME") and not list(subject.children):
+        before = _phrase_before(subject)
+        if before is not None and before.pos_ in ("PROPN", "NOUN"):
+            return before
+        return subject
+    previous = subject.doc[subject.i - 1] if subject.i > subject.sent.start else None
+    if previous is not None and previous.pos_ == "ADP" and not any(c.dep_ == "pobj" for c in previous.children):
+        people = [c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if people:
+            return people[-1]
+    return subject
+
+
+def _conjoined_to_opening_place(verb: Token) -> Token | None:
+    """ "In Tresk, Ana Lee, a deckhand, said ...", parsed as "In Tresk and Ana Lee": the name
+    conjoined to the place of a sentence-opening preposition is the verb's subject."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i != prep.sent.start:
+            continue
+        for place in prep.children:
+            names = [c for c in place.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if place.dep_ == "pobj" else []
+            if names:
+                return names[-1]
+    return None
+
+
+def _phrase_before(token: Token) -> Token | None:
+    """The word before ``token`` in its sentence, past a bracket closed right before it."""
+    i = token.left_edge.i - 1
+    doc, start = token.doc, token.sent.start
+    if i >= start and doc[i].text == ")":
+        while i >= start and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    return doc[i] if i >= start else None
 
 
 def _opens_with_dateline(token: Token) -> bool:

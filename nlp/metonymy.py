@@ -174,13 +174,29 @@ def state_at(token: Token, by_token: Mapping[int, Mention]) -> str | None:
         if mention.metonym:
             return mention.key
         if mention.label == "NORP":
-            return states.state_of_demonym(mention.text)
+            return states.state_of_demonym(mention.text) or _state_named_beside(mention.text, by_token)
         # "the rulers in Caracas", "White House spokesman": a capital or seat that
         # modifies an official noun stands for its state.
         return states.state_of_seat(mention.text) or (
             states.state_of_capital(mention.text) if mention.label == "GPE" else None
         )
     return _state_of_modifier_word(token)
+
+
+# How English makes a people's word of a state's name: Freedonia -> Freedonian, Ozmar -> Ozmari.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def _state_named_beside(demonym: str, by_token: Mapping[int, Mention]) -> str | None:
+    """The state of a people's word the reference data does not know ("Freedonian"): a state the
+    same article names, of which it is the usual derivation."""
+    states_named = {m.key for m in by_token.values() if m.label == "GPE"}
+    found = {
+        state for state in states_named
+        if any(demonym == state + ending or demonym == state[:-1] + ending for ending in _DEMONYM_ENDINGS)
+        and len(state) >= 4
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def state_of_government_phrase(head: Token, by_token: Mapping[int, Mention]) -> str | None:

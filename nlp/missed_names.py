@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from . import states
 from .actor_kinds import has_facility_cue, has_org_name_ending
-from .actor_words import PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
+from .actor_words import MINISTRY_SUBJECTS, PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
 from .aliases import (
     Declaration,
     NameSpan,
@@ -280,15 +280,26 @@ def titled_person_candidates(
     for title in doc[:-1]:
         if title.lower_ not in PERSON_TITLES | {"executive", "officer"}:
             continue
-        end = title.i + 1
+        first = _after_portfolio(doc, title.i + 1)
+        end = first
         while end < len(doc) and end not in taken and _is_name_token_after_title(doc, end):
             end += 1
         needed = 1 if title.text[:1].isupper() else 2
-        if end - (title.i + 1) < needed or overlaps(doc[title.i + 1].idx, doc[end - 1].idx + 1, skip):
+        if end - first < needed or overlaps(doc[first].idx, doc[end - 1].idx + 1, skip):
             continue
-        extra.append(Candidate(title.i + 1, end, "PERSON", found_by="cue"))
-        taken.update(range(title.i + 1, end))
+        extra.append(Candidate(first, end, "PERSON", found_by="cue"))
+        taken.update(range(first, end))
     return extra
+
+
+def _after_portfolio(doc: Doc, i: int) -> int:
+    """Past the portfolio of "Minister of Foreign Affairs Leyla Demir": where the name starts."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return i
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in MINISTRY_SUBJECTS | {"and", "the"}:
+        j += 1
+    return j if j > i + 1 else i
 
 
 def _is_name_token_after_title(doc: Doc, i: int) -> bool:

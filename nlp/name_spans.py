@@ -195,8 +195,8 @@ def _extend_right_over_particles(doc: Doc, end: int) -> int:
 def _is_name_word(token: Token) -> bool:
     if token.ent_type_ or token.is_space or token.is_punct:
         return False
-    if token.lower_ in GOVERNMENT_NOUNS or is_title_token(token):
-        return False
+    if token.lower_ in GOVERNMENT_NOUNS | MINISTRY_SUBJECTS or is_title_token(token):
+        return False  # "Minister of Justice Ana Lee": the portfolio is the title's
     if states.state_of_demonym(token.text) or states.state_named(token.text):
         return False
     return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
@@ -248,7 +248,44 @@ def initial_candidates(doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Candid
         found_by = "ruler" if ent.ent_id_ else "ner"
         cand = Candidate(ent.start, ent.end, label, ent.ent_id_, found_by)
         found += _clean_candidate(doc, cand)
-    return without_overlaps(found)
+    return without_overlaps(_joined_split_names(doc, found))
+
+
+def _joined_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "Marta" + "Szymańska": one name the small model cut in two (it often does at a letter it
+    rarely saw), two capitalised spans with only a space between them. Joined, it is a person's
+    when either half was, or when it stands beside a person's post ("the airline's director,
+    Marta Szymańska, said")."""
+    joined: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: c.start):
+        previous = joined[-1] if joined else None
+        if previous is not None and _is_split_name(doc, previous, cand):
+            span = doc[previous.start : cand.end]
+            label = previous.label if previous.label == cand.label else ""
+            if "PERSON" in (previous.label, cand.label) or _stands_beside_a_post(span):
+                label = "PERSON"
+            if label:
+                joined[-1] = Candidate(previous.start, cand.end, label, found_by=previous.found_by)
+                continue
+        joined.append(cand)
+    return joined
+
+
+def _is_split_name(doc: Doc, first: Candidate, second: Candidate) -> bool:
+    if first.end != second.start or doc[first.end - 1].whitespace_ != " " or first.ruler_key or second.ruler_key:
+        return False
+    words = doc[first.start : second.end]
+    return all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) and not any(
+        states.state_named(part.text) or states.state_of_demonym(part.text) or states.state_of_capital(part.text)
+        for part in (first.span(doc), second.span(doc))
+    )
+
+
+def _stands_beside_a_post(span: Span) -> bool:
+    """In apposition to a person's post, or the subject of a speech verb with one in apposition."""
+    root = span.root
+    beside = [root.head] if root.dep_ == "appos" else [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in PERSON_TITLES and t.pos_ == "NOUN" for t in beside)
 
 
 def _is_speaker_taken_for_a_title(ent: Span) -> bool:
