@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from . import states
 from .actor_words import (
@@ -22,7 +22,6 @@ from .actor_words import (
     GROUP_WORD_ENDINGS,
     LOCATIVE_ONLY_PREPS,
     MOTION_VERBS,
-    OCCUPATION_WORDS,
     ORG_MODIFIERS,
     BODY_NAME_ENDINGS,
     ORG_NAME_ENDINGS,
@@ -33,7 +32,7 @@ from .actor_words import (
     RELAYING_VERBS,
 )
 from .aliases import Declaration
-from .name_spans import Candidate
+from .name_spans import Candidate, described_as_someone
 from .normalise import normalise_name
 
 # --- cues around one occurrence ---------------------------------------------------
@@ -155,28 +154,10 @@ def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
         or _has_outlet_cue(doc, cand.start, cand.end)
     ):
         return "ORG"
-    if _has_person_cue(doc, cand.start) or _described_as_someone(doc, cand.start, cand.end):
+    if _has_person_cue(doc, cand.start) or described_as_someone(doc, cand.start, cand.end):
         return "PERSON"
     return None
 
-
-def _described_as_someone(doc: Doc, start: int, end: int) -> bool:
-    """ "X, a fisherman whose brother is among the crew", "X, who heads the union": a name of two
-    words or more described by a person's occupation, or by a clause that only a person takes."""
-    if end - start < 2:
-        return False
-    root = doc[start:end].root
-    for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"):
-        if appos.lemma_.lower() in PERSON_TITLES | OCCUPATION_WORDS or _has_personal_relative(appos):
-            return True
-    return _has_personal_relative(root)
-
-
-def _has_personal_relative(token: Token) -> bool:
-    return any(
-        c.dep_ == "relcl" and any(g.lower_ in {"who", "whom", "whose"} for g in c.subtree if g.i < c.i)
-        for c in token.children
-    )
 
 
 # --- one actor's kind -------------------------------------------------------------

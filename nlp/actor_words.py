@@ -51,6 +51,11 @@ OCCUPATION_WORDS = {
     "entrepreneur", "investor", "scientist", "researcher", "professor", "historian", "farmer",
     "fisherman", "pilot", "blogger",
 }
+# Family ties that describe a person ("X, the wife of the captain", "X, whose son is held").
+KIN_NOUNS = {
+    "wife", "husband", "widow", "widower", "mother", "father", "son", "daughter", "brother", "sister",
+    "cousin", "uncle", "aunt", "grandmother", "grandfather", "partner", "fiancée", "fiancé", "relative",
+}
 # Titles written short, with or without the dot ("Gen. X", "Lt Col X", "Sgt X").
 ABBREVIATED_TITLES = {
     "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "cmdr", "cdr",

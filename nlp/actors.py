@@ -40,6 +40,7 @@ from .metonymy import metonymy, names_an_event, state_of_government_phrase
 from .missed_names import (
     add_declared_spans,
     declarations,
+    described_speaker_candidates,
     facility_cue_candidates,
     find_repeats,
     find_variant_repeats,
@@ -81,6 +82,7 @@ class ActorIndex:
         cands = without_overlaps(cands + find_variant_repeats(doc, cands, forms, skip))
         cands = without_overlaps(cands + facility_cue_candidates(doc, cands, skip))
         cands = without_overlaps(cands + titled_person_candidates(doc, cands, skip))
+        cands = without_overlaps(cands + described_speaker_candidates(doc, cands, skip))
         cands = without_overlaps(cands + subject_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + role_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + initialism_candidates(doc, cands, skip))

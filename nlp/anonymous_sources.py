@@ -37,25 +37,58 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
     named in the sentence ("a ministry spokesman in Z").
     """
     modifiers = [c for c in role.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
-    # "a spokeswoman for the government delegation": the body it speaks for, and that body's modifiers.
-    bodies = [p for c in role.children if c.dep_ == "prep" and c.lower_ == "for"
+    # "a spokeswoman for the government delegation", "an official at the regulator": the body it
+    # speaks for, and that body's modifiers.
+    bodies = [p for c in role.children if c.dep_ == "prep" and c.lower_ in _BODY_PREPOSITIONS
               for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     bodies += [c for b in bodies for c in b.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
     for word in [*modifiers, *bodies, role]:
         found = _named_earlier(word, disc)
         if found is not None:
             return found
+    found = _same_source_before(role, disc)
+    if found is not None:
+        return found
     for word in modifiers:
         found = _organisation_named_nearby(word, disc)
         if found is not None:
             return found
-    # "Zenda Mining is in turmoil. A company insider said": the organisation just in focus.
-    if any(word.lemma_.lower() in ORGANISATION_KIND_NOUNS for word in modifiers):
+    for word in bodies:
+        # "an official at the authority": the body named so earlier, however far back.
+        found = _organisation_named_nearby(word, disc, reach=len(doc_text(role.doc)), before=True)
+        if found is not None:
+            return found
+    # "Zenda Mining is in turmoil. A company insider said": the organisation just in focus; so,
+    # for a spokesperson of no one named, "X declined to comment. A spokeswoman said ...".
+    kind_named = any(word.lemma_.lower() in ORGANISATION_KIND_NOUNS for word in modifiers)
+    if kind_named or (role.lemma_.lower() in SPOKESPERSON_NOUNS and not modifiers and not bodies):
         found = disc.organisation_subject_before(role)
         if found is not None:
             return found
     if modifiers:
         return _state_in_sentence(role, disc, quotes)
+    return None
+
+
+# "an official at X", "a source with X", "a spokesman for X": the body the source speaks for.
+_BODY_PREPOSITIONS = frozenset({"for", "at", "with", "from"})
+# Whose only work is to speak for someone: with nobody named, for the organisation in focus.
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _same_source_before(role: Token, disc: Discourse) -> ActorRef | None:
+    """ "a senior official at X said ... "Y," the official said": the anonymous source introduced
+    just before with the same noun (a definite "the" points back to it)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in role.children):
+        return None
+    lemma = role.lemma_.lower()
+    earlier = {s.start_char for s in [role.sent, *disc.previous_sentences(role.sent, count=3)]}
+    for previous in reversed(disc.extractions):
+        actor = previous.actor
+        if actor is None or previous.sentence.start not in earlier or actor.start >= role.idx:
+            continue
+        if lemma in {t.lemma_.lower() for t in role.doc.char_span(actor.start, actor.end, alignment_mode="expand") or []}:
+            return ActorRef(actor.text, actor.key, actor.label, actor.start, actor.end)
     return None
 
 
@@ -72,12 +105,16 @@ def _named_earlier(word: Token, disc: Discourse) -> ActorRef | None:
     return None
 
 
-def _organisation_named_nearby(word: Token, disc: Discourse) -> ActorRef | None:
+def _organisation_named_nearby(
+    word: Token, disc: Discourse, *, reach: int = 800, before: bool = False
+) -> ActorRef | None:
     """"a ministry spokesman" near "the Ministry of Y": the nearest organisation so named."""
     wanted = word.lemma_.lower()
     near = [
         m for m in disc.actors.mentions
-        if m.label == "ORG" and wanted in m.key.lower().split() and abs(m.start - word.idx) < 800
+        if m.label == "ORG" and wanted in {*m.key.lower().split(), *m.text.lower().split()}
+        and abs(m.start - word.idx) < reach
+        and (not before or m.start < word.idx)
     ]
     if not near:
         return None

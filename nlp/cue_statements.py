@@ -172,7 +172,25 @@ def _reported_content(cue: Token) -> TextSpan | None:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ != "PRON":
                 return subtree_span(child)
-    return None
+    return _clause_before_inserted_cue(cue)
+
+
+def _clause_before_inserted_cue(cue: Token) -> TextSpan | None:
+    """ "The board is reviewing the data, an official said, speaking on condition of anonymity":
+    a cue set off by commas after the clause it reports, parsed as an aside to that clause."""
+    clause = cue.head
+    if cue.dep_ != "parataxis" or clause.i > cue.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    comma = cue.left_edge.i if cue.left_edge.text == "," else cue.left_edge.i - 1
+    if comma <= clause.left_edge.i or cue.doc[comma].text != ",":
+        return None
+    tokens = [t for t in cue.doc[clause.left_edge.i : comma] if not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    if len(tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return TextSpan(start, end, doc_text(cue.doc)[start:end])
 
 
 def _fill_topic(extraction: Extraction, cue: Token, disc: Discourse) -> None:

@@ -33,8 +33,9 @@ from .aliases import (
     looks_like_acronym,
 )
 from .model import doc_text
-from .name_spans import Candidate, overlaps, without_overlaps
+from .name_spans import Candidate, described_as_someone, overlaps, without_overlaps
 from .normalise import normalise_name, same_name
+from .speech_words import CUE_VERBS
 
 # --- declared aliases ---------------------------------------------------------------
 
@@ -300,6 +301,29 @@ def _after_portfolio(doc: Doc, i: int) -> int:
     while j < len(doc) and doc[j].lower_ in MINISTRY_SUBJECTS | {"and", "the"}:
         j += 1
     return j if j > i + 1 else i
+
+
+def described_speaker_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A person's name the model missed as the subject of a speech verb, told by how the article
+    describes them ("Hatice Demir, the wife of the captain, said": often at a paragraph's start,
+    where the model sees a capitalised word as nothing special)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.i in taken or token.head.lemma_.lower() not in CUE_VERBS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+            start -= 1
+        words = doc[start : token.i + 1]
+        if not 2 <= len(words) <= 4 or not all(_is_missed_name_word(t) for t in words) or taken & set(range(start, token.i + 1)):
+            continue
+        if overlaps(words.start_char, words.end_char, skip) or not described_as_someone(doc, start, token.i + 1):
+            continue
+        extra.append(Candidate(start, token.i + 1, "PERSON", found_by="cue"))
+    return extra
 
 
 def _is_name_token_after_title(doc: Doc, i: int) -> bool:

@@ -25,6 +25,7 @@ from .actor_words import (
     COURTESY_TITLES,
     GOVERNMENT_NOUNS,
     INNER_PARTICLES,
+    KIN_NOUNS,
     MINISTRY_SUBJECTS,
     OCCUPATION_WORDS,
     PERSON_TITLES,
@@ -192,14 +193,14 @@ def _extend_right_over_particles(doc: Doc, end: int) -> int:
     return end
 
 
-def _is_name_word(token: Token) -> bool:
+def _is_name_word(token: Token, *, sentence_start: bool = False) -> bool:
     if token.ent_type_ or token.is_space or token.is_punct:
         return False
     if token.lower_ in GOVERNMENT_NOUNS | MINISTRY_SUBJECTS or is_title_token(token):
         return False  # "Minister of Justice Ana Lee": the portfolio is the title's
     if states.state_of_demonym(token.text) or states.state_named(token.text):
         return False
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_sent_start
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and (sentence_start or not token.is_sent_start)
 
 
 def _extend_left_over_name_words(doc: Doc, start: int, end: int, label: str = "") -> int:
@@ -216,10 +217,40 @@ def _extend_left_over_name_words(doc: Doc, start: int, end: int, label: str = ""
             and is_title_token(doc[start - 2])
         ):
             return start - 1
+        # "Mehmet Demir, a deckhand, said", with only "Demir" tagged: a first name opening the
+        # sentence, kept when the whole is described as a person.
+        if (
+            label == "PERSON"
+            and start >= 1
+            and doc[start - 1].is_sent_start
+            and _is_name_word(doc[start - 1], sentence_start=True)
+            and doc[start - 1].whitespace_ == " "
+            and described_as_someone(doc, start - 1, end)
+        ):
+            return start - 1
         return start
     while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].whitespace_:
         start -= 1
     return start
+
+
+def described_as_someone(doc: Doc, start: int, end: int) -> bool:
+    """ "X, a fisherman whose brother is among the crew", "X, who heads the union": a name of two
+    words or more described by a person's occupation, or by a clause that only a person takes."""
+    if end - start < 2:
+        return False
+    root = doc[start:end].root
+    for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"):
+        if appos.lemma_.lower() in PERSON_TITLES | OCCUPATION_WORDS | KIN_NOUNS or _has_personal_relative(appos):
+            return True
+    return _has_personal_relative(root)
+
+
+def _has_personal_relative(token: Token) -> bool:
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ in {"who", "whom", "whose"} for g in c.subtree if g.i < c.i)
+        for c in token.children
+    )
 
 
 # --- the model's entities as candidates -------------------------------------------
@@ -243,12 +274,25 @@ def initial_candidates(doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Candid
         label = "PERSON" if _is_speaker_taken_for_a_title(ent) else ent.label_
         if label not in _CANDIDATE_LABELS or _is_title_remnant(ent):
             continue
-        if overlaps(ent.start_char, ent.end_char, skip):
-            continue
         found_by = "ruler" if ent.ent_id_ else "ner"
-        cand = Candidate(ent.start, ent.end, label, ent.ent_id_, found_by)
-        found += _clean_candidate(doc, cand)
+        for line in _lines_of(ent):
+            if overlaps(line.start_char, line.end_char, skip):
+                continue
+            cand = Candidate(line.start, line.end, label, ent.ent_id_, found_by)
+            found += _clean_candidate(doc, cand)
     return without_overlaps(_joined_split_names(doc, found))
+
+
+def _lines_of(ent: Span) -> list[Span]:
+    """A name never runs over a line break: the model sometimes joins a caption's credit to the
+    name opening the next paragraph ("AFP/Jane Roe\n\nMaria Okafor"), and the caption is furniture."""
+    pieces, start = [], ent.start
+    for token in ent:
+        if "\n" in token.text:
+            pieces.append(ent.doc[start : token.i])
+            start = token.i + 1
+    pieces.append(ent.doc[start : ent.end])
+    return [piece for piece in pieces if len(piece)]
 
 
 def _joined_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
