@@ -152,7 +152,10 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
         if child.i > noun.i and is_for_infinitive(child):
             return "infinitive", child  # "renewed calls for X to release Y"
         if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
-            if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if that is not None and _past_verb_beyond_a_comma(that, child):
+                return "linear", that
+            if that is not None:
                 return "clause", child
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return "infinitive", child
@@ -163,7 +166,8 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     follower = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < noun.sent.end else None
     if follower is not None and follower.lower_ == "that":
         head = follower.head
-        if follower.dep_ == "mark" and head.pos_ in ("VERB", "AUX") and head.i > follower.i:
+        if follower.dep_ == "mark" and head.pos_ in ("VERB", "AUX") and head.i > follower.i \
+                and not _past_verb_beyond_a_comma(follower, head):
             return "clause", head
         return "linear", follower  # the parser broke the clause: read it in word order
     if follower is not None and follower.lower_ == "to" and follower.dep_ == "aux" and follower.head.pos_ == "VERB":
@@ -178,3 +182,11 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     if made_or_answered and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
         return "noun", pobj
     return None
+
+
+def _past_verb_beyond_a_comma(that: Token, verb: Token) -> bool:
+    """ "its demand that X free Y, the captain ..., after a court sentenced him": the parser
+    hung "that" on a past-tense verb after the clause's first comma; what is demanded is in the
+    base form, before that comma, and is read in word order."""
+    between = that.doc[that.i + 1 : verb.i]
+    return verb.tag_ == "VBD" and any(t.text == "," for t in between)

@@ -141,7 +141,11 @@ def is_negated(verb: Token) -> bool:
     # "has not confirmed or denied": the negation sits on the first conjunct.
     if verb.dep_ == "conj" and any(child.dep_ == "neg" for child in verb.head.children):
         return True
-    return False
+    # "Nobody asked him for a licence": no one did it.
+    return any(child.dep_ == "nsubj" and child.lower_ in _NOBODY for child in verb.children)
+
+
+_NOBODY = frozenset({"nobody", "no-one", "none", "nothing"})
 
 
 @dataclass

@@ -175,6 +175,9 @@ def state_at(token: Token, by_token: Mapping[int, Mention]) -> str | None:
             return mention.key
         if mention.label == "NORP":
             return states.state_of_demonym(mention.text) or _state_named_beside(mention.text, by_token)
+        derived = _state_named_beside(mention.text, by_token)
+        if derived:
+            return derived  # "Ozmaran officials", the people's word mistagged a person's name
         # "the rulers in Caracas", "White House spokesman": a capital or seat that
         # modifies an official noun stands for its state.
         return states.state_of_seat(mention.text) or (
@@ -190,7 +193,8 @@ _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 def _state_named_beside(demonym: str, by_token: Mapping[int, Mention]) -> str | None:
     """The state of a people's word the reference data does not know ("Freedonian"): a state the
     same article names, of which it is the usual derivation."""
-    states_named = {m.key for m in by_token.values() if m.label == "GPE"}
+    # The small model tags an invented state as anything, a person included: any one-word name.
+    states_named = {m.key for m in by_token.values() if " " not in m.key and m.key != demonym}
     found = {
         state for state in states_named
         if any(demonym == state + ending or demonym == state[:-1] + ending for ending in _DEMONYM_ENDINGS)

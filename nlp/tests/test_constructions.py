@@ -170,3 +170,24 @@ def test_an_unnamed_source_speaks_for_the_body_the_article_ties_it_to(extractor,
     said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT and e.direct]
     assert said and all(e.actor and e.actor.key == "Harbour Safety Board" for e in said), [
         (e.actor and e.actor.key) for e in said]
+
+
+def test_a_demanded_release_is_not_the_sentence_after_the_comma(extractor):
+    # The parser hangs "that" on "jailed"; what is demanded is "free Ana Petrova".
+    text = ("Norland on Monday renewed its demand that Velmar free Ana Petrova, a journalist arrested in May, "
+            "a week after a court in Velmar jailed her for two years.")
+    found = [(e.actor and e.actor.key, e.target and e.target.key, e.predicate)
+             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("Norland", "Velmar", "release")], found
+
+
+def test_officials_of_an_invented_people_speak_for_its_state(extractor):
+    # The small model tags invented states and their peoples as anything, persons included.
+    text = "Velmar seized the boat on Monday. Velmarian officials allege that the crew have been denied medicine."
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT and e.actor]
+    assert speakers == ["Velmar"], speakers
+
+
+def test_what_nobody_did_is_no_statement(extractor):
+    found = extractor.analyse("Nobody said the licence had lapsed.").extractions
+    assert not [e for e in found if e.kind == STATEMENT], found
