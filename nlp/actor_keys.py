@@ -62,6 +62,15 @@ def _is_state_like(norm: str) -> bool:
     )
 
 
+def _acts_like_a_company(doc: Doc, cands: list[Candidate]) -> bool:
+    """ "Aurelia denied ...": a one-word name the model took for a place (it is no state or
+    capital), every time the subject of what it does, may be a company's first word."""
+    return all(
+        cand.end - cand.start == 1 and doc[cand.start].dep_ == "nsubj" and doc[cand.start].head.pos_ == "VERB"
+        for cand in cands
+    )
+
+
 def _full_names(
     groups: _Groups, member: str, norms: list[str], surfaces: dict[str, list[Candidate]]
 ) -> set[str]:
@@ -244,7 +253,10 @@ def resolve_keys(
                 and majority(votes[f]) == "PERSON"
                 and majority(votes[short]) in {"PERSON", None}
             }
-        if not fulls and len(short_words) == 1 and majority(votes[short]) in {"ORG", None}:
+        if not fulls and len(short_words) == 1 and (
+            _acts_like_a_company(doc, surfaces[short])
+            or (majority(votes[short]) in {"ORG", None} and not votes[short].keys() & {"GPE", "LOC"})
+        ):
             # "Amnesty" of "Amnesty International": organisations also go by their first word.
             fulls = {
                 groups.find(f)

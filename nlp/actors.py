@@ -39,6 +39,7 @@ from .affiliations import find_affiliations
 from .metonymy import metonymy, names_an_event, state_of_government_phrase
 from .missed_names import (
     add_declared_spans,
+    company_short_name_candidates,
     declarations,
     described_speaker_candidates,
     facility_cue_candidates,
@@ -83,6 +84,7 @@ class ActorIndex:
         cands = without_overlaps(cands + facility_cue_candidates(doc, cands, skip))
         cands = without_overlaps(cands + titled_person_candidates(doc, cands, skip))
         cands = without_overlaps(cands + described_speaker_candidates(doc, cands, skip))
+        cands = without_overlaps(cands + company_short_name_candidates(doc, cands, skip))
         cands = without_overlaps(cands + subject_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + role_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + initialism_candidates(doc, cands, skip))

@@ -16,10 +16,8 @@ from .demand_readers import (
     _child,
     _prep,
     _sentence_span,
-    _subtree_span,
     _terms,
     _tokens_span,
-    content_terms,
 )
 from .demand_words import FOR_PREPOSITIONS, MAKING_VERBS
 from .discourse import (
@@ -173,13 +171,27 @@ def _other_party_before(
 # -- filling in --------------------------------------------------------
 
 
-def _fill_from_verb(extraction: Extraction, action: Token, disc: Discourse) -> None:
+def coordinated_actions(action: Token) -> list[Token]:
+    """ "to call off the ballot and come back to the table": two things demanded, each a verb of
+    its own in the base form, sharing the demand's subject (a verb with its own subject is a
+    clause of its own, not a second thing asked)."""
+    found = [action]
+    for verb in action.conjuncts:
+        if verb.i > action.i and verb.pos_ == "VERB" and verb.tag_ == "VB" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            found.append(verb)
+    return found
+
+
+def _fill_from_verb(extraction: Extraction, action: Token, disc: Discourse, *, others: list[Token] = ()) -> None:
+    """Predicate, content, terms and ``about`` of a demanded action, leaving out the actions
+    coordinated with it."""
     extraction.predicate = predicates.normalise_verb(action)
     obj = _child(action, "dobj")
     extraction.about = disc.ref(obj) if obj is not None else None
-    content = _subtree_span(action)
-    extraction.content = content
-    terms = content_terms(action)
+    tokens = _own_tokens(action, others) if len(others) > 1 else list(action.subtree)
+    extraction.content = _tokens_span(tokens, action)
+    terms = _terms(tokens)
     # "rebuild trust through concrete measures such as compensation": the concrete noun names it.
     if extraction.predicate in predicates.VAGUE_VERBS or not predicates.is_known_verb(action):
         concrete = _concrete_noun(action)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import predicates
-from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new
+from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, coordinated_actions
 from .demand_coordination import _agent_in, coordinated_demands
 from .demand_linear import _linear_that_clause
 from .demand_parties import _subjects, party_ref, party_ref_any
@@ -26,7 +26,7 @@ from .demand_words import (
 )
 from .discourse import Discourse, agent_of, subject_of
 from .stance import trailing_attribution
-from .types import Extraction
+from .types import ActorRef, Extraction
 
 
 def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
@@ -53,9 +53,8 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         return []
     actor = party_ref_any([s for s in subjects if s is not None], disc)
     if kind == "clause":
-        extraction = _new(trigger, actor, party_ref(subject_of(action), disc))
-        _fill_from_verb(extraction, action, disc)
-        return _finished([extraction], trigger, disc)
+        target = party_ref(subject_of(action), disc)
+        return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
     if kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
         on = _prep(trigger, "on") or _addressee_phrase(trigger, lemma)
@@ -67,9 +66,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
             or (party_ref(_child(on, "pobj"), disc) if on is not None else None)  # "called on Shell to pay"
             or party_ref(agent_of(action), disc)  # "asked for the data to be handed over by Shell"
         )
-        extraction = _new(trigger, actor, target)
-        _fill_from_verb(extraction, action, disc)
-        return _finished([extraction], trigger, disc)
+        return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
     nouns = coordinated_demands(action, disc)
     shared = (party_ref(obj, disc) if obj is not None and obj.i != action.i else None) or _from_phrase(trigger, disc)
     found = []
@@ -282,3 +279,16 @@ def _is_amount(token: Token) -> bool:
     if token.ent_type_ in ("MONEY", "PERCENT"):
         return True
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in token.lefts for t in t.subtree)
+
+
+def _one_per_action(
+    trigger: Token, action: Token, actor: ActorRef | None, target: ActorRef | None, disc: Discourse
+) -> list[Extraction]:
+    """A demand for each action asked of the same party ("to call off X and come back to Y")."""
+    actions = coordinated_actions(action)
+    found = []
+    for each in actions:
+        extraction = _new(trigger, actor, target)
+        _fill_from_verb(extraction, each, disc, others=actions)
+        found.append(extraction)
+    return found

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from . import states
 from .actor_kinds import has_facility_cue, has_org_name_ending
-from .actor_words import MINISTRY_SUBJECTS, PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
+from .actor_words import MINISTRY_SUBJECTS, ORG_NAME_ENDINGS, PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
 from .aliases import (
     Declaration,
     NameSpan,
@@ -323,6 +323,30 @@ def described_speaker_candidates(
         if overlaps(words.start_char, words.end_char, skip) or not described_as_someone(doc, start, token.i + 1):
             continue
         extra.append(Candidate(start, token.i + 1, "PERSON", found_by="cue"))
+    return extra
+
+
+def company_short_name_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """ "Aurelia denied ...", after "Aurelia Airways": a company goes by its first word, which the
+    model often leaves untagged. Taken only where it acts (the subject of a verb): the same word
+    elsewhere may be the place the company is named after."""
+    firsts = {
+        c.span(doc)[0].text
+        for c in cands
+        if c.label == "ORG" and c.end - c.start >= 2 and doc[c.end - 1].lower_ in ORG_NAME_ENDINGS
+    }
+    firsts = {w for w in firsts if w[:1].isupper() and not states.state_named(w) and not states.state_of_capital(w)
+              and not states.state_of_demonym(w)}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        if token.text not in firsts or token.i in taken or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if token.head.pos_ not in ("VERB", "AUX") or overlaps(token.idx, token.idx + len(token), skip):
+            continue
+        extra.append(Candidate(token.i, token.i + 1, "ORG", found_by="cue"))
     return extra
 
 

@@ -139,6 +139,10 @@ def extract(disc: Discourse) -> list[Extraction]:
     quotes = statements.find_quotes(doc_text(disc.doc))
     quotes = [q for q in quotes if not disc.in_furniture(*q)]
     taken: set[tuple[int, int]] = set()
+    # Posts and interview answers are set apart by layout: known first, so that "we" in
+    # "We urge X to ..." posted by Y is Y, as inside a quotation.
+    set_apart = statements.social_posts(disc) + statements.interview_answers(disc)
+    _register_quote_speakers(set_apart, disc)
     for sent in disc.sentences():
         if _credits_previous(sent, disc):
             continue
@@ -164,8 +168,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         according = statements.according_to_statements(sent, disc, found + said + continued)
         disc.extractions.extend(according)
         disc.extractions.extend(find_reported_facts(sent, disc, found + said + continued + according))
-    disc.extractions.extend(statements.social_posts(disc))
-    disc.extractions.extend(statements.interview_answers(disc))
+    disc.extractions.extend(set_apart)
     _continue_reported_speech(disc)
     _borrow_targets(disc)
     _statement_targets(disc)

@@ -191,3 +191,30 @@ def test_officials_of_an_invented_people_speak_for_its_state(extractor):
 def test_what_nobody_did_is_no_statement(extractor):
     found = extractor.analyse("Nobody said the licence had lapsed.").extractions
     assert not [e for e in found if e.kind == STATEMENT], found
+
+
+def test_we_in_an_embedded_post_is_whoever_posted_it(extractor):
+    text = ("Velmont Rail hit back within the hour:\n\nEvery Velmont train is safe and inspected. We urge the RMT "
+            "to call off this strike and come back to the table.\n— Velmont Rail (@VelmontRail) May 18, 2026")
+    found = [(e.actor and e.actor.key, e.target and e.target.key)
+             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("Velmont Rail", "RMT")] * 2, found  # call off the strike; come back to the table
+
+
+def test_two_actions_asked_in_one_phrase_are_two_demands(extractor):
+    found = [(e.actor and e.actor.key, e.target and e.target.key, e.predicate, e.content.text)
+             for e in extractor.analyse("Germany called on France to release the crew and pay compensation.").extractions
+             if e.kind == DEMAND]
+    assert [(a, t) for a, t, _, _ in found] == [("Germany", "France")] * 2, found
+    assert "compensation" not in found[0][3] and "crew" not in found[1][3], found
+
+
+@pytest.mark.parametrize(("text", "short_is_company"), [
+    ("Norvia Airways cancelled 40 flights on Monday. Norvia denied that fatigue played any part.", True),
+    ("Kisanga Cement cut 40 jobs on Monday. Protests spread across Kisanga.", False),
+])
+def test_a_company_goes_by_its_first_word_a_town_by_its_own_name(extractor, text, short_is_company):
+    mentions = extractor.analyse(text).mentions
+    short = next(m for m in mentions if " " not in m.text)
+    full = next(m for m in mentions if " " in m.text)
+    assert (short.key == full.key) is short_is_company, [(m.text, m.key) for m in mentions]
