@@ -66,7 +66,9 @@ def _acts_like_a_company(doc: Doc, cands: list[Candidate]) -> bool:
     """ "Aurelia denied ...": a one-word name the model took for a place (it is no state or
     capital), every time the subject of what it does, may be a company's first word."""
     return all(
-        cand.end - cand.start == 1 and doc[cand.start].dep_ == "nsubj" and doc[cand.start].head.pos_ == "VERB"
+        cand.end - cand.start == 1
+        and doc[cand.start].dep_ == "nsubj"
+        and doc[cand.start].head.pos_ == "VERB"
         for cand in cands
     )
 

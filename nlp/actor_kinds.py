@@ -159,7 +159,6 @@ def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
     return None
 
 
-
 # --- one actor's kind -------------------------------------------------------------
 
 

@@ -87,7 +87,8 @@ def _same_source_before(role: Token, disc: Discourse) -> ActorRef | None:
         actor = previous.actor
         if actor is None or previous.sentence.start not in earlier or actor.start >= role.idx:
             continue
-        if lemma in {t.lemma_.lower() for t in role.doc.char_span(actor.start, actor.end, alignment_mode="expand") or []}:
+        words = role.doc.char_span(actor.start, actor.end, alignment_mode="expand") or []
+        if lemma in {t.lemma_.lower() for t in words}:
             return ActorRef(actor.text, actor.key, actor.label, actor.start, actor.end)
     return None
 

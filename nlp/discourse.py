@@ -49,7 +49,9 @@ def subjects_of(verb: Token) -> list[Token]:
     for _ in range(6):
         if current is None:
             return []
-        found = [_misparsed_subject(child) for child in current.children if child.dep_ in ("nsubj", "nsubjpass")]
+        found = [
+            _misparsed_subject(child) for child in current.children if child.dep_ in ("nsubj", "nsubjpass")
+        ]
         if len(found) > 1:
             # "Zenda, May 8 (RNA).- The Front reiterated ...": the dateline is not a second subject.
             found = [child for child in found if not _opens_with_dateline(child)] or found
@@ -98,7 +100,9 @@ def _conjoined_to_opening_place(verb: Token) -> Token | None:
         if prep.dep_ != "prep" or prep.i != prep.sent.start:
             continue
         for place in prep.children:
-            names = [c for c in place.children if c.dep_ == "conj" and c.pos_ == "PROPN"] if place.dep_ == "pobj" else []
+            if place.dep_ != "pobj":
+                continue
+            names = [c for c in place.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
             if names:
                 return names[-1]
     return None

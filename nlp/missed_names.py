@@ -318,9 +318,11 @@ def described_speaker_candidates(
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
             start -= 1
         words = doc[start : token.i + 1]
-        if not 2 <= len(words) <= 4 or not all(_is_missed_name_word(t) for t in words) or taken & set(range(start, token.i + 1)):
+        if not 2 <= len(words) <= 4 or not all(_is_missed_name_word(t) for t in words):
             continue
-        if overlaps(words.start_char, words.end_char, skip) or not described_as_someone(doc, start, token.i + 1):
+        if taken & set(range(start, token.i + 1)) or overlaps(words.start_char, words.end_char, skip):
+            continue
+        if not described_as_someone(doc, start, token.i + 1):
             continue
         extra.append(Candidate(start, token.i + 1, "PERSON", found_by="cue"))
     return extra
@@ -337,8 +339,11 @@ def company_short_name_candidates(
         for c in cands
         if c.label == "ORG" and c.end - c.start >= 2 and doc[c.end - 1].lower_ in ORG_NAME_ENDINGS
     }
-    firsts = {w for w in firsts if w[:1].isupper() and not states.state_named(w) and not states.state_of_capital(w)
-              and not states.state_of_demonym(w)}
+    firsts = {
+        w for w in firsts
+        if w[:1].isupper()
+        and not (states.state_named(w) or states.state_of_capital(w) or states.state_of_demonym(w))
+    }
     taken = {i for c in cands for i in range(c.start, c.end)}
     extra = []
     for token in doc:
