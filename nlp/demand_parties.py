@@ -15,6 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from .actor_words import PERSON_TITLES
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -127,11 +128,46 @@ def party_ref_any(tokens: list[Token], disc: Discourse) -> ActorRef | None:
     return None
 
 
+def is_description(token: Token) -> bool:
+    """A common noun, or a title capitalised as a common noun ("the President stated",
+    "the Minister said": the parser tags it a proper noun, but it describes the post's holder)."""
+    return token.pos_ == "NOUN" or (
+        token.pos_ == "PROPN"
+        and token.lower_ in PERSON_TITLES
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
+def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
+    """ "the President stated", "the minister said": the person the article last named with that
+    title, before the name ("President Anna Berg", "Transport Minister Ana Ruiz") or beside it
+    ("Ana Ruiz, the transport minister")."""
+    title = token.lower_
+    if title not in PERSON_TITLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    text = doc_text(token.doc)
+    for mention in reversed(disc.actors.mentions):
+        if mention.label != "PERSON" or mention.start >= token.idx:
+            continue
+        before = text[max(mention.sentence_start, mention.start - 40) : mention.start].lower().split()
+        span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        beside = [c.lower_ for c in span.root.children if c.dep_ == "appos"] if span is not None else []
+        if title in before[-3:] or title in mention.text.lower().split() or title in beside:
+            return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+    return None
+
+
 def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
     if token.pos_ == "PROPN":
-        return _members_of_body(token, disc) or _unrecognised_name(token, disc)
+        # "The Head of State also demanded": the holder the article named, else the words as a name.
+        return (
+            holder_of_title(token, disc) or _members_of_body(token, disc) or _unrecognised_name(token, disc)
+        )
     if token.pos_ != "NOUN":
         return None
+    held = holder_of_title(token, disc)  # "the minister demanded"
+    if held is not None:
+        return held
     found = (
         _members_of_body(token, disc)
         or _named_in_modifier(token, disc)

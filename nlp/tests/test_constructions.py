@@ -218,3 +218,23 @@ def test_a_company_goes_by_its_first_word_a_town_by_its_own_name(extractor, text
     short = next(m for m in mentions if " " not in m.text)
     full = next(m for m in mentions if " " in m.text)
     assert (short.key == full.key) is short_is_company, [(m.text, m.key) for m in mentions]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Velmarian President Anton Kesler met the envoy on Monday. "Our fishermen are not criminals," '
+     'the President stated.', "Anton Kesler"),
+    ('Transport Minister Ana Ruiz visited the port. "The strike must end," the Minister said.', "Ana Ruiz"),
+    ('President Anton Kesler met Ana Ruiz, the transport minister, on Monday. "The strike must end," '
+     'the president said.', "Anton Kesler"),
+])
+def test_the_title_alone_is_the_person_last_named_with_it(extractor, text, speaker):
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT and e.actor]
+    assert speakers == [speaker], speakers
+
+
+def test_a_demand_by_the_title_alone_is_its_holders(extractor):
+    text = ("Transport Minister Ana Ruiz visited the port on Monday. "
+            "The minister demanded that Velmont Rail reopen the line.")
+    found = [(e.actor and e.actor.key, e.target and e.target.key)
+             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("Ana Ruiz", "Velmont Rail")], found
