@@ -55,7 +55,7 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
             return found
     for word in bodies:
         # "an official at the authority": the body named so earlier, however far back.
-        found = _organisation_named_nearby(word, disc, reach=len(doc_text(role.doc)), before=True)
+        found = _organisation_named_nearby(word, disc, reach=None, before=True)
         if found is not None:
             return found
     # "Zenda Mining is in turmoil. A company insider said": the organisation just in focus; so,
@@ -107,14 +107,15 @@ def _named_earlier(word: Token, disc: Discourse) -> ActorRef | None:
 
 
 def _organisation_named_nearby(
-    word: Token, disc: Discourse, *, reach: int = 800, before: bool = False
+    word: Token, disc: Discourse, *, reach: int | None = 800, before: bool = False
 ) -> ActorRef | None:
-    """"a ministry spokesman" near "the Ministry of Y": the nearest organisation so named."""
+    """"a ministry spokesman" near "the Ministry of Y": the nearest organisation so named (within
+    ``reach`` characters, any distance with None; only before ``word`` with ``before``)."""
     wanted = word.lemma_.lower()
     near = [
         m for m in disc.actors.mentions
         if m.label == "ORG" and wanted in {*m.key.lower().split(), *m.text.lower().split()}
-        and abs(m.start - word.idx) < reach
+        and (reach is None or abs(m.start - word.idx) < reach)
         and (not before or m.start < word.idx)
     ]
     if not near:

@@ -132,10 +132,12 @@ def is_description(token: Token) -> bool:
     """A common noun, or a title capitalised as a common noun ("the President stated",
     "the Minister said": the parser tags it a proper noun, but it describes the post's holder)."""
     return token.pos_ == "NOUN" or (
-        token.pos_ == "PROPN"
-        and token.lower_ in PERSON_TITLES
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        token.pos_ == "PROPN" and token.lower_ in PERSON_TITLES and _has_definite_article(token)
     )
+
+
+def _has_definite_article(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
@@ -143,7 +145,7 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
     title, before the name ("President Anna Berg", "Transport Minister Ana Ruiz") or beside it
     ("Ana Ruiz, the transport minister")."""
     title = token.lower_
-    if title not in PERSON_TITLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+    if title not in PERSON_TITLES or not _has_definite_article(token):
         return None
     text = doc_text(token.doc)
     for mention in reversed(disc.actors.mentions):

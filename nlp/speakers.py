@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
-from .demand_parties import holder_of_title, is_description, party_ref
+from .demand_parties import is_description, party_ref
 from .discourse import DOCUMENT_NOUNS, PERSON_PRONOUNS, Discourse, agent_of, may_be_mislabelled_person
 from .full_names import PRONOUN_GENDER, full_name, titled_genders
 from .quotations import in_quotes
@@ -39,8 +39,6 @@ def speaker_of(
         or disc.ref_any(speakers) or _document_speaker(token, disc)
     )
     if token.lemma_.lower() not in ROLE_NOUNS:
-        if found is None and is_description(token):
-            found = holder_of_title(token, disc)
         if found is None and is_description(token):
             # "The union also says ...": a description the article uses for a body it names
             # elsewhere ("the Havenbond union"), read as the demand layer reads it.
