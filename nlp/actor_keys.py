@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from . import states
 from .actor_kinds import group_label, label_votes, majority
-from .actor_words import ORG_NAME_ENDINGS
+from .actor_words import ORG_NAME_ENDINGS, PLACE_PREPOSITIONS
 from .aliases import Declaration, is_acronym_of, looks_like_acronym
 from .name_spans import Candidate
 from .normalise import normalise_name, same_name, same_word
@@ -63,14 +63,21 @@ def _is_state_like(norm: str) -> bool:
 
 
 def _acts_like_a_company(doc: Doc, cands: list[Candidate]) -> bool:
-    """ "Aurelia denied ...": a one-word name the model took for a place (it is no state or
-    capital), every time the subject of what it does, may be a company's first word."""
-    return all(
-        cand.end - cand.start == 1
-        and doc[cand.start].dep_ == "nsubj"
-        and doc[cand.start].head.pos_ == "VERB"
-        for cand in cands
-    )
+    """ "Aurelia denied ...", "every Aurelia roster", "Aurelia's routes": a one-word name the model
+    took for a place (it is no state or capital) may be a company's first word when it acts at least
+    once and is never used as a place ("in Kisanga", "flights to Kisanga": a town named like the
+    company stays a town)."""
+    if any(cand.end - cand.start != 1 for cand in cands):
+        return False
+    tokens = [doc[cand.start] for cand in cands]
+    if any(states.state_named(t.text) or states.state_of_capital(t.text) for t in tokens):
+        return False  # "the US backs it": a state spelled so that its key is no state's name
+    acts = any(t.dep_ == "nsubj" and t.head.pos_ == "VERB" for t in tokens)
+    return acts and not any(_used_as_a_place(t) for t in tokens)
+
+
+def _used_as_a_place(token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _full_names(

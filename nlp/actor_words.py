@@ -153,6 +153,8 @@ GROUP_WORD_ENDINGS = (
     "an", "ans", "ern", "ese", "ish", "ist", "ists", "ic", "ics", "i", "is", "ite", "ites", "ch",
     "s"
 )
+# Prepositions whose object is where something happens or goes ("in Kisanga", "flights to Doha").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "through", "inside", "outside"})
 # Prepositions whose object takes part in the act ("talks with Ankara", "a deal by Beijing").
 ACTING_OBJECT_PREPS = {"against", "with", "by"}
 # Last words that make a capitalised name an organisation ("Human Rights Watch", "Northline Rail").

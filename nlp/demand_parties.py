@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .actor_words import PERSON_TITLES
+from .actor_words import PERSON_TITLES, PLACE_PREPOSITIONS
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -361,7 +361,7 @@ def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
         span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         where = span.root if span is not None else None
         # "talks in Zenda" names a venue; "Zenda said", "Freedonian troops" name a party.
-        venue = where is not None and where.dep_ == "pobj" and where.head.lower_ in _PLACE_PREPOSITIONS
+        venue = where is not None and where.dep_ == "pobj" and where.head.lower_ in PLACE_PREPOSITIONS
         states[disc.state_or_key(disc.party(ref))] += 0.25 if venue else 1
     if not states:
         return None
@@ -375,7 +375,6 @@ _GENERIC_BODY_NOUNS = frozenset({"watchdog", "regulator", "agency", "body", "aut
 # Labels the small model gives a named body ("Port of X Authority" comes out ORG, FAC or LOC).
 _BODY_LABELS = ("ORG", "FAC", "LOC")
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "into", "across", "through", "inside", "outside"})
 
 
 def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:

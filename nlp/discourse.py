@@ -333,15 +333,16 @@ class Discourse:
                     return found
         # "a statement from X", "a report by X", "the office of X", "a spokeswoman for X".
         lemma = token.lemma_.lower()
+        speaker_nouns = _SPEAKER_NOUNS | _PART_NOUNS if token.pos_ == "NOUN" else _SPEAKER_NOUNS
         if lemma in DOCUMENT_NOUNS or token.pos_ == "NOUN":
             for child in children:
                 if child.dep_ == "prep" and (
-                    child.lower_ in ("from", "by", "of") or (child.lower_ == "for" and lemma in _SPEAKER_NOUNS)
+                    child.lower_ in ("from", "by", "of") or (child.lower_ == "for" and lemma in speaker_nouns)
                 ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.ref(pobj, depth=depth + 1)
-                            if found is not None and lemma in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
+                            if found is not None and lemma in DOCUMENT_NOUNS | speaker_nouns:
                                 return found
         # "the commander known as X": the name given.
         for child in children:
@@ -351,7 +352,7 @@ class Discourse:
                         found = self.ref_any([p for p in prep.children if p.dep_ == "pobj"])
                         if found is not None:
                             return found
-        if lemma not in DOCUMENT_NOUNS | _SPEAKER_NOUNS:
+        if lemma not in DOCUMENT_NOUNS | speaker_nouns:
             return None
         # "Deby's government", "a White House readout", "Chadian FACT officials": owner first, then name,
         # then where they sit ("officials in Kyiv", "analysts at X": a named body outranks a place),
@@ -555,4 +556,12 @@ _SPEAKER_NOUNS = frozenset({
     "cabinet", "army", "military", "police", "regime", "rulers", "ruler", "leader", "president",
     "secretary", "chairman", "chairwoman", "chair", "director", "chief", "head", "executive", "ceo",
     "analyst", "adviser", "advisor", "aide", "negotiator", "commander", "officer", "source",
+})
+
+# Unnamed parts of a body, and those who plead for it: "the Commission's fisheries department",
+# "Norway's mission to the EU", "lawyers for the company", "Freedonia's legal team". Common nouns
+# only: "the US State Department" is a name of its own.
+_PART_NOUNS = frozenset({
+    "department", "directorate", "division", "bureau", "mission", "consulate", "team", "lawyer",
+    "attorney", "counsel",
 })

@@ -106,6 +106,22 @@ def test_a_demand_is_made_by_its_maker_of_its_target(extractor, text):
     assert ("Germany", "France") in found, found
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Lawyers for Zenda Mining said the fine was unlawful.", "Zenda Mining"),
+    ("Freedonia's legal team told the court that the seizure was lawful.", "Freedonia"),
+])
+def test_those_who_plead_for_a_body_speak_for_it(extractor, text, speaker):
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT and e.actor]
+    assert speakers == [speaker], speakers
+
+
+def test_an_unnamed_department_answers_for_its_body(extractor):
+    text = "The European Commission's fisheries department has rejected Norway's demand that it stop fishing."
+    found = [(e.actor and e.actor.key, e.target and e.target.key)
+             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("Norway", "European Commission")], found
+
+
 def test_a_rejected_demand_for_something_is_reported_as_made(extractor):
     found = [e for e in extractor.analyse("France rejected Germany's demand for compensation.").extractions
              if e.kind == DEMAND]
@@ -212,6 +228,11 @@ def test_two_actions_asked_in_one_phrase_are_two_demands(extractor):
 @pytest.mark.parametrize(("text", "short_is_company"), [
     ("Norvia Airways cancelled 40 flights on Monday. Norvia denied that fatigue played any part.", True),
     ("Kisanga Cement cut 40 jobs on Monday. Protests spread across Kisanga.", False),
+    # Named as the owner or modifier of something besides acting: still the company, never a place.
+    ("Velora Airways cancelled 40 flights on Monday. Every Velora roster is legal, and Velora's pilots agree. "
+     "Velora denied that fatigue played any part.", True),
+    # A state is never a body's first word, however its name is spelled.
+    ("The US State Department said the crossing must stay open. The US backs the appeal.", False),
 ])
 def test_a_company_goes_by_its_first_word_a_town_by_its_own_name(extractor, text, short_is_company):
     mentions = extractor.analyse(text).mentions
