@@ -116,6 +116,20 @@ def _may_have_short_form(votes: Counter) -> bool:
     return label in {"PERSON", "ORG", None} or votes.get("PERSON", 0) > 0
 
 
+# "the Republic of Ozmara" is Ozmara: the words a state's formal name puts before its short one.
+_FORMAL_STATE_WORDS = ("republic of", "kingdom of", "state of", "commonwealth of", "principality of",
+                       "grand duchy of", "sultanate of", "emirate of")
+
+
+def _short_state_name(norm: str) -> str | None:
+    """ "ozmara" of "republic of ozmara", "federal republic of ozmara"; else None."""
+    for words in _FORMAL_STATE_WORDS:
+        head, found, short = norm.partition(f"{words} ")
+        if found and short and len(head.split()) <= 2:
+            return short
+    return None
+
+
 def _short_form_of(short: list[str], full: list[str]) -> bool:
     """ "dahlan" of "mohammed dahlan", "support forces" of "rapid support forces"."""
     if len(short) >= len(full):
@@ -249,7 +263,7 @@ def resolve_keys(
             if f != short
             and not _is_state_like(f)
             and _short_form_of(short_words, f.split())
-            and (len(short_words) > 1 or _may_have_short_form(votes[f]))
+            and (len(short_words) > 1 or _may_have_short_form(votes[f]) or _short_state_name(f) == short)
         }
         if not fulls and len(short_words) == 1:
             # "Xi" of "Xi Jinping": a family name written first, for people only.
@@ -298,6 +312,8 @@ def resolve_keys(
     for group in members.values():
         key = _group_key(doc, group, surfaces, decls, declared_names)
         label = group_label(doc, group, surfaces, decls, votes)
+        if any(_short_state_name(norm) for norm in group):
+            label = "GPE"  # "the Republic of X" is a state, whatever the model took X for
         labels[key] = label
         for norm in group:
             keys[norm] = key
@@ -324,6 +340,11 @@ def _group_key(
     for decl in decls:
         if normalise_name(decl.name.text) in group:
             return _surface_text(decl.name.text)
+
+    # A state by the name it goes by, not its formal one ("Ozmara", not "the Republic of Ozmara").
+    short_names = [norm for norm in group if _short_state_name(norm) in group]
+    if short_names:
+        return _surface_text(surfaces[_short_state_name(short_names[0])][0].span(doc).text)
 
     # The fullest name used, then the most used, then the first.
     def rank(norm: str) -> tuple:

@@ -389,10 +389,11 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     # "the port authority" -> "Port of Zenda Authority": every word of the description is in the name.
     modifiers = {c.lower_ for c in token.children if c.dep_ == "compound"}
     words = modifiers | {noun}
-    # "Freedonia's competition watchdog" -> "Competition Commission of Freedonia": a generic noun for
-    # a body need not be in its name when the owner and the field are.
+    # "Freedonia's competition watchdog" -> "Competition Commission of Freedonia", "the country's
+    # aviation regulator" -> "Velmarian Civil Aviation Authority": a generic noun for a body need
+    # not be in its name when the field is (and the owner, when named).
     owner = {c.lower_ for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
-    if noun in _GENERIC_BODY_NOUNS and owner and modifiers:
+    if noun in _GENERIC_BODY_NOUNS and modifiers:
         words = modifiers | owner
     named = [
         m for m in disc.actors.mentions

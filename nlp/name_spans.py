@@ -280,7 +280,7 @@ def initial_candidates(doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Candid
                 continue
             cand = Candidate(line.start, line.end, label, ent.ent_id_, found_by)
             found += _clean_candidate(doc, cand)
-    return without_overlaps(_joined_split_names(doc, found))
+    return without_overlaps(_parted_run_on_names(doc, _joined_split_names(doc, found)))
 
 
 def _lines_of(ent: Span) -> list[Span]:
@@ -313,6 +313,31 @@ def _joined_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 continue
         joined.append(cand)
     return joined
+
+
+def _parted_run_on_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "President of the Republic of Ozmara Tarık Ersoy": the model ran a state and the person
+    after it into one name. Where the article names both halves apart ("the Republic of Ozmara",
+    "President Tarık Ersoy"), the run-on name is those two, with the labels they have there."""
+    labels = {cand.span(doc).text: cand.label for cand in cands}
+    parted: list[Candidate] = []
+    for cand in cands:
+        split = next(
+            (
+                i for i in range(cand.start + 1, cand.end - 1)
+                if labels.get(doc[i : cand.end].text) == "PERSON"
+                and doc[cand.start : i].text in labels
+                and doc[i - 1].whitespace_
+            ),
+            None,
+        )
+        if split is None or cand.ruler_key:
+            parted.append(cand)
+            continue
+        head_label = labels[doc[cand.start : split].text]
+        parted.append(Candidate(cand.start, split, head_label, found_by=cand.found_by))
+        parted.append(Candidate(split, cand.end, "PERSON", found_by=cand.found_by))
+    return parted
 
 
 def _is_split_name(doc: Doc, first: Candidate, second: Candidate) -> bool:

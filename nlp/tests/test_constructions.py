@@ -106,6 +106,22 @@ def test_a_demand_is_made_by_its_maker_of_its_target(extractor, text):
     assert ("Germany", "France") in found, found
 
 
+def test_a_state_and_its_president_run_together_are_two_names(extractor):
+    text = ("President Tarık Ersoy: The Republic of Velmar will protect its fishermen\n\n"
+            "President of the Republic of Velmar Tarık Ersoy has demanded from Dravonia the release of the crew.")
+    mentions = {(m.text, m.key, m.label) for m in extractor.analyse(text).mentions}
+    assert ("Tarık Ersoy", "Tarık Ersoy", "PERSON") in mentions, mentions
+    assert not [m for m in mentions if "Velmar Tarık" in m[0]], mentions
+
+
+def test_a_state_goes_by_its_short_name_not_its_formal_one(extractor):
+    text = "The Republic of Velmar protested on Monday. Velmar said the trawler had been seized in its waters."
+    mentions = extractor.analyse(text).mentions
+    keys = {m.text: m.key for m in mentions}
+    assert keys.get("Republic of Velmar") == keys.get("Velmar") == "Velmar", keys
+    assert {m.label for m in mentions} == {"GPE"}, mentions  # the model took "Velmar" for a person
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Lawyers for Zenda Mining said the fine was unlawful.", "Zenda Mining"),
     ("Freedonia's legal team told the court that the seizure was lawful.", "Freedonia"),
@@ -120,6 +136,15 @@ def test_an_unnamed_department_answers_for_its_body(extractor):
     found = [(e.actor and e.actor.key, e.target and e.target.key)
              for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert found == [("Norway", "European Commission")], found
+
+
+def test_a_body_described_by_its_field_is_the_body_so_named(extractor):
+    text = ("The pilots' union SPLA renewed its demand that the country's aviation regulator revoke a waiver "
+            "allowing Norvia Airways to roster pilots for long duties. The Velmarian Civil Aviation Authority "
+            "said on Monday that the waiver would remain in force.")
+    found = [(e.actor and e.actor.key, e.target and e.target.key)
+             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("SPLA", "Velmarian Civil Aviation Authority")], found
 
 
 def test_a_rejected_demand_for_something_is_reported_as_made(extractor):
