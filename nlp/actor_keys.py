@@ -63,7 +63,7 @@ def _is_state_like(norm: str) -> bool:
 
 
 def _acts_like_a_company(doc: Doc, cands: list[Candidate]) -> bool:
-    """ "Aurelia denied ...", "every Aurelia roster", "Aurelia's routes": a one-word name the model
+    """ "Velora denied ...", "every Velora roster", "Velora's routes": a one-word name the model
     took for a place (it is no state or capital) may be a company's first word when it acts at least
     once and is never used as a place ("in Kisanga", "flights to Kisanga": a town named like the
     company stays a town)."""
@@ -116,16 +116,18 @@ def _may_have_short_form(votes: Counter) -> bool:
     return label in {"PERSON", "ORG", None} or votes.get("PERSON", 0) > 0
 
 
-# "the Republic of Ozmara" is Ozmara: the words a state's formal name puts before its short one.
-_FORMAL_STATE_WORDS = ("republic of", "kingdom of", "state of", "commonwealth of", "principality of",
+# "the Republic of Velmar" is Velmar: the words a state's formal name puts before its short one.
+# ("State of" is left out: "state of emergency".)
+_FORMAL_STATE_WORDS = ("republic of", "kingdom of", "commonwealth of", "principality of",
                        "grand duchy of", "sultanate of", "emirate of")
 
 
 def _short_state_name(norm: str) -> str | None:
-    """ "ozmara" of "republic of ozmara", "federal republic of ozmara"; else None."""
+    """ "velmar" of "republic of velmar", "federal republic of velmar"; else None (and for
+    "president of the republic of velmar": a post, not the state)."""
     for words in _FORMAL_STATE_WORDS:
         head, found, short = norm.partition(f"{words} ")
-        if found and short and len(head.split()) <= 2:
+        if found and short and len(head.split()) <= 2 and "of" not in head.split():
             return short
     return None
 
@@ -341,7 +343,7 @@ def _group_key(
         if normalise_name(decl.name.text) in group:
             return _surface_text(decl.name.text)
 
-    # A state by the name it goes by, not its formal one ("Ozmara", not "the Republic of Ozmara").
+    # A state by the name it goes by, not its formal one ("Velmar", not "the Republic of Velmar").
     short_names = [norm for norm in group if _short_state_name(norm) in group]
     if short_names:
         return _surface_text(surfaces[_short_state_name(short_names[0])][0].span(doc).text)

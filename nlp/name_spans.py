@@ -316,9 +316,9 @@ def _joined_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _parted_run_on_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """ "President of the Republic of Ozmara Tarık Ersoy": the model ran a state and the person
-    after it into one name. Where the article names both halves apart ("the Republic of Ozmara",
-    "President Tarık Ersoy"), the run-on name is those two, with the labels they have there."""
+    """ "President of the Republic of Velmar Anton Kesler": the model ran a state and the person
+    after it into one name. Where the article names both halves apart ("the Republic of Velmar",
+    "President Anton Kesler"), the run-on name is those two, with the labels they have there."""
     labels = {cand.span(doc).text: cand.label for cand in cands}
     parted: list[Candidate] = []
     for cand in cands:

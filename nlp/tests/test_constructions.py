@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from nlp import DEMAND, STATEMENT, Extractor
+from nlp.name_spans import initial_candidates
 
 
 @pytest.fixture(scope="module")
@@ -107,11 +108,18 @@ def test_a_demand_is_made_by_its_maker_of_its_target(extractor, text):
 
 
 def test_a_state_and_its_president_run_together_are_two_names(extractor):
-    text = ("President Tarık Ersoy: The Republic of Velmar will protect its fishermen\n\n"
-            "President of the Republic of Velmar Tarık Ersoy has demanded from Dravonia the release of the crew.")
-    mentions = {(m.text, m.key, m.label) for m in extractor.analyse(text).mentions}
-    assert ("Tarık Ersoy", "Tarık Ersoy", "PERSON") in mentions, mentions
-    assert not [m for m in mentions if "Velmar Tarık" in m[0]], mentions
+    # The small model runs them together for some names only ("… Republic of X Tarık Y", at a letter
+    # it rarely saw), so the run-on entity is set by hand here, where the model would have put it.
+    text = ("President Anton Kesler: The Republic of Velmar will protect its fishermen\n\n"
+            "President of the Republic of Velmar Anton Kesler has demanded the release of the crew.")
+    doc = extractor.nlp(text)
+    run_on = doc.char_span(text.rindex("Republic"), text.rindex("Kesler") + len("Kesler"), label="PERSON")
+    person = doc.char_span(text.index("Anton"), text.index("Kesler") + len("Kesler"), label="PERSON")
+    state = doc.char_span(text.index("Republic"), text.index("Velmar") + len("Velmar"), label="GPE")
+    doc.ents = [person, state, run_on]
+    names = [(c.span(doc).text, c.label) for c in initial_candidates(doc, skip=())]
+    assert names == [("Anton Kesler", "PERSON"), ("Republic of Velmar", "GPE"),
+                     ("Republic of Velmar", "GPE"), ("Anton Kesler", "PERSON")], names
 
 
 def test_a_state_goes_by_its_short_name_not_its_formal_one(extractor):
