@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .demands import content_terms
-from .discourse import Discourse, agent_of, is_negated, subject_of
+from .discourse import DOCUMENT_NOUNS, Discourse, agent_of, is_negated, subject_of
 from .stance import stance_of
 from .types import DEMAND, EVENT, STATUS, ActorRef, Extraction
 from .types import Span as TextSpan
@@ -282,7 +282,18 @@ _ACTION_VERBS = {
     "board": ("inspect", EVENT), "inspect": ("inspect", EVENT), "search": ("inspect", EVENT),
     "seize": ("detain", EVENT), "detain": ("detain", EVENT), "arrest": ("detain", EVENT),
     "kidnap": ("detain", EVENT), "abduct": ("detain", EVENT),
+    # What one state or authority does to another party, in any story: "summoned X's ambassador",
+    # "expelled two diplomats", "freed the crew", "granted the airline a waiver", "fined X",
+    # "sanctioned three companies", "sentenced him to 18 months", "banned X".
+    "summon": ("summon", EVENT), "expel": ("expel", EVENT), "release": ("release", EVENT),
+    "free": ("release", EVENT), "grant": ("grant", EVENT), "fine": ("fine", EVENT),
+    "sanction": ("sanction", EVENT), "sentence": ("sentence", EVENT), "convict": ("sentence", EVENT),
+    "ban": ("suspend", EVENT),
+    "fin": ("fine", EVENT),  # the small model's lemma of "fined"
 }
+# Verbs above whose object may be a thing published rather than a party acted on:
+# "released a statement" is no release.
+_PUBLISHING_VERBS = frozenset({"release"})
 # Nouns naming the same events: "under siege by X", "the suspension of X's permits".
 _EVENT_NOUNS = {
     "siege": ("besiege", STATUS), "blockade": ("besiege", STATUS),
@@ -356,20 +367,27 @@ def _party(token: Token | None, disc: Discourse) -> ActorRef | None:
 
 
 def _patient(verb: Token) -> Token | None:
-    """The thing acted on: the object, or the subject of a passive, or the head a relative clause hangs on."""
+    """The thing acted on: the object, or the subject of a passive, or the head a relative clause
+    or a participle hangs on ("the waiver, granted by X")."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lower_ not in ("which", "that", "who"):
         return obj
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if _is_passive(verb):
         return subject_of(verb) or (verb.head if verb.dep_ in ("acl", "relcl") else None)
     if verb.dep_ == "relcl":
         return verb.head
     return obj
 
 
+def _is_passive(verb: Token) -> bool:
+    """ "was granted by X", and the bare participle "the waiver, granted by X"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
 def _doer(verb: Token) -> Token | None:
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive:
+    if _is_passive(verb):
         return agent_of(verb)
     subject = subject_of(verb)
     if subject is None and verb.dep_ == "acl":
@@ -382,8 +400,10 @@ def _action_verb(token: Token, disc: Discourse) -> Extraction | None:
     # "an area controlled by X", "halting shipments": modifiers, not events told.
     if entry is None or token.dep_ == "amod":
         return None
-    extraction = _action(token, *entry)
     patient = _patient(token)
+    if token.lemma_.lower() in _PUBLISHING_VERBS and patient is not None and _is_publication(patient):
+        return None
+    extraction = _action(token, *entry)
     extraction.actor = _party(_doer(token), disc)
     extraction.target = _party(patient, disc)
     if patient is not None and patient.pos_ == "NOUN":
@@ -391,6 +411,20 @@ def _action_verb(token: Token, disc: Discourse) -> Extraction | None:
     if extraction.actor is not None and extraction.target is not None and extraction.actor.key == extraction.target.key:
         extraction.target = None
     return extraction if extraction.actor is not None else None
+
+
+def _is_publication(noun: Token) -> bool:
+    """ "a statement", "figures", "a video": what is published, not who is set free (no party, no people)."""
+    return noun.lemma_.lower() in DOCUMENT_NOUNS or (noun.pos_ == "NOUN" and noun.ent_type_ == "" and not any(
+        c.dep_ == "poss" for c in noun.children) and noun.lemma_.lower() not in _PEOPLE_NOUNS)
+
+
+# Who is set free: a release of people, not of a report.
+_PEOPLE_NOUNS = frozenset({
+    "crew", "hostage", "prisoner", "detainee", "captive", "sailor", "fisherman", "soldier", "journalist",
+    "activist", "citizen", "national", "worker", "member", "people", "person", "captain", "deckhand",
+    "man", "woman", "child", "student", "passenger", "tourist", "official", "diplomat", "suspect",
+})
 
 
 # Verbs whose complement is wished for, planned or asked about, not told as done.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import DEMAND, STATEMENT, Extractor
+from nlp import DEMAND, EVENT, STATEMENT, Extractor
 from nlp.name_spans import initial_candidates
 
 
@@ -292,3 +292,28 @@ def test_a_demand_by_the_title_alone_is_its_holders(extractor):
     found = [(e.actor and e.actor.key, e.target and e.target.key)
              for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert found == [("Ana Ruiz", "Velmont Rail")], found
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Velmar summoned Karvonia's ambassador on Tuesday.", ("summon", "Velmar", "Karvonia")),
+    ("Karvonia expelled two diplomats on Friday.", ("expel", "Karvonia", None)),
+    ("Karvonia released the crew of the trawler on Thursday.", ("release", "Karvonia", None)),
+    ("The waiver, granted by the Velmarian Civil Aviation Authority in April, lets crews fly longer.",
+     ("grant", "Velmarian Civil Aviation Authority", None)),
+    ("Velmar fined Norvia Airways 2 million euros.", ("fine", "Velmar", None)),
+    ("Velmar sanctioned three companies.", ("sanction", "Velmar", None)),
+])
+def test_what_one_party_does_to_another_is_an_event(extractor, text, event):
+    found = [(e.predicate, e.actor and e.actor.key, e.target and e.target.key)
+             for e in extractor.analyse(text).extractions if e.kind == EVENT]
+    assert found == [event], found
+
+
+@pytest.mark.parametrize("text", [
+    "Karvonia released a statement on Thursday.",  # published, nobody set free
+    "Velmar urged Karvonia to release the crew.",  # asked for, not done
+    "Karvonia would release the crew if Velmar paid.",
+])
+def test_a_release_asked_for_or_of_a_document_is_no_event(extractor, text):
+    found = [e.predicate for e in extractor.analyse(text).extractions if e.kind == EVENT]
+    assert "release" not in found, found
