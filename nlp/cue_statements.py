@@ -50,6 +50,8 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
     speakers = subjects_of(cue) or [t for t in [agent_of(cue)] if t is not None]
     if not speakers and cue.dep_ == "advcl" and cue.tag_ == "VBG":
         speakers = subjects_of(cue.head)  # "X called for ..., saying ...": X is saying it
+    if not speakers and _quoted_as_saying(cue):
+        speakers = subjects_of(cue.head.head)  # "X was quoted by Y as saying ...": X is saying it
     if not speakers:
         before = _speaker_before_cue(cue, disc)
         if before is None:
@@ -84,6 +86,7 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
             direct=direct,
         )
         _apply_statement_stance(extraction, stance, speaker, denying=lemma in DENY_VERBS)
+        _add_relaying_agent(extraction, cue, disc)
         _fill_topic(extraction, cue, disc)
         if extraction.stance == DENIED and extraction.predicate == "deny" and names_a_demand(content, cue):
             # "rejected the demand", "dismissed calls to step down": the denial answers a demand.
@@ -92,6 +95,30 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
             extraction.predicate = extraction.predicate or "deny"
         found.append(extraction)
     return found
+
+
+# "was quoted as saying", "was cited as saying", "was reported as saying".
+_QUOTING_VERBS = frozenset({"quote", "cite", "report"})
+
+
+def _quoted_as_saying(cue: Token) -> bool:
+    """ "X was quoted by the Tass news agency as saying ...": the cue hangs on "as", under a
+    passive verb of quoting whose subject is the speaker (and whose agent relays it)."""
+    head = cue.head
+    return (
+        cue.tag_ == "VBG" and cue.dep_ == "pcomp" and head.lower_ == "as"
+        and head.head.lemma_.lower() in _QUOTING_VERBS
+    )
+
+
+def _add_relaying_agent(extraction: Extraction, cue: Token, disc: Discourse) -> None:
+    """ "quoted by the Tass news agency as saying": the agency relays the statement, an origin
+    beside the speaker (two outlets quoting Tass are one origin)."""
+    if not _quoted_as_saying(cue):
+        return
+    relay = disc.ref(agent_of(cue.head.head))
+    if relay is not None and all(o.key != relay.key for o in extraction.origins):
+        extraction.origins.append(relay)
 
 
 def _speaker_before_cue(cue: Token, disc: Discourse) -> Token | None:
@@ -113,6 +140,8 @@ def _speaker_before_cue(cue: Token, disc: Discourse) -> Token | None:
 
 def _is_speech_act(cue: Token, quotes: list[tuple[int, int]]) -> bool:
     """A cue verb used as a speech act, not "unwilling to acknowledge", "allow X to maintain"."""
+    if _quoted_as_saying(cue):
+        return True
     if cue.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj"):
         head = cue.head
         if head.lemma_.lower() not in CUE_VERBS | {"continue", "go", "keep", "begin", "start", "be"}:

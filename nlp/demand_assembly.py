@@ -239,8 +239,13 @@ def _concrete_noun(action: Token) -> str:
 
 
 def _from_phrase(token: Token, disc: Discourse) -> ActorRef | None:
-    """"compensation from Zenda" -> the capital's actor."""
+    """"compensation from Zenda" -> the capital's actor; "the return of the crew from France": the
+    parser hangs the from-phrase on what is to be returned, so it is looked for there too."""
     prep = _prep(token, "from")
+    if prep is None:
+        of = _prep(token, "of")
+        owned = _child(of, "pobj") if of is not None else None
+        prep = _prep(owned, "from") if owned is not None else None
     if prep is None:
         return None
     pobj = _child(prep, "pobj")
