@@ -201,7 +201,22 @@ def _reported_content(cue: Token) -> TextSpan | None:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ != "PRON":
                 return subtree_span(child)
-    return _clause_before_inserted_cue(cue)
+    return _clause_hung_on_setting(cue) or _clause_before_inserted_cue(cue)
+
+
+def _clause_hung_on_setting(cue: Token) -> TextSpan | None:
+    """ "X told the BBC in an interview that the talks had resumed": the parser hangs the
+    that-clause on the setting ("interview", "news conference") instead of on the cue."""
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for setting in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in setting.children:
+                if (
+                    clause.dep_ in ("acl", "ccomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                    and any(s.dep_ in ("nsubj", "nsubjpass") for s in clause.children)
+                ):
+                    return subtree_span(clause)
+    return None
 
 
 def _clause_before_inserted_cue(cue: Token) -> TextSpan | None:

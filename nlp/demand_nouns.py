@@ -32,6 +32,7 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     # "the call by X on Y to ...": the parser may hang "on Y" on X.
     on = _prep(noun, "on") or (_prep(by, "on") if by is not None else None)
     on_target = party_ref(_child(on, "pobj"), disc) if on is not None else None
+    recipient = _recipient(noun, disc)
     if kind == "linear":
         extraction = _linear_reading(noun, action, actor, disc)
         return [] if extraction is None else _finished([extraction], noun, disc)
@@ -42,7 +43,7 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
             # "rejected Norway's demand that it stop ...": "it" is the party answering.
             target = on_target or answerer
         else:
-            target = on_target or party_ref(addressee, disc)
+            target = on_target or party_ref(addressee, disc) or recipient
         extraction = _new(noun, actor, target)
         _fill_from_verb(extraction, action, disc)
         extraction.cue = noun.lemma_.lower()
@@ -51,12 +52,25 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     found = []
     for thing in nouns:
         extraction = _new(
-            noun, actor, _from_phrase(thing, disc) or on_target or _from_phrase(noun, disc) or answerer
+            noun, actor,
+            _from_phrase(thing, disc) or on_target or _from_phrase(noun, disc) or answerer or recipient,
         )
         _fill_from_noun(extraction, thing, disc, others=nouns)
         extraction.cue = noun.lemma_.lower()
         found.append(extraction)
     return _finished(found, noun, disc)
+
+
+def _recipient(noun: Token, disc: Discourse) -> ActorRef | None:
+    """Whom a demand was sent or delivered to: "an ultimatum to France", "sent France a request",
+    "submitted a request to the ministry"."""
+    to = _prep(noun, "to")
+    if to is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS:
+        dative = next((c for c in noun.head.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+        if dative is not None:
+            return party_ref(dative, disc)
+        to = _prep(noun.head, "to")
+    return party_ref(_child(to, "pobj"), disc) if to is not None else None
 
 
 def _answering_party(noun: Token, disc: Discourse) -> ActorRef | None:

@@ -53,12 +53,27 @@ def obligation_from(cue: Token, disc: Discourse) -> Extraction | None:
             continue
         if _opens_quotation(clause) or (modals is OBLIGATION_MODALS and clause.i < cue.i):
             return None  # '"Shell must pay," said X': a direct quotation is X's statement
-        extraction = _new(cue, _obligation_maker(cue, disc), party_ref(_own_subject(clause), disc))
+        subject = _own_subject(clause)
+        target = _addressee_meant(cue, subject, disc) or party_ref(subject, disc)
+        extraction = _new(cue, _obligation_maker(cue, disc), target)
         _fill_from_verb(extraction, clause, disc)
         return _on_another_party(extraction, cue, disc)
     if modals is OBLIGATION_MODALS:
         return _linear_obligation(cue, disc)
     return None
+
+
+# Pronouns that, as the subject of an obligation told to someone, refer to whoever was told.
+_TOLD_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+def _addressee_meant(cue: Token, subject: Token | None, disc: Discourse) -> ActorRef | None:
+    """ "Germany told France it must ...", "warned the company it would have to ...": the
+    pronoun is the party told, not the teller."""
+    if subject is None or subject.lower_ not in _TOLD_PRONOUNS:
+        return None
+    told = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+    return party_ref(told, disc) if told is not None else None
 
 
 def _linear_obligation(cue: Token, disc: Discourse) -> Extraction | None:

@@ -41,10 +41,16 @@ def _child(token: Token | None, dep: str) -> Token | None:
 
 
 def _prep(token: Token, word: str) -> Token | None:
+    """The preposition ``word`` hanging on ``token`` that names a party or a thing, not a time:
+    "called on Monday on France to ..." is "on France"."""
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == word:
+        if child.dep_ == "prep" and child.lower_ == word and not _names_a_time(child):
             return child
     return None
+
+
+def _names_a_time(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _is_quoted(token: Token) -> bool:

@@ -68,7 +68,11 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         )
         return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
     nouns = coordinated_demands(action, disc)
-    shared = (party_ref(obj, disc) if obj is not None and obj.i != action.i else None) or _from_phrase(trigger, disc)
+    shared = (
+        (party_ref(obj, disc) if obj is not None and obj.i != action.i else None)
+        or _from_phrase(trigger, disc)
+        or _written_to(trigger, disc)
+    )
     found = []
     for noun in nouns:
         # The first thing's "from"-phrase is its own: "an 8% rise from X and the reinstatement of Y".
@@ -81,6 +85,15 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         _fill_from_noun(extraction, noun, disc, others=nouns)
         found.append(extraction)
     return _finished(found, trigger, disc)
+
+
+def _written_to(trigger: Token, disc: Discourse) -> ActorRef | None:
+    """ "X has written to Y demanding compensation", "X appealed to Y, asking for ...": the party
+    the letter or appeal went to is the one asked."""
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
+        return None
+    to = _prep(trigger.head, "to")
+    return party_ref(_child(to, "pobj"), disc) if to is not None else None
 
 
 def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:

@@ -30,6 +30,7 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "
 RENEWING_VERBS = frozenset({"renew", "repeat", "reiterate", "restate", "reaffirm"})
 MAKING_VERBS = RENEWING_VERBS | frozenset({
     "make", "issue", "voice", "press",
+    "send", "submit", "deliver", "file", "lodge", "present", "give",  # "sent X a request", "delivered an ultimatum"
     "join", "echo",  # "joined calls for X to ...": the demand is the subject's too
 })
 # Verbs whose subject answers a demand made of it: "France rejected Germany's demand for

@@ -55,6 +55,8 @@ SPEAKER_CONSTRUCTIONS = [
     "The talks have resumed, Marta Kowal said, and will go on next week.",
     "The talks have resumed, Marta Kowal said, speaking on condition that her ministry not be named.",
     "Marta Kowal was quoted by the Tass news agency as saying the talks had resumed.",
+    "Marta Kowal told the BBC in an interview that the talks had resumed.",  # clause hung on "interview"
+    "Marta Kowal maintained that the talks had resumed.",
 ]
 
 
@@ -90,6 +92,11 @@ DEMAND_CONSTRUCTIONS = [
     "Germany demanded an apology from France.",
     "Germany demanded the crew's immediate release and an apology from France.",
     "Germany is seeking the return of the crew from France.",  # "from France" hung on "crew"
+    "Germany on Monday called on France to release the crew.",  # "on Monday" is no addressee
+    "Germany told France it must release the crew.",  # "it" is the party told
+    "Germany issued an ultimatum to France to release the crew.",
+    "Germany sent France a formal request for compensation.",
+    "Germany has written to France demanding compensation.",
 ]
 
 
