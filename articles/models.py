@@ -63,7 +63,20 @@ class ArticleQuerySet(models.QuerySet):
         """Mark these articles pending again, noting when, so the sweep leaves them to their message.
 
         A withdrawn article stays withdrawn: re-extraction is no way round an
-        editor's decision. A fresh request starts a fresh count of attempts.
+        editor's decision. A fresh request starts a fresh count of attempts, and
+        its reading is written whatever it finds (an editor's decision may be
+        what it is to apply).
+        """
+        return self.exclude(state=Article.State.WITHDRAWN).update(
+            state=Article.State.PENDING, queued_at=timezone.now(), attempts=0, analysis_digest=""
+        )
+
+    def queue_for_rereading(self) -> int:
+        """Mark these articles pending to be read again by a new ruler (a settle).
+
+        Unlike ``queue_for_processing`` the fingerprint of what was last written
+        is kept: nobody asked for anything to be applied, so a reading that finds
+        the same analysis has nothing to write.
         """
         return self.exclude(state=Article.State.WITHDRAWN).update(
             state=Article.State.PENDING, queued_at=timezone.now(), attempts=0
@@ -163,6 +176,13 @@ class Article(models.Model):
         default=0, help_text="Failed extractions since it was last queued; the sweep retries a few."
     )
     extractor_version = models.CharField(max_length=100, blank=True)
+    analysis_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A fingerprint of the analysis last written; empty when a reading was asked for "
+        "(its write must run). A settle's reading that finds the same analysis writes nothing again.",
+    )
     ingested_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField(
         null=True,
@@ -184,7 +204,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
     # Who withdrew or re-dated an article, and when. The text never changes after
     # ingest, so the history leaves it out rather than copy it on every change.
-    history = HistoricalRecords(excluded_fields=["body", "furniture"])
+    history = HistoricalRecords(excluded_fields=["body", "furniture", "analysis_digest"])
 
     class Meta:
         ordering = ["-published", "-ingested_at"]

@@ -83,7 +83,7 @@ def articles_settle() -> int:
     if Article.objects.pending().exists():
         return 0
     stale = services.articles_settle_round()
-    Article.objects.filter(pk__in=stale).queue_for_processing()
+    Article.objects.filter(pk__in=stale).queue_for_rereading()
     return articles_process_enqueue(article_ids=stale).queued
 
 

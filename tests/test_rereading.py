@@ -1,0 +1,59 @@
+"""A settle's reading that finds what was already written writes nothing; a requested one always writes.
+
+Settling reads articles again whenever the corpus teaches the ruler a name
+their text holds (``pipeline.services.articles_settle_round``); about a
+quarter of those readings find the same analysis (README, issue 11). Their
+rows are what the reading would write, so only the version moves. A reading
+someone asked for (re-extraction, an editor's decision) is always written:
+what it is to apply may not be in the analysis.
+"""
+import pytest
+
+from articles.models import Article
+from articles.services import article_ingest
+from claims.models import Extraction
+from entities.models import Mention
+from pipeline.dispatch import articles_reprocess
+from pipeline.services import article_process
+
+TEXT = (
+    "date 2024-03-01\n"
+    "Brazil has demanded that Argentina hand over the businessman Carlos Mendez, according to Reuters.\n"
+)
+
+
+def _rows(article: Article) -> tuple[set[int], set[int]]:
+    return (
+        set(Extraction.objects.filter(article=article).values_list("pk", flat=True)),
+        set(Mention.objects.filter(article=article).values_list("pk", flat=True)),
+    )
+
+
+@pytest.mark.django_db
+def test_a_settles_reading_that_finds_the_same_writes_nothing_again():
+    article = article_ingest(raw=TEXT.encode(), name="a.txt", enqueue=False).article
+    article_process(article_id=article.pk)
+    written = _rows(article)
+    assert all(written), written
+    Article.objects.filter(pk=article.pk).queue_for_rereading()  # as the settle does
+
+    assert article_process(article_id=article.pk) == []
+
+    assert _rows(article) == written
+    article.refresh_from_db()
+    assert article.state == Article.State.DONE and article.analysis_digest
+
+
+@pytest.mark.django_db
+def test_a_requested_reading_is_written_even_when_it_finds_the_same():
+    article = article_ingest(raw=TEXT.encode(), name="a.txt", enqueue=False).article
+    article_process(article_id=article.pk)
+    written = _rows(article)
+    articles_reprocess(article_ids=[article.pk])  # re-extraction, or an editor's decision
+
+    article_process(article_id=article.pk)
+
+    again = _rows(article)
+    assert again[0] and again[0].isdisjoint(written[0]), (written, again)
+    article.refresh_from_db()
+    assert article.state == Article.State.DONE and article.analysis_digest
