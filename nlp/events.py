@@ -414,9 +414,10 @@ def _action_verb(token: Token, disc: Discourse) -> Extraction | None:
 
 
 def _is_publication(noun: Token) -> bool:
-    """ "a statement", "figures", "a video": what is published, not who is set free (no party, no people)."""
-    return noun.lemma_.lower() in DOCUMENT_NOUNS or (noun.pos_ == "NOUN" and noun.ent_type_ == "" and not any(
-        c.dep_ == "poss" for c in noun.children) and noun.lemma_.lower() not in _PEOPLE_NOUNS)
+    """ "a statement", "its quarterly results", "a video": something published, not someone set
+    free (a party, or people)."""
+    lemma = noun.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or (noun.pos_ == "NOUN" and noun.ent_type_ == "" and lemma not in _PEOPLE_NOUNS)
 
 
 # Who is set free: a release of people, not of a report.

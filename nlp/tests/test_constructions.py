@@ -320,6 +320,7 @@ def test_what_one_party_does_to_another_is_an_event(extractor, text, event):
 
 @pytest.mark.parametrize("text", [
     "Karvonia released a statement on Thursday.",  # published, nobody set free
+    "Norvia Airways released its quarterly results on Thursday.",
     "Velmar urged Karvonia to release the crew.",  # asked for, not done
     "Karvonia would release the crew if Velmar paid.",
 ])
