@@ -282,6 +282,7 @@ def read_signals(trigger: Token, disc: Discourse, *, skip_cue: Token | None = No
             for conj in node.children:
                 if conj.dep_ == "conj" and conj.i not in on_path:
                     outer.extend(_according_to(conj, disc, found))
+    outer.extend(_closing_according_to(trigger, on_path, disc, found))
     if skip_cue is not None:
         _read_own_speaker(skip_cue, disc, found)
     wrapper = trailing_attribution(trigger.sent)
@@ -616,6 +617,21 @@ def _according_to(node: Token, disc: Discourse, found: Signals) -> list[ActorRef
                         or _has_hedge_adjective(pobj):
                     found.hedged = True
     return origins
+
+
+def _closing_according_to(trigger: Token, on_path: set[int], disc: Discourse, found: Signals) -> list[ActorRef]:
+    """ "X demanded that Y hand over Z, according to Reuters": an "according to" closing the
+    sentence after a comma credits all of it, whichever word the parser hung it on."""
+    sent = trigger.sent
+    last = next((t for t in reversed(sent) if not t.is_punct), None)
+    for token in sent:
+        if (
+            token.lower_ == "according" and token.i > trigger.i and token.head.i not in on_path
+            and token.i > sent.start and token.doc[token.i - 1].text == ","
+            and last is not None and token.right_edge.i == last.i
+        ):
+            return _according_to(token.head, disc, found)
+    return []
 
 
 def _named(token: Token, disc: Discourse) -> ActorRef | None:

@@ -327,3 +327,13 @@ def test_what_one_party_does_to_another_is_an_event(extractor, text, event):
 def test_a_release_asked_for_or_of_a_document_is_no_event(extractor, text):
     found = [e.predicate for e in extractor.analyse(text).extractions if e.kind == EVENT]
     assert "release" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Germany demanded that France hand over the documents, according to Reuters.",  # hung on "hand"
+    "Germany demanded compensation from France, according to Reuters.",
+])
+def test_a_closing_according_to_credits_the_whole_sentence(extractor, text):
+    found = [(e.stance, [o.key for o in e.origins]) for e in extractor.analyse(text).extractions
+             if e.kind == DEMAND]
+    assert found == [("attributed", ["Reuters"])], found
