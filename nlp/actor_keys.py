@@ -70,8 +70,6 @@ def _acts_like_a_company(doc: Doc, cands: list[Candidate]) -> bool:
     if any(cand.end - cand.start != 1 for cand in cands):
         return False
     tokens = [doc[cand.start] for cand in cands]
-    if any(states.state_named(t.text) or states.state_of_capital(t.text) for t in tokens):
-        return False  # "the US backs it": a state spelled so that its key is no state's name
     acts = any(t.dep_ == "nsubj" and t.head.pos_ == "VERB" for t in tokens)
     return acts and not any(_used_as_a_place(t) for t in tokens)
 
@@ -212,11 +210,15 @@ def resolve_keys(
     norms = list(surfaces)
     # States under any of their names are one actor.
     by_state: dict[str, str] = {}
+    # Names that are a state (by the tables, or spelled as one: "US", whose key "us" is no
+    # state's name), a capital or a people: never a short form, variant or acronym of another.
+    state_like = {norm for norm in norms if _is_state_like(norm)}
     for norm in norms:
         state = states.state_tables().names.get(norm) or states.state_named(
             surfaces[norm][0].span(doc).text
         )
         if state:
+            state_like.add(norm)
             if state in by_state:
                 groups.union(by_state[state], norm)
             else:
@@ -226,7 +228,7 @@ def resolve_keys(
         for b in norms[i + 1 :]:
             if (
                 groups.find(a) != groups.find(b)
-                and not (_is_state_like(a) or _is_state_like(b))
+                and a not in state_like and b not in state_like
                 and same_name(a, b)
             ):
                 groups.union(a, b)
@@ -241,13 +243,13 @@ def resolve_keys(
     # organisation name in the article whose initials it spells.
     for short in norms:
         text = surfaces[short][0].span(doc).text
-        if not looks_like_acronym(text) or _is_state_like(short):
+        if not looks_like_acronym(text) or short in state_like:
             continue
         expansions = {
             groups.find(f)
             for f in norms
             if len(f.split()) >= 2
-            and not _is_state_like(f)
+            and f not in state_like
             and is_acronym_of(text, surfaces[f][0].span(doc).text)
         }
         expansions.discard(groups.find(short))
@@ -256,14 +258,14 @@ def resolve_keys(
     # Short forms ("Kovalenko", "Support Forces") join the one full name they end.
     votes = label_votes(surfaces)
     for short in norms:
-        if _is_state_like(short):
+        if short in state_like:
             continue
         short_words = short.split()
         fulls = {
             groups.find(f)
             for f in norms
             if f != short
-            and not _is_state_like(f)
+            and f not in state_like
             and _short_form_of(short_words, f.split())
             and (len(short_words) > 1 or _may_have_short_form(votes[f]) or _short_state_name(f) == short)
         }
@@ -288,7 +290,7 @@ def resolve_keys(
                 for f in norms
                 if f != short
                 and len(f.split()) >= 2
-                and not _is_state_like(f)
+                and f not in state_like
                 and f.split()[0] == short
                 and (
                     majority(votes[f]) == "ORG"
@@ -344,9 +346,10 @@ def _group_key(
             return _surface_text(decl.name.text)
 
     # A state by the name it goes by, not its formal one ("Velmar", not "the Republic of Velmar").
-    short_names = [norm for norm in group if _short_state_name(norm) in group]
-    if short_names:
-        return _surface_text(surfaces[_short_state_name(short_names[0])][0].span(doc).text)
+    for norm in group:
+        short = _short_state_name(norm)
+        if short in group:
+            return _surface_text(surfaces[short][0].span(doc).text)
 
     # The fullest name used, then the most used, then the first.
     def rank(norm: str) -> tuple:
