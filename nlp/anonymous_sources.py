@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .discourse import Discourse
+from .discourse import Discourse, has_definite_article
 from .model import doc_text
 from .quotations import in_quotes
 from .types import ActorRef
@@ -79,7 +79,7 @@ SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 def _same_source_before(role: Token, disc: Discourse) -> ActorRef | None:
     """ "a senior official at X said ... "Y," the official said": the anonymous source introduced
     just before with the same noun (a definite "the" points back to it)."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in role.children):
+    if not has_definite_article(role):
         return None
     lemma = role.lemma_.lower()
     earlier = {s.start_char for s in [role.sent, *disc.previous_sentences(role.sent, count=3)]}

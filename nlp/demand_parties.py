@@ -19,7 +19,7 @@ from .actor_words import PERSON_TITLES, PLACE_PREPOSITIONS
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
-from .discourse import Discourse, agent_of, name_word_holds, subjects_of
+from .discourse import Discourse, agent_of, has_definite_article, name_word_holds, subjects_of
 from .model import doc_text
 from .types import ActorRef, Mention
 
@@ -132,12 +132,8 @@ def is_description(token: Token) -> bool:
     """A common noun, or a title capitalised as a common noun ("the President stated",
     "the Minister said": the parser tags it a proper noun, but it describes the post's holder)."""
     return token.pos_ == "NOUN" or (
-        token.pos_ == "PROPN" and token.lower_ in PERSON_TITLES and _has_definite_article(token)
+        token.pos_ == "PROPN" and token.lower_ in PERSON_TITLES and has_definite_article(token)
     )
-
-
-def _has_definite_article(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
@@ -145,7 +141,7 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
     title, before the name ("President Anna Berg", "Transport Minister Ana Ruiz") or beside it
     ("Ana Ruiz, the transport minister")."""
     title = token.lower_
-    if title not in PERSON_TITLES or not _has_definite_article(token):
+    if title not in PERSON_TITLES or not has_definite_article(token):
         return None
     text = doc_text(token.doc)
     for mention in reversed(disc.actors.mentions):
@@ -374,7 +370,6 @@ _GENERIC_BODY_NOUNS = frozenset({"watchdog", "regulator", "agency", "body", "aut
 
 # Labels the small model gives a named body ("Port of X Authority" comes out ORG, FAC or LOC).
 _BODY_LABELS = ("ORG", "FAC", "LOC")
-
 
 
 def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:

@@ -139,6 +139,11 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def has_definite_article(token: Token) -> bool:
+    """ "the union", "the President": a noun phrase pointing back to someone already known."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def is_negated(verb: Token) -> bool:
     if any(child.dep_ == "neg" for child in verb.children):
         return True
@@ -226,7 +231,7 @@ class Discourse:
         """"the federation" after "the Freedonia Football Federation": the nearest organisation
         named before whose name ends in that noun. "The Forum", capitalised, is that organisation's
         short name in the same way, and nothing else."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if not has_definite_article(token):
             return None
         if token.pos_ == "PROPN":
             return self._definite_short_name(token)
