@@ -67,9 +67,7 @@ class ArticleQuerySet(models.QuerySet):
         its reading is written whatever it finds (an editor's decision may be
         what it is to apply).
         """
-        return self.exclude(state=Article.State.WITHDRAWN).update(
-            state=Article.State.PENDING, queued_at=timezone.now(), attempts=0, analysis_digest=""
-        )
+        return self._queue(analysis_digest="")
 
     def queue_for_rereading(self) -> int:
         """Mark these articles pending to be read again by a new ruler (a settle).
@@ -78,8 +76,11 @@ class ArticleQuerySet(models.QuerySet):
         is kept: nobody asked for anything to be applied, so a reading that finds
         the same analysis has nothing to write.
         """
+        return self._queue()
+
+    def _queue(self, **fields) -> int:
         return self.exclude(state=Article.State.WITHDRAWN).update(
-            state=Article.State.PENDING, queued_at=timezone.now(), attempts=0
+            state=Article.State.PENDING, queued_at=timezone.now(), attempts=0, **fields
         )
 
     def processed(self):
