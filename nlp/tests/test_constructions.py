@@ -19,6 +19,12 @@ def extractor():
     return Extractor()
 
 
+def _demand_parties(extractor, text: str) -> list[tuple[str | None, str | None]]:
+    """(maker, addressee) of every demand read in ``text``."""
+    return [(e.actor and e.actor.key, e.target and e.target.key)
+            for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+
+
 SPEAKER_CONSTRUCTIONS = [
     '"We will not back down," said Marta Kowal, the union\'s president.',
     '"We will not back down," Marta Kowal, the union\'s president, said.',
@@ -102,10 +108,7 @@ DEMAND_CONSTRUCTIONS = [
 
 @pytest.mark.parametrize("text", DEMAND_CONSTRUCTIONS)
 def test_a_demand_is_made_by_its_maker_of_its_target(extractor, text):
-    found = [
-        (e.actor.key if e.actor else None, e.target.key if e.target else None)
-        for e in extractor.analyse(text).extractions if e.kind == DEMAND
-    ]
+    found = _demand_parties(extractor, text)
     assert ("Germany", "France") in found, found
 
 
@@ -150,8 +153,7 @@ def test_those_who_plead_for_a_body_speak_for_it(extractor, text, speaker):
 
 def test_an_unnamed_department_answers_for_its_body(extractor):
     text = "The European Commission's fisheries department has rejected Norway's demand that it stop fishing."
-    found = [(e.actor and e.actor.key, e.target and e.target.key)
-             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    found = _demand_parties(extractor, text)
     assert found == [("Norway", "European Commission")], found
 
 
@@ -159,8 +161,7 @@ def test_a_body_described_by_its_field_is_the_body_so_named(extractor):
     text = ("The pilots' union SPLA renewed its demand that the country's aviation regulator revoke a waiver "
             "allowing Norvia Airways to roster pilots for long duties. The Velmarian Civil Aviation Authority "
             "said on Monday that the waiver would remain in force.")
-    found = [(e.actor and e.actor.key, e.target and e.target.key)
-             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    found = _demand_parties(extractor, text)
     assert found == [("SPLA", "Velmarian Civil Aviation Authority")], found
 
 
@@ -254,8 +255,7 @@ def test_what_nobody_did_is_no_statement(extractor):
 def test_we_in_an_embedded_post_is_whoever_posted_it(extractor):
     text = ("Velmont Rail hit back within the hour:\n\nEvery Velmont train is safe and inspected. We urge the RMT "
             "to call off this strike and come back to the table.\n— Velmont Rail (@VelmontRail) May 18, 2026")
-    found = [(e.actor and e.actor.key, e.target and e.target.key)
-             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    found = _demand_parties(extractor, text)
     assert found == [("Velmont Rail", "RMT")] * 2, found  # call off the strike; come back to the table
 
 
@@ -298,8 +298,7 @@ def test_the_title_alone_is_the_person_last_named_with_it(extractor, text, speak
 def test_a_demand_by_the_title_alone_is_its_holders(extractor):
     text = ("Transport Minister Ana Ruiz visited the port on Monday. "
             "The minister demanded that Velmont Rail reopen the line.")
-    found = [(e.actor and e.actor.key, e.target and e.target.key)
-             for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    found = _demand_parties(extractor, text)
     assert found == [("Ana Ruiz", "Velmont Rail")], found
 
 
