@@ -19,7 +19,9 @@ from .actor_words import PERSON_TITLES, PLACE_PREPOSITIONS
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
-from .discourse import Discourse, agent_of, has_definite_article, name_word_holds, subjects_of
+from .discourse import (
+    Discourse, agent_of, has_definite_article, is_apposition, name_heads, name_word_holds, subjects_of,
+)
 from .model import doc_text
 from .types import ActorRef, Mention
 
@@ -388,13 +390,12 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     # aviation regulator" -> "Velmarian Civil Aviation Authority": a generic noun for a body need
     # not be in its name when the field is (and the owner, when named).
     owner = {c.lower_ for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"}
+    head = noun
     if noun in _GENERIC_BODY_NOUNS and modifiers:
-        words = modifiers | owner
+        words, head = modifiers | owner, None
     named = [
         m for m in disc.actors.mentions
-        if m.label in _BODY_LABELS and any(
-            _words_in_name(words, name) and len(name.split()) > 1 for name in (m.key, m.text)
-        )
+        if m.label in _BODY_LABELS and any(_describes(name, words, head) for name in (m.key, m.text))
     ]
     if not named and len(words) == 1:
         named = _organisations_called(noun, token, disc)
@@ -404,6 +405,14 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     before = [m for m in named if m.start < token.idx]
     mention = before[-1] if before else min(named, key=lambda m: m.start)
     return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+def _describes(name: str, words: set[str], head: str | None) -> bool:
+    """Every word of the description is in the name, and the noun it is built on is the name's
+    own: "the union" is not the "European Union Aviation Safety Agency"."""
+    if len(name.split()) < 2 or not _words_in_name(words, name):
+        return False
+    return head is None or any(name_word_holds(h, head) for h in name_heads(name))
 
 
 def _words_in_name(words: set[str], name: str) -> bool:
@@ -418,10 +427,14 @@ def _organisations_called(noun: str, token: Token, disc: Discourse) -> list[Ment
     "the dockworkers' union Dokbond", "Dokbond, the union"."""
     found = []
     for other in token.doc:
-        if other.i == token.i or other.lower_ != noun:
+        # A word of a name is not a noun set beside one ("European Union Aviation Safety Agency").
+        if other.i == token.i or other.lower_ != noun or disc.actors.mention_at(other) is not None:
             continue
-        beside = [c for c in other.children if c.dep_ in ("compound", "appos") and c.pos_ == "PROPN"]
-        if other.dep_ in ("appos", "compound") and other.head.pos_ == "PROPN":
+        beside = [
+            c for c in other.children
+            if c.pos_ == "PROPN" and (c.dep_ == "compound" or is_apposition(other, c))
+        ]
+        if (other.dep_ == "compound" or is_apposition(other.head, other)) and other.head.pos_ == "PROPN":
             beside.append(other.head)
         for word in beside:
             mention = disc.actors.mention_at(word)

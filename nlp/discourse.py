@@ -139,6 +139,16 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+def is_apposition(head: Token, child: Token) -> bool:
+    """A name set beside a noun to say who it is ("the union, SPLA"). It follows its head, and a
+    colon or dash between them marks a credit, not an apposition: "BRAVALLE (Reuters) - the
+    union ...", "Union wants regulator to scrap waiver: Reuters" are misparses."""
+    if child.dep_ != "appos" or child.i < head.i:
+        return False
+    between = head.doc[head.i + 1 : child.left_edge.i]
+    return not any(t.text in (":", "-", "\u2013", "\u2014", "|") for t in between)
+
+
 def has_definite_article(token: Token) -> bool:
     """ "the union", "the President": a noun phrase pointing back to someone already known."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
@@ -331,7 +341,7 @@ class Discourse:
         children = list(token.children)
         # "Chad's ruling council, FACT" / "the leader, Ahmad X": the apposition names the actor.
         for child in children:
-            if child.dep_ == "appos":
+            if is_apposition(token, child):
                 found = self.ref(child, depth=depth + 1)
                 if found is not None:
                     self._affiliate_by_possessive(token, found)
@@ -532,6 +542,12 @@ def _words_before_of(name: str) -> set[str]:
     """The noun a name is built on when it is "<Noun> of <Place>" ("Competition Commission of X")."""
     words = name.lower().split()
     return {words[words.index("of") - 1]} if "of" in words[1:-1] else set()
+
+
+def name_heads(name: str) -> set[str]:
+    """The nouns a name of several words is built on: its last word ("Safety Agency"), or the
+    word before "of" ("Commission of X"). "Union" is no head of "European Union Safety Agency"."""
+    return _last_words(name) | _words_before_of(name)
 
 
 def name_word_holds(name_word: str, noun: str) -> bool:
