@@ -1,7 +1,10 @@
 """Reported obligations: an obligation or hope put on another party in reported speech.
 
 "X says Acme Mining must pay ...", "X hoped Freedonia would protect ..." are demands of
-Acme Mining and Freedonia; "we must ..." or a direct quotation is not.
+Acme Mining and Freedonia; "we must ..." is not. Inside a direct quotation, a party the
+speaker names that must or should act is asked to by the speaker ('"Freedonia must let our
+diplomats see them," the minister said'), once the quotation's speaker is known
+(``quoted_obligations``, after the whole article is read: the speaker may be named sentences later).
 """
 from __future__ import annotations
 
@@ -12,10 +15,10 @@ from .demand_guards import _is_unrealised
 from .demand_linear import _linear_reading
 from .demand_parties import _DEMANDING_DOCUMENTS, _subjects, party_ref, party_ref_any
 from .demand_readers import _own_subject
-from .demand_words import HOPE_CUES, HOPE_MODALS, OBLIGATION_MODALS
+from .demand_words import HOPE_CUES, HOPE_MODALS, OBLIGATION_MODALS, OUTCOME_VERBS
 from .discourse import Discourse, is_negated
 from .stance import stance_of
-from .types import ActorRef, Extraction
+from .types import ATTRIBUTED, ActorRef, Extraction
 
 
 def _opens_quotation(clause: Token) -> bool:
@@ -108,3 +111,58 @@ def _on_another_party(extraction: Extraction, cue: Token, disc: Discourse) -> Ex
     stance = stance_of(cue, disc)
     extraction.stance, extraction.origins = stance.stance, list(stance.origins)
     return extraction
+
+
+def quoted_obligations(disc: Discourse) -> list[Extraction]:
+    """Demands inside direct quotations: a party named as the subject of "must" or "should"
+    ('"Freedonia must release them today," X said'), asked by the quotation's speaker.
+
+    Not a description ("the regulator must finish the job" names no one), not a passive
+    ("X must be held to account" asks someone else), not "must be"/"must have" (a judgement
+    or a guess), not "must not" (read as a statement, like other negated demands).
+    """
+    found = []
+    for start, end, speaker in disc.quote_speakers:
+        for verb in _tokens_between(disc, start, end):
+            target = _party_obliged(verb, disc)
+            if target is None:
+                continue
+            maker = disc.party(speaker)
+            if disc.state_or_key(maker) == disc.state_or_key(target):
+                continue  # "Freedonia must stand firm," said Freedonia's minister: one's own side
+            extraction = _new(verb, maker, target)
+            _fill_from_verb(extraction, verb, disc)
+            extraction.cue = next(c.lower_ for c in verb.children if c.lower_ in OBLIGATION_MODALS)
+            extraction.stance, extraction.origins = ATTRIBUTED, [speaker]
+            if not _already_read(extraction, disc):
+                found.append(extraction)
+    return found
+
+
+def _tokens_between(disc: Discourse, start: int, end: int) -> list[Token]:
+    span = disc.doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or is_negated(verb):
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(c.lower_ in OBLIGATION_MODALS for c in auxiliaries) or any(c.dep_ == "auxpass" for c in auxiliaries):
+        return None
+    if verb.lemma_.lower() in OUTCOME_VERBS:
+        return None  # "Freedonia should win the vote": a forecast, not a call
+    subject = _own_subject(verb)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    found = party_ref(subject, disc)
+    return disc.party(found) if found is not None and found.label in ("GPE", "ORG", "PERSON") else None
+
+
+def _already_read(extraction: Extraction, disc: Discourse) -> bool:
+    return any(
+        other.kind == extraction.kind and other.sentence.start == extraction.sentence.start
+        and other.predicate == extraction.predicate and other.target is not None
+        and other.target.key == extraction.target.key
+        for other in disc.extractions
+    )

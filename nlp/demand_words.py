@@ -44,5 +44,12 @@ ANSWERING_VERBS = frozenset({
 # ("insist" is left out: "insisted that Y must ..." is already a demand verb's that-clause.)
 OBLIGATION_CUES = frozenset({"say", "state", "add", "stress", "argue", "write", "tell", "warn"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Verbs of what befalls a party or what it comes to know: with "should" or "must" a forecast or
+# a judgement ("X should win the vote", "X must know that ..."), not something asked of it.
+OUTCOME_VERBS = frozenset({
+    "win", "lose", "pass", "fail", "succeed", "arrive", "reach", "happen", "survive", "recover",
+    "expect", "know", "understand", "realise", "realize", "feel", "remain", "seem", "look",
+    "grow", "rise", "fall", "benefit", "suffer",
+})
 HOPE_CUES = frozenset({"hope", "hopes", "hoped", "hoping"})  # by form: the small model lemmatises "hoped" to "hop"
 HOPE_MODALS = frozenset({"will", "would", "'ll"})

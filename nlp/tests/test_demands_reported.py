@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import DEMAND, Extractor
+from nlp import ATTRIBUTED, DEMAND, STATEMENT, Extractor
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +130,13 @@ def test_saying_another_party_must_act_is_a_demand_of_it(extractor):
     assert demand.predicate == "pay"
 
 
-def test_a_direct_quotation_saying_another_must_act_stays_a_statement(extractor):
+def test_a_direct_quotation_saying_another_must_act_is_the_speakers_demand_too(extractor):
+    # The analysts' gold files count '"X must ...," said Y' as Y's demand of X (and Y's statement).
     text = '"Brightwater Shipping must pay the fees," said Maria Okafor.'
-    assert demands(extractor, text) == []
+    [demand] = demands(extractor, text)
+    assert parties(demand) == ("Maria Okafor", "Brightwater Shipping")
+    assert (demand.predicate, demand.stance) == ("pay", ATTRIBUTED)
+    assert any(e.kind == STATEMENT for e in extractor.analyse(text).extractions)
 
 
 def test_hoping_another_party_will_act_is_a_demand_of_it(extractor):

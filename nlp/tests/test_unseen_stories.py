@@ -279,9 +279,11 @@ Shell rejected the allegations, saying it had cleaned up all spills from its fac
 
 def test_groups_calling_on_a_company_to_pay_and_its_rejection(extractor):
     analysis = extractor.analyse(COMPANY)
-    demand = _only_demand(analysis)
+    demand, quoted = _demands(analysis)
     assert (_key(demand.target), demand.predicate) == ("Shell", "pay")
     assert _origins(demand) == {"Guardian"}
+    # '"Shell must compensate the victims," said X': X's own demand of Shell, credited to X.
+    assert (_key(quoted.target), quoted.predicate, quoted.stance) == ("Shell", "compensation", ATTRIBUTED)
     amnesty = next(e for e in analysis.extractions if _key(e.actor) == "Amnesty International")
     assert amnesty.predicate == "say"  # a report "released" is not a release demanded
     assert "Amnesty" not in {m.key for m in analysis.mentions}
