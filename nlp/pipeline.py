@@ -289,11 +289,11 @@ def _continue_reported_speech(disc: Discourse) -> None:
 
 
 def _borrow_targets(disc: Discourse) -> None:
-    """A demand with no target ("also demanded the return of X") takes the one the article gave
-    earlier for the same thing, else the one party its maker asks everything else of."""
-    demands = sorted((e for e in disc.extractions if e.kind == DEMAND), key=lambda e: e.sentence.start)
+    """A demand with no target ("also demanded the return of X") takes the one the article gave earlier."""
     seen: list[Extraction] = []
-    for extraction in demands:
+    for extraction in sorted(disc.extractions, key=lambda e: e.sentence.start):
+        if extraction.kind != DEMAND:
+            continue
         if extraction.target is None:
             for earlier in reversed(seen):
                 if earlier.predicate == extraction.predicate and earlier.target is not None and (
@@ -302,23 +302,6 @@ def _borrow_targets(disc: Discourse) -> None:
                     extraction.target = earlier.target
                     break
         seen.append(extraction)
-    for extraction in demands:
-        if extraction.target is None and extraction.actor is not None:
-            extraction.target = _only_party_asked_before(extraction, demands)
-
-
-def _only_party_asked_before(demand: Extraction, demands: list[Extraction]) -> ActorRef | None:
-    """"Norland demanded that Vestria free the crew. Norland also demanded an apology": the one
-    party the maker asked anything of up to this sentence, if there is exactly one; of two, none
-    is meant. A party asked only later may be asked for something else ("also demanded that the
-    port authority reinstate ...")."""
-    maker = demand.actor.key
-    asked = [
-        e.target for e in demands
-        if e.sentence.start <= demand.sentence.start and e.actor is not None and e.actor.key == maker
-        and e.target is not None and e.target.key != maker
-    ]
-    return asked[0] if asked and len({ref.key for ref in asked}) == 1 else None
 
 
 def _statement_targets(disc: Discourse) -> None:

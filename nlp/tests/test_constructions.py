@@ -359,17 +359,6 @@ def test_a_credit_or_a_dateline_is_no_apposition(extractor):
     assert "Reuters" not in actors, actors
 
 
-def test_a_demand_with_no_addressee_is_of_the_one_party_its_maker_asked_before(extractor):
-    text = "Norland demanded that Vestria free the crew. Norland has also demanded an apology."
-    assert _demand_parties(extractor, text) == [("Norland", "Vestria"), ("Norland", "Vestria")]
-
-
-def test_of_two_parties_asked_before_neither_is_borrowed(extractor):
-    text = ("Norland demanded that Vestria free the crew and urged Ostmark to close its ports. "
-            "Norland has also demanded an apology.")
-    assert _demand_parties(extractor, text)[-1] == ("Norland", None)
-
-
 @pytest.mark.parametrize("text", [
     '"Vestria must release them today," Foreign Minister Leyla Demir said.',
     '"Our citizens have been held for 72 hours. Vestria must let our diplomats see them today. Not tomorrow. '
