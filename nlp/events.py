@@ -32,6 +32,8 @@ UNRESOLVED_ADJECTIVES = frozenset({
     "unresolved", "uncertain", "unclear", "undecided", "unsettled", "unknown", "pending",
     "open", "murky", "ambiguous", "undetermined", "unanswered",
 })
+# What "open" leaves undecided ("the question remains open"); other things open are simply open.
+_OPEN_QUESTIONS = frozenset({"question", "issue", "matter", "fate", "future", "outcome", "case", "status"})
 IMPASSE_NOUNS = frozenset({"impasse", "deadlock", "stalemate", "standstill", "limbo", "dead end"})
 PROGRESS_NOUNS = frozenset({"progress", "agreement", "deal", "breakthrough", "decision", "resolution", "consensus"})
 STALL_VERBS = frozenset({"stall", "deadlock", "stagnate", "falter"})
@@ -75,7 +77,11 @@ def _unresolved_topic(token: Token) -> Token | None:
             subject = next((c for c in head.children if c.dep_ in ("dobj", "nsubj")), None)
             if subject is None:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        return subject if subject is not None and subject.lower_ not in ("it", "this", "that") else None
+        if subject is None or subject.lower_ in ("it", "this", "that"):
+            return None
+        if lower == "open" and subject.lemma_.lower() not in _OPEN_QUESTIONS:
+            return None  # "keep the crossing open", "the border remains open": not undecided
+        return subject
     # "had reached an impasse", "talks are at a standstill"
     if token.pos_ == "NOUN" and lemma in IMPASSE_NOUNS:
         verb = token.head if token.dep_ == "dobj" else (token.head.head if token.dep_ == "pobj" else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import DEMAND, EVENT, STATEMENT, Extractor
+from nlp import DEMAND, EVENT, STATEMENT, STATUS, Extractor
 from nlp.name_spans import initial_candidates
 
 
@@ -375,3 +375,18 @@ def test_a_party_the_speaker_says_must_act_is_asked_to(extractor, text):
 ])
 def test_what_a_speaker_says_another_must_do_is_not_always_asked_of_it(extractor, text):
     assert _demand_parties(extractor, text) == []
+
+
+def test_brussels_acting_is_the_european_union_and_a_venue_stays_a_city(extractor):
+    analysis = extractor.analyse(
+        "Brussels wants Norway to respect the quota, officials said. Talks in Brussels ended without a deal."
+    )
+    demand = next(e for e in analysis.extractions if e.kind == DEMAND)
+    assert (demand.actor.key, demand.actor.label, demand.target.key) == ("European Union", "ORG", "Norway")
+    assert [m.key for m in analysis.mentions if m.text == "Brussels"] == ["European Union", "Brussels"]
+
+
+def test_a_crossing_kept_open_is_not_an_open_question(extractor):
+    analysis = extractor.analyse("The United States called on the army to keep the crossing open.")
+    assert [e.kind for e in analysis.extractions] == [DEMAND]
+    assert [e.kind for e in extractor.analyse("The question of his return remains open.").extractions] == [STATUS]
