@@ -53,6 +53,7 @@ from .missed_names import (
 )
 from .name_spans import initial_candidates, without_overlaps
 from .normalise import normalise_name
+from .states import is_union
 from .types import ACTOR_LABELS, ActorRef, Affiliation, DeclaredAlias, Mention
 
 
@@ -109,7 +110,7 @@ class ActorIndex:
         mention = Mention(
             text=span.text,
             key=state or key,
-            label="GPE" if state else label,
+            label=("ORG" if is_union(state) else "GPE") if state else label,
             start=span.start_char,
             end=span.end_char,
             sentence_start=sent.start_char,

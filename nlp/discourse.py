@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .model import doc_text
-from .states import state_named, state_of_demonym, state_of_place
+from .states import state_named, state_of_demonym, state_of_place, union_of_seat
 from .types import ActorRef, Affiliation, Extraction
 from .types import Span as TextSpan
 
@@ -473,9 +473,13 @@ class Discourse:
         return self.ref(token, depth=1)
 
     def party(self, ref: ActorRef | None) -> ActorRef | None:
-        """An actor in an acting role: a capital or seat of government stands for its state."""
+        """An actor in an acting role: a capital or seat of government stands for its state (and
+        Brussels for the European Union)."""
         if ref is None or ref.label not in ("GPE", "FAC", "ORG", "LOC"):
             return ref
+        union = union_of_seat(ref.key) or union_of_seat(ref.text)
+        if union is not None:
+            return ActorRef(ref.text, union, "ORG", ref.start, ref.end)
         state = state_of_place(ref.key) or state_of_place(ref.text)
         if state is None or state == ref.key:
             return ref

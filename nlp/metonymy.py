@@ -42,7 +42,8 @@ from .types import Mention
 def metonymy(
     span: Span, key: str, label: str, by_token: Mapping[int, Mention]
 ) -> tuple[str | None, bool]:
-    """The state a capital or seat of government stands for here, if it acts."""
+    """The state a capital or seat of government stands for here, if it acts (or the union of
+    states seated there: "Brussels demanded" is the European Union)."""
     seat_state = states.state_of_seat(span.text) or states.state_of_seat(key)
     capital_state = (
         states.state_of_capital(span.text, spelling_variants=label in {"GPE", "LOC"})
@@ -55,7 +56,7 @@ def metonymy(
     if seat_state:
         return (None, False) if _is_locative(span.root) else (seat_state, True)
     if capital_state and _acts(span.root) and not _is_dateline(span):
-        return capital_state, True
+        return states.union_of_seat(span.text) or capital_state, True
     return None, False
 
 

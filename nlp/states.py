@@ -51,6 +51,12 @@ SEATS_OF_GOVERNMENT: dict[str, str] = {
     "Holy See": "Vatican City State",
 }
 
+# A capital that, when it acts, stands for the union of states seated there rather than for its
+# own state: news writes "Brussels demanded" for the European Union, and "Belgium" for Belgium.
+SEATS_OF_UNIONS: dict[str, str] = {
+    "Brussels": "European Union",
+}
+
 # Everyday short names of states that the countryinfo data does not list.
 COMMON_NAMES: dict[str, str] = {
     "Britain": "United Kingdom",
@@ -207,6 +213,19 @@ def state_of_seat(name: str) -> str | None:
 def state_of_place(name: str) -> str | None:
     """The state of a capital or seat of government, for metonymy."""
     return state_of_seat(name) or state_of_capital(name)
+
+
+def union_of_seat(name: str) -> str | None:
+    """The union of states a capital stands for when it acts ("Brussels" -> "European Union"), or None."""
+    return _UNION_SEATS.get(normalise_name(name))
+
+
+def is_union(key: str) -> bool:
+    """A union of states: an organisation (ORG), though its seat acts as a capital does."""
+    return key in SEATS_OF_UNIONS.values()
+
+
+_UNION_SEATS = {normalise_name(seat): union for seat, union in SEATS_OF_UNIONS.items()}
 
 
 def is_state(name: str) -> bool:
