@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .demand_words import DEMAND_VERBS
 from .demands import content_terms
 from .discourse import DOCUMENT_NOUNS, Discourse, agent_of, is_negated, subject_of
 from .stance import stance_of
@@ -32,8 +33,6 @@ UNRESOLVED_ADJECTIVES = frozenset({
     "unresolved", "uncertain", "unclear", "undecided", "unsettled", "unknown", "pending",
     "open", "murky", "ambiguous", "undetermined", "unanswered",
 })
-# What "open" leaves undecided ("the question remains open"); other things open are simply open.
-_OPEN_QUESTIONS = frozenset({"question", "issue", "matter", "fate", "future", "outcome", "case", "status"})
 IMPASSE_NOUNS = frozenset({"impasse", "deadlock", "stalemate", "standstill", "limbo", "dead end"})
 PROGRESS_NOUNS = frozenset({"progress", "agreement", "deal", "breakthrough", "decision", "resolution", "consensus"})
 STALL_VERBS = frozenset({"stall", "deadlock", "stagnate", "falter"})
@@ -66,6 +65,17 @@ def find_status(sent: Span, disc: Discourse) -> list[Extraction]:
     return []
 
 
+def _asked_for(token: Token) -> bool:
+    """Inside what someone asks for ("called on the army to keep the crossing open"): a state
+    wanted, not one the article reports."""
+    below = token
+    for above in token.ancestors:
+        if above.lemma_.lower() in DEMAND_VERBS and above.pos_ == "VERB" and below.dep_ in ("xcomp", "ccomp"):
+            return True
+        below = above
+    return False
+
+
 def _unresolved_topic(token: Token) -> Token | None:
     """The noun phrase said to be unresolved, when ``token`` says so."""
     lower, lemma = token.lower_, token.lemma_.lower()
@@ -77,10 +87,8 @@ def _unresolved_topic(token: Token) -> Token | None:
             subject = next((c for c in head.children if c.dep_ in ("dobj", "nsubj")), None)
             if subject is None:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.lower_ in ("it", "this", "that"):
+        if subject is None or subject.lower_ in ("it", "this", "that") or _asked_for(token):
             return None
-        if lower == "open" and subject.lemma_.lower() not in _OPEN_QUESTIONS:
-            return None  # "keep the crossing open", "the border remains open": not undecided
         return subject
     # "had reached an impasse", "talks are at a standstill"
     if token.pos_ == "NOUN" and lemma in IMPASSE_NOUNS:

@@ -386,7 +386,7 @@ def test_brussels_acting_is_the_european_union_and_a_venue_stays_a_city(extracto
     assert [m.key for m in analysis.mentions if m.text == "Brussels"] == ["European Union", "Brussels"]
 
 
-def test_a_crossing_kept_open_is_not_an_open_question(extractor):
+def test_a_state_asked_for_is_not_a_state_reported(extractor):
     analysis = extractor.analyse("The United States called on the army to keep the crossing open.")
     assert [e.kind for e in analysis.extractions] == [DEMAND]
     assert [e.kind for e in extractor.analyse("The question of his return remains open.").extractions] == [STATUS]
