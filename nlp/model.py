@@ -252,3 +252,42 @@ def load_pipeline(model: str, known_aliases: Iterable[KnownAlias] = ()) -> Langu
 def shared_pipeline(model: str) -> Language:
     """One pipeline per model for callers (and tests) that do not need their own."""
     return load_pipeline(model)
+
+
+class ParseCache:
+    """What no known alias can change in a parse, kept for texts read again.
+
+    A settle reads an article again only because the corpus's names changed
+    (pipeline/services.py). Everything before the EntityRuler -- tokens, tags,
+    sentences, the dependency parse, lemmas -- comes out the same, so a text
+    read again runs only the ruler and the components after it, on a copy of
+    the parse kept from its last reading. The result is the doc a fresh
+    ``nlp(text)`` gives (tests/test_parse_cache.py).
+    """
+
+    def __init__(self, nlp: Language, size: int = 128) -> None:
+        self.nlp = nlp
+        self.size = size
+        self._parses: dict[str, Doc] = {}  # insertion-ordered: the oldest is evicted first
+
+    def parse(self, text: str) -> Doc:
+        head, tail = self._split()
+        parsed = self._parses.pop(text, None)
+        if parsed is None:
+            parsed = self.nlp.make_doc(text)
+            for _, component in head:
+                parsed = component(parsed)
+        self._parses[text] = parsed  # most recently used last
+        if len(self._parses) > self.size:
+            del self._parses[next(iter(self._parses))]
+        doc = parsed.copy()
+        for _, component in tail:
+            doc = component(doc)
+        return doc
+
+    def _split(self) -> tuple[list, list]:
+        """The enabled components before the first that reads the known aliases, and the rest."""
+        pipeline = self.nlp.pipeline
+        alias_readers = [i for i, (name, _) in enumerate(pipeline) if name in (RULER_NAME, FRAGMENTS_NAME)]
+        cut = alias_readers[0] if alias_readers else len(pipeline)
+        return pipeline[:cut], pipeline[cut:]

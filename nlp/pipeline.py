@@ -33,7 +33,7 @@ from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .meaning import StatementMeanings
-from .model import doc_text, load_pipeline, set_known_aliases
+from .model import ParseCache, doc_text, load_pipeline, set_known_aliases
 from .reported_facts import find_reported_facts
 from .responses import denials_by_the_target
 from .stance import RELAY_CUES
@@ -65,6 +65,7 @@ class Extractor:
     ) -> None:
         self.model = model
         self.nlp: Language = load_pipeline(model, known_aliases)
+        self.parses = ParseCache(self.nlp)
         # With a sentence model, each statement with a speaker carries its sentence's vector (meaning.py).
         self.meanings = StatementMeanings.load(sentence_model)
         self.version = f"{model}@{spacy.__version__}+rules{RULES_REVISION}{self.meanings.version}"
@@ -82,7 +83,7 @@ class Extractor:
         if self._too_long(text):
             analysis = self._analyse_in_pieces(text, published=published, furniture=furniture)
         else:
-            analysis = self._analyse_doc(self.nlp(text), published=published, furniture=furniture)
+            analysis = self._analyse_doc(self.parses.parse(text), published=published, furniture=furniture)
         return self.meanings.add_to(analysis)
 
     def analyse_many(self, texts: Iterable[tuple[str, dt.date | None]]) -> Iterator[Analysis]:
@@ -114,7 +115,7 @@ class Extractor:
         parts = []
         for offset, piece in text_pieces(text, self._piece_chars()):
             within = furniture_within(furniture, offset, piece)
-            analysis = self._analyse_doc(self.nlp(piece), published=published, furniture=within)
+            analysis = self._analyse_doc(self.parses.parse(piece), published=published, furniture=within)
             parts.append((offset, analysis))
         return joined(parts, furniture)
 
