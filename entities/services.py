@@ -19,6 +19,7 @@ from django.db.models import Count, Q
 import nlp
 from articles.models import Article, corpus_write_lock
 from articles.signals import processing_requested
+from nlp.actor_words import is_generic_body_word
 from nlp.aliases import initials_of, is_acronym_of, looks_like_acronym
 from nlp.normalise import normalise_name, same_name
 
@@ -138,7 +139,8 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
     hits, blocked = _alias_lookup(all_forms)
     resolved: dict[str, Entity] = {}
     for key, (label, forms) in names.items():
-        normalised = _lookup_forms(key, label, forms)
+        telling = _telling_forms(key, forms)
+        normalised = _lookup_forms(key, label, telling)
         entity = next((hits[n] for n in normalised if n in hits), None)
         if entity is None:
             entity = next(
@@ -150,8 +152,17 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
             entity = Entity.objects.create(name=key, kind=label)
         resolved[key] = entity
         _aliases_learn(entity, {key, *forms}, blocked)
-        _fragments_absorb(entity, key, label, forms, hits)
+        _fragments_absorb(entity, key, label, telling, hits)
     return resolved
+
+
+def _telling_forms(key: str, forms: set[str]) -> set[str]:
+    """The forms to find a key's entity by: not a bare "Ministry" its article folded into
+    "Ministry of Foreign Affairs", which the next article folds into another ministry. (A
+    bare "Ministry" key is still found by the alias, as the article meant some ministry.)"""
+    if is_generic_body_word(key):
+        return forms
+    return {form for form in forms if not is_generic_body_word(form)}
 
 
 def _fragments_absorb(entity: Entity, key: str, label: str, forms: set[str], hits: dict[str, Entity]) -> None:

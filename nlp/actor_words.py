@@ -188,3 +188,22 @@ BODY_NAME_ENDINGS = {"authority", "commission", "agency", "council", "committee"
 # Verbs whose subject relays news: a name reporting is an outlet, not a place ("Bloomberg reported").
 RELAYING_VERBS = {"report", "write", "cite", "quote", "publish", "broadcast"}
 # fmt: on
+
+# Common nouns for a body. One of them alone ("the Ministry", "the Republic", "the Commission") is
+# a description that names a body only inside its article; across articles it names every
+# ministry at once, so it is never a name to merge entities by or to teach the ruler.
+GENERIC_BODY_WORDS = frozenset({
+    "ministry", "government", "department", "office", "agency", "authority", "authorities",
+    "commission", "council", "committee", "court", "tribunal", "parliament", "assembly", "senate",
+    "congress", "republic", "state", "union", "federation", "association", "party", "army", "police",
+    "navy", "military", "forces", "embassy", "presidency", "cabinet", "administration", "regime",
+    "bank", "company", "group", "board", "directorate", "secretariat", "inspectorate", "service",
+})
+
+
+def is_generic_body_word(name: str) -> bool:
+    """ "Ministry", "the Commission": one common noun for a body, no name."""
+    words = name.casefold().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return len(words) == 1 and words[0] in GENERIC_BODY_WORDS

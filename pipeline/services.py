@@ -31,6 +31,7 @@ from claims.corroboration import claims_recompute_dirty
 from claims.services import article_extractions_replace, claims_mark_dirty, claims_recompute_deferred
 from entities.models import Alias, Made, Mention
 from entities.services import aliases_ruler_snapshot, article_actors_resolve, article_mentions_replace
+from nlp.actor_words import is_generic_body_word
 from nlp.alias_index import AliasIndex
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,10 @@ def _corroborated_aliases() -> dict[int, tuple[str, str, list[str]]]:
 
 
 def _fit_for_ruler(surface: str) -> bool:
-    return len(surface) >= 3 and surface.split()[-1].casefold() not in _TRUNCATED_NAME_END
+    return (
+        len(surface) >= 3 and surface.split()[-1].casefold() not in _TRUNCATED_NAME_END
+        and not is_generic_body_word(surface)  # "Ministry": every ministry's, so no one's
+    )
 
 
 def _aliases_signature() -> tuple:

@@ -50,6 +50,16 @@ def test_a_blocked_alias_is_neither_used_nor_learned():
     assert Alias.objects.get(surface="O. Haddad").entity == entity
 
 
+def test_two_bodies_an_article_each_calls_the_ministry_stay_apart():
+    foreign = entities_resolve(names={"Ministry of Foreign Affairs": ("ORG", {"Ministry"})})
+    education = entities_resolve(names={"Ministry of Education": ("ORG", {"Ministry"})})
+
+    assert education["Ministry of Education"] != foreign["Ministry of Foreign Affairs"]
+    # A bare "the Ministry" elsewhere still finds a ministry by the alias the first taught.
+    bare = entities_resolve(names={"Ministry": ("ORG", {"Ministry"})})["Ministry"]
+    assert bare == foreign["Ministry of Foreign Affairs"]
+
+
 def test_names_of_a_merged_entity_resolve_to_the_entity_it_was_merged_into():
     kept = entities_resolve(names={"Omar Haddad": ("PERSON", set())})["Omar Haddad"]
     merged = entities_resolve(names={"Abu Karim": ("PERSON", set())})["Abu Karim"]
