@@ -73,6 +73,10 @@ def _is_not_name_part(token: Token) -> bool:
     )
 
 
+def _is_dangling_word(token: Token) -> bool:
+    return token.is_lower and token.pos_ in ("ADP", "CCONJ", "DET")
+
+
 def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
     """Trim and split one entity span; may return none, one or two candidates."""
     start, end = cand.start, cand.end
@@ -87,7 +91,10 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         doc[start].lower_ in {"the", "a", "an"} or _is_not_name_part(doc[start])
     ):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or _is_not_name_part(doc[end - 1])):
+    # "the Ministry of Foreign Affairs of | the Republic of X": a name never ends in "of" or "and".
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE or _is_not_name_part(doc[end - 1]) or _is_dangling_word(doc[end - 1])
+    ):
         end -= 1
     if start >= end:
         return []

@@ -390,3 +390,9 @@ def test_a_state_asked_for_is_not_a_state_reported(extractor):
     analysis = extractor.analyse("The United States called on the army to keep the crossing open.")
     assert [e.kind for e in analysis.extractions] == [DEMAND]
     assert [e.kind for e in extractor.analyse("The question of his return remains open.").extractions] == [STATUS]
+
+
+def test_a_name_the_model_cut_before_of_the_republic_does_not_end_in_of(extractor):
+    text = "On 3 March the Ministry of Foreign Affairs of the Republic of Norland handed a note to Vestria."
+    names = [m.text for m in extractor.analyse(text).mentions]
+    assert not any(name.split()[-1] in ("of", "and", "the") for name in names), names
