@@ -422,9 +422,24 @@ def _action_verb(token: Token, disc: Discourse) -> Extraction | None:
     extraction.target = _party(patient, disc)
     if patient is not None and patient.pos_ == "NOUN":
         extraction.terms = content_terms(patient)
+    if extraction.actor is None and _is_passive(token) and agent_of(token) is None:
+        extraction.actor, extraction.target = _parties_of_the_demand_met(extraction.predicate, disc)
     if extraction.actor is not None and extraction.target is not None and extraction.actor.key == extraction.target.key:
         extraction.target = None
     return extraction if extraction.actor is not None else None
+
+
+def _parties_of_the_demand_met(predicate: str, disc: Discourse) -> tuple[ActorRef | None, ActorRef | None]:
+    """"Norland demanded that Vestria free the crew. ... The crew were released on Tuesday": told in
+    the passive with no doer, the act meets the demand the article reported for it, so its doer
+    is the party asked (the last such demand before it) and the party it is done for the one asking."""
+    asked = [
+        e for e in disc.extractions
+        if e.kind == DEMAND and e.predicate == predicate and e.target is not None and e.actor is not None
+    ]
+    if not asked:
+        return None, None
+    return asked[-1].target, asked[-1].actor
 
 
 def _is_publication(noun: Token) -> bool:

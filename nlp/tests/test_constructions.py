@@ -396,3 +396,13 @@ def test_a_name_the_model_cut_before_of_the_republic_does_not_end_in_of(extracto
     text = "On 3 March the Ministry of Foreign Affairs of the Republic of Norland handed a note to Vestria."
     names = [m.text for m in extractor.analyse(text).mentions]
     assert not any(name.split()[-1] in ("of", "and", "the") for name in names), names
+
+
+def test_a_release_told_without_its_doer_meets_the_release_demanded(extractor):
+    text = ("Norland demanded that Vestria free the crew of the trawler. Vestria said the men had fished "
+            "illegally. The ten crew members were released on April 2 after the owner paid a fine.")
+    events = [(e.actor.key, e.target and e.target.key, e.predicate)
+              for e in extractor.analyse(text).extractions if e.kind == EVENT]
+    assert events == [("Vestria", "Norland", "release")], events
+    # With no such demand before it, nobody is known to have done it: no event.
+    assert [e for e in extractor.analyse("The crew were released on April 2.").extractions if e.kind == EVENT] == []
