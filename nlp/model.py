@@ -44,7 +44,9 @@ _APOSTROPHES = ("\u2019", "\u02bc", "\u2018", "`", "\u00b4")
 
 @Language.component(SENTENCE_BREAKS_NAME)
 def line_break_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every whitespace token holding a line break."""
+    """Start a sentence after every whitespace token holding a line break; and none at a lower-case
+    word after a quotation closed on "?" or "!" ('"How many near misses do we need?" she said'):
+    the attribution belongs to the quotation's sentence."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if (
@@ -54,7 +56,16 @@ def line_break_sentences(doc: Doc) -> Doc:
             or "\n" in previous.whitespace_
         ):
             token.is_sent_start = True
+        elif token.text[:1].islower() and _closes_quoted_question(doc, token.i - 1):
+            token.is_sent_start = False
     return doc
+
+
+_CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
+
+
+def _closes_quoted_question(doc: Doc, i: int) -> bool:
+    return i >= 1 and doc[i].text in _CLOSING_QUOTES and doc[i - 1].text in ("?", "!")
 
 
 _TEXT_KEY = "model.text"
