@@ -176,8 +176,10 @@ def _leader_of(token: Token, disc: Discourse) -> ActorRef | None:
 
 
 def _document_speaker(token: Token, disc: Discourse) -> ActorRef | None:
-    """"the statement also confirmed": the speaker of the last statement before it."""
-    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+    """"the statement also confirmed": the speaker of the last statement before it. Not a
+    document inside what someone reports ("SPLA said the report confirmed its warnings"): that
+    one is what is talked about, not a statement going on."""
+    if token.lemma_.lower() not in DOCUMENT_NOUNS or token.head.dep_ not in ("ROOT", "conj"):
         return None
     for previous in reversed(disc.extractions):
         if previous.kind == STATEMENT and previous.actor is not None and previous.sentence.start < token.idx:

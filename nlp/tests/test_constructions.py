@@ -406,3 +406,22 @@ def test_a_release_told_without_its_doer_meets_the_release_demanded(extractor):
     assert events == [("Vestria", "Norland", "release")], events
     # With no such demand before it, nobody is known to have done it: no event.
     assert [e for e in extractor.analyse("The crew were released on April 2.").extractions if e.kind == EVENT] == []
+
+
+QUESTION_QUOTED = (
+    "Asked whether the waiver would be suspended, director-general Joao Reis declined to comment. "
+    "The pilots' union SPL said the report confirmed its warnings. Its president, Captain Inês Duarte, "
+    'called on the regulator to ground the rosters immediately. "How many near misses do we need?" she said.'
+)
+
+
+def test_a_quotation_closed_on_a_question_mark_keeps_its_attribution(extractor):
+    said = [(e.actor and e.actor.key, e.content.text) for e in extractor.analyse(QUESTION_QUOTED).extractions
+            if e.kind == STATEMENT and e.direct]
+    assert said == [("Inês Duarte", "How many near misses do we need?")], said
+
+
+def test_a_document_inside_what_someone_reports_is_no_statement_going_on(extractor):
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(QUESTION_QUOTED).extractions
+                if e.kind == STATEMENT and not e.direct]
+    assert "Joao Reis" not in speakers[1:], speakers  # only his own "declined to comment"
