@@ -74,7 +74,7 @@ GOVERNMENT_NOUNS = {
     "defence", "defense", "interior", "treasury", "readout", "statement", "spokesman",
     "spokeswoman", "spokesperson", "parliament", "senate", "congress", "president", "leader",
     "premier", "minister", "security", "intelligence", "services", "police", "mission", "envoy",
-    "ambassador"
+    "ambassador", "counterpart"
 }
 # Organs that speak for the whole state when a phrase names them after it ("the Government of
 # the Republic of X", "the X State", "X's Ministry of Foreign Affairs").

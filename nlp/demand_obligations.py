@@ -26,6 +26,14 @@ def _opens_quotation(clause: Token) -> bool:
     return first.i > 0 and first.nbor(-1).text in ('"', "\u201c", "'", "\u2018")
 
 
+def _quotation_closes_between(clause: Token, cue: Token) -> bool:
+    """'... she should be asking X to move, not us," Y said': the clause ends a quotation opened
+    sentences before."""
+    return clause.i < cue.i and any(
+        t.text in ('"', "\u201d") for t in clause.doc[clause.i : cue.i]  # not "'": "the pilots' union"
+    )
+
+
 def _document_or_pronoun_going_on(cue: Token, disc: Discourse) -> ActorRef | None:
     """"The letter says Acme Mining must ...", "It also says Acme Mining must ...": a document, or a
     pronoun going on with "also", carries on the demand just reported; its maker is the last demander."""
@@ -54,10 +62,12 @@ def obligation_from(cue: Token, disc: Discourse) -> Extraction | None:
             continue
         if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             continue
-        if _opens_quotation(clause) or (modals is OBLIGATION_MODALS and clause.i < cue.i):
-            return None  # '"Shell must pay," said X': a direct quotation is X's statement
+        if _opens_quotation(clause) or _quotation_closes_between(clause, cue):
+            return None  # '"Shell must pay," said X': read with the quotation (quoted_obligations)
+        # "Vestria must return the vessel, Norland said" is reported speech as much as "Norland
+        # said Vestria must ...".
         subject = _own_subject(clause)
-        target = _addressee_meant(cue, subject, disc) or party_ref(subject, disc)
+        target = _addressee_meant(cue, subject, disc) or _told_party(cue, clause, disc) or party_ref(subject, disc)
         extraction = _new(cue, _obligation_maker(cue, disc), target)
         _fill_from_verb(extraction, clause, disc)
         return _on_another_party(extraction, cue, disc)
@@ -74,6 +84,15 @@ def _addressee_meant(cue: Token, subject: Token | None, disc: Discourse) -> Acto
     """ "Germany told France it must ...", "warned the company it would have to ...": the
     pronoun is the party told, not the teller."""
     if subject is None or subject.lower_ not in _TOLD_PRONOUNS:
+        return None
+    told = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")), None)
+    return party_ref(told, disc) if told is not None else None
+
+
+def _told_party(cue: Token, clause: Token, disc: Discourse) -> ActorRef | None:
+    """"told her Vestrian counterpart that the crew must be freed": a passive obligation told to
+    someone falls on the party told (the crew are not asked to free themselves)."""
+    if not any(c.dep_ == "auxpass" for c in clause.children):
         return None
     told = next((c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")), None)
     return party_ref(told, disc) if told is not None else None

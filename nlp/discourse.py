@@ -372,8 +372,10 @@ class Discourse:
         # "Deby's government", "a White House readout", "Chadian FACT officials": owner first, then name,
         # then where they sit ("officials in Kyiv", "analysts at X": a named body outranks a place),
         # then nationality.
+        # "her Russian counterpart": one's counterpart is the other side's, never one's own.
+        owners = () if lemma == "counterpart" else ("poss",)
         return (
-            self._ref_by_modifier(children, ("poss",), depth)
+            self._ref_by_modifier(children, owners, depth)
             or self._ref_by_modifier(children, ("compound", "nmod"), depth)
             or self._speaker_at(children, lemma)
             or self._ref_by_modifier(children, ("amod",), depth)
@@ -577,7 +579,7 @@ _GENERIC_ORGANISATION_NOUNS = frozenset({
 _SPEAKER_NOUNS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "side", "government",
     "ministry", "minister", "office", "administration", "authority", "authorities", "leadership",
-    "delegation", "diplomat", "envoy", "representative", "embassy", "presidency",
+    "delegation", "diplomat", "envoy", "representative", "embassy", "presidency", "counterpart",
     "cabinet", "army", "military", "police", "regime", "rulers", "ruler", "leader", "president",
     "secretary", "chairman", "chairwoman", "chair", "director", "chief", "head", "executive", "ceo",
     "analyst", "adviser", "advisor", "aide", "negotiator", "commander", "officer", "source",

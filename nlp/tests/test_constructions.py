@@ -425,3 +425,13 @@ def test_a_document_inside_what_someone_reports_is_no_statement_going_on(extract
     speakers = [e.actor and e.actor.key for e in extractor.analyse(QUESTION_QUOTED).extractions
                 if e.kind == STATEMENT and not e.direct]
     assert "Joao Reis" not in speakers[1:], speakers  # only his own "declined to comment"
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Vestria must return the vessel, Norland said.", [("Norland", "Vestria")]),
+    ("Halvex Air must scrap the waiver, the pilots' union SPL said.", [("SPL", "Halvex Air")]),
+    ("Norway's foreign minister Ana Ruiz told her Russian counterpart that the crew must be freed.",
+     [("Ana Ruiz", "Russia")]),
+])
+def test_an_obligation_reported_before_its_speaker_or_told_in_the_passive_is_a_demand(extractor, text, parties):
+    assert _demand_parties(extractor, text) == parties
