@@ -46,6 +46,7 @@ def _cue(trigger: Token) -> str:
         key=lambda word: word != "for",
     )
     lemma = trigger.lemma_.lower()
+    particles = ["on" if particle == "upon" else particle for particle in particles]
     return f"{lemma} {particles[0]}" if particles and lemma in ("call", "press", "push", "ask", "appeal", "insist", "lobby") else lemma
 
 

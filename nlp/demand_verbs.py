@@ -57,7 +57,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
     if kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
-        on = _prep(trigger, "on") or _addressee_phrase(trigger, lemma)
+        on = _on_phrase(trigger) or _addressee_phrase(trigger, lemma)
         target = (
             party_ref(_apposed_name(obj), disc)  # "the mining company Acme Mining": the name, not "company"
             or party_ref(obj, disc)
@@ -85,6 +85,11 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         _fill_from_noun(extraction, noun, disc, others=nouns)
         found.append(extraction)
     return _finished(found, trigger, disc)
+
+
+def _on_phrase(trigger: Token) -> Token | None:
+    """"called on X", and the formal "called upon X"."""
+    return _prep(trigger, "on") or _prep(trigger, "upon")
 
 
 def _written_to(trigger: Token, disc: Discourse) -> ActorRef | None:
@@ -131,7 +136,7 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
         if obj is not None or has_own_subject or (child in infinitives and stray_subject):
             return "infinitive", child
         # "called on X to ...", "appealed to X to ...": the target sits in a prepositional phrase.
-        if (lemma == "call" and _prep(trigger, "on") is not None) or _addressee_phrase(trigger, lemma) is not None:
+        if (lemma == "call" and _on_phrase(trigger) is not None) or _addressee_phrase(trigger, lemma) is not None:
             return "infinitive", child
     return None
 
@@ -139,7 +144,7 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
 def _purpose_clauses_after_addressee(trigger: Token, lemma: str) -> list[Token]:
     """"appealed to Sylvania to release ...": after a named addressee the parser may take the
     infinitive for a clause of purpose; with the addressee there, it is what is asked of it."""
-    addressee = _prep(trigger, "on") if lemma == "call" else _addressee_phrase(trigger, lemma)
+    addressee = _on_phrase(trigger) if lemma == "call" else _addressee_phrase(trigger, lemma)
     if addressee is None:
         return []
     return [
@@ -238,7 +243,7 @@ def _for_phrase(trigger: Token, lemma: str) -> tuple[str, Token] | None:
                 continue
             if pobj.lower_ == "part" and any(c.dep_ == "poss" for c in pobj.children):
                 continue  # "Zenda, for its part, ...": an aside, not the thing asked for
-            if prep.lower_ == "on":
+            if prep.lower_ in ("on", "upon"):
                 # "called on the militia, the group fighting the army, to open ...": a party, and the
                 # demanded act is the infinitive the parser hung elsewhere.
                 infinitive = _infinitive_after(pobj)

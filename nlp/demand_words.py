@@ -20,7 +20,7 @@ GIVEN_THING_TRIGGERS = frozenset({"want", "seek"})
 # that-clause they report ("told reporters that ...").
 INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "tell", "warn"})
 # Verbs that take "for"/"on" to introduce what is demanded.
-FOR_PREPOSITIONS = frozenset({"for", "on"})
+FOR_PREPOSITIONS = frozenset({"for", "on", "upon"})
 
 # Nouns that name a demand: "its demand that ...", "the call by X on Y to ...".
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "plea", "ultimatum"})

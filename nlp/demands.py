@@ -48,15 +48,16 @@ The module is the entry point (``find_demands``); the work is done in:
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import predicates
 from .demand_coordination import coordinated_demands
 from .demand_deadlines import DEADLINE_VERBS, deadline_demand
 from .demand_guards import _is_made
 from .demand_nouns import CONDITION_NOUNS, condition_demands, nominal_demands
+from .demand_linear import _linear_that_clause
 from .demand_obligations import obligation_from
-from .demand_parties import party_ref, party_ref_any
+from .demand_parties import _subjects, party_ref, party_ref_any
 from .demand_readers import _child, _sentence_span, _subtree_span, content_terms
 from .demand_verbs import demands_from
 from .demand_words import (
@@ -107,6 +108,9 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
         if token.pos_ in ("VERB", "AUX") and lemma in DEMAND_VERBS:
             if _is_made(token):
                 found.extend(demands_from(token, disc))
+        elif _verb_taken_for_a_noun(token):
+            extraction = _linear_that_clause(token, _subjects(_governing_verb(token)), disc)
+            found.extend([extraction] if extraction is not None else [])
         elif token.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
             found.extend(nominal_demands(token, disc))
         elif token.pos_ == "NOUN" and lemma in CONDITION_NOUNS:
@@ -119,6 +123,25 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
                 found.append(extraction)
     found.extend(find_refusals(sent, disc))
     return found
+
+
+def _verb_taken_for_a_noun(token: Token) -> bool:
+    """"The ministry expresses its firm protest and demands that the other side release ...": the
+    tagger took "demands" for a plural noun joined to "protest". A demand word in -s, joined to
+    a verb's object and followed by "that", is the verb."""
+    return (
+        token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in DEMAND_VERBS
+        and token.dep_ == "conj" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
+        and _governing_verb(token) is not None
+    )
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb whose object the misread word is joined to."""
+    head = token.head
+    while head.dep_ in ("conj", "dobj") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def find_refusals(sent: Span, disc: Discourse) -> list[Extraction]:

@@ -465,12 +465,18 @@ _IRREALIS_HEADS = frozenset({
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "'ll"})
 
 
+def _follows_a_demand_word(that: Token) -> bool:
+    return that.i > 0 and that.nbor(-1).lemma_.lower() in DEMAND_VERBS | _IRREALIS_HEADS
+
+
 def _is_unreal(token: Token) -> bool:
     """"would board", "urged X to suspend", "whether it would consider suspending": not an event told."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "that" and _follows_a_demand_word(c) for c in token.children):
+        return True  # "... and demands that Ukraine release them": asked for, whatever the parse
     head = token.head
     return token.dep_ in ("xcomp", "pcomp", "ccomp", "advcl") and head.lemma_.lower() in _IRREALIS_HEADS
 

@@ -435,3 +435,19 @@ def test_a_document_inside_what_someone_reports_is_no_statement_going_on(extract
 ])
 def test_an_obligation_reported_before_its_speaker_or_told_in_the_passive_is_a_demand(extractor, text, parties):
     assert _demand_parties(extractor, text) == parties
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Norway calls upon the Russian authorities to ensure the safety of the crew.", [("Norway", "Russia")]),
+    # The tagger took "demands" for a noun joined to "protest".
+    ("The Ministry of Foreign Affairs of Russia expresses its firm protest and demands that Ukraine "
+     "immediately release the detained fishermen.", [("Ministry of Foreign Affairs", "Ukraine")]),
+])
+def test_the_formal_register_of_state_media_is_read(extractor, text, parties):
+    assert _demand_parties(extractor, text) == parties
+
+
+def test_what_a_demand_asks_for_is_no_event_however_it_is_parsed(extractor):
+    text = ("The Ministry of Foreign Affairs of Russia expresses its firm protest and demands that Ukraine "
+            "immediately release the detained fishermen.")
+    assert [e for e in extractor.analyse(text).extractions if e.kind == EVENT] == []
