@@ -23,6 +23,7 @@ from .discourse import (
     Discourse, agent_of, has_definite_article, is_apposition, name_heads, name_word_holds, subjects_of,
 )
 from .model import doc_text
+from .speech_words import CUE_VERBS
 from .types import ActorRef, Mention
 
 
@@ -56,6 +57,24 @@ def _subjects(trigger: Token) -> list[Token]:
     if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
         found = _issuers_of(trigger.head)
     return _without_datelines(found)
+
+
+def reporters_going_on(trigger: Token) -> list[Token]:
+    """ "X said the offer was fair and urged Y to ...", "X told a rally that the ministry had refused
+    to negotiate and called on Y to ...": the parser hangs the demand verb on the last verb of the
+    clause reported, but in the tense of the verb reporting it, with no subject of its own, it goes on
+    from the reporter. Used when the clause's own subject names no party."""
+    if trigger.dep_ != "conj" or trigger.tag_ not in ("VBD", "VBZ"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
+        return []
+    clause = trigger.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    report = clause.head
+    if clause.dep_ != "ccomp" or report.lemma_.lower() not in CUE_VERBS or report.tag_ != trigger.tag_:
+        return []
+    return _subjects(report) if report.i < trigger.i else []
 
 
 # Documents that make a demand for whoever issued them: "an open letter urging X to ...".

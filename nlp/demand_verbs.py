@@ -16,7 +16,7 @@ from . import predicates
 from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, coordinated_actions
 from .demand_coordination import _agent_in, coordinated_demands
 from .demand_linear import _linear_that_clause
-from .demand_parties import _subjects, party_ref, party_ref_any
+from .demand_parties import _subjects, party_ref, party_ref_any, reporters_going_on
 from .demand_readers import _child, _is_quoted, _prep
 from .demand_words import (
     FOR_PREPOSITIONS,
@@ -52,6 +52,8 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
     if lemma in INFINITIVE_ONLY and kind != "infinitive":
         return []
     actor = party_ref_any([s for s in subjects if s is not None], disc)
+    if actor is None and not passive:
+        actor = party_ref_any(reporters_going_on(trigger), disc)
     if kind == "clause":
         target = party_ref(subject_of(action), disc)
         return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
