@@ -28,7 +28,7 @@ def find_statements(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) 
             continue
         lemma = token.lemma_.lower()
         if is_no_comment(token):
-            found.append(no_comment_from(token, disc))
+            found.append(no_comment_from(token, disc, quotes))
         elif lemma in CUE_VERBS or _is_phrasal_cue(token):
             found.extend(statements_from(token, disc, quotes))
     return [f for f in found if f is not None]

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from . import predicates
 from .discourse import Discourse, is_negated, subjects_of
 from .quotations import sentence_span, subtree_span
+from .speakers import speaker_of
 from .stance import stance_of
 from .types import ATTRIBUTED, DEMAND, DENIED, NO_COMMENT, STATEMENT, Extraction
 from .types import Span as TextSpan
@@ -66,8 +67,11 @@ def _says_nothing(token: Token) -> bool:
 _SAYING_NOTHING_VERBS = frozenset({"say", "comment", "reveal", "disclose"})
 
 
-def no_comment_from(token: Token, disc: Discourse) -> Extraction | None:
-    actor = disc.party(disc.ref_any(subjects_of(token)))
+def no_comment_from(token: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> Extraction | None:
+    # Whoever declines is found as a speaker is: "the minister" as the person last named with the
+    # title, "a ministry spokeswoman" as an anonymous source of the ministry, a pronoun by its antecedent.
+    subjects = subjects_of(token)
+    actor = disc.party(speaker_of(subjects[0], subjects, disc, quotes, [])) if subjects else None
     extraction = Extraction(
         kind=STATEMENT,
         sentence=sentence_span(token.sent, None),

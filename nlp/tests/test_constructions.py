@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import DEMAND, EVENT, STATEMENT, STATUS, Extractor
+from nlp import DEMAND, EVENT, NO_COMMENT, STATEMENT, STATUS, Extractor
 from nlp.name_spans import initial_candidates
 
 
@@ -451,3 +451,30 @@ def test_what_a_demand_asks_for_is_no_event_however_it_is_parsed(extractor):
     text = ("The Ministry of Foreign Affairs of Russia expresses its firm protest and demands that Ukraine "
             "immediately release the detained fishermen.")
     assert [e for e in extractor.analyse(text).extractions if e.kind == EVENT] == []
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Clara Dusset said the offer was fair and urged the union to suspend the strike.", [("Clara Dusset", None)]),
+    ("Speaking to a rally, Piet Morel told supporters that the ministry had refused to negotiate and called "
+     "on Prime Minister Anna Voss to intervene.", [("Piet Morel", "Anna Voss")]),
+    ("The mayor, Jonas Hale, says the plan is reckless and urges the regional council to reject it.",
+     [("Jonas Hale", None)]),
+    ("Norland's foreign minister said the seizure was illegal and demanded the immediate release of the crew "
+     "from Vestria.", [("Norland", "Vestria")]),
+    # The clause's own subject is a party: it is the one demanding.
+    ("Marta Kowal said Vestria wanted talks and demanded that Norland withdraw its ships.",
+     [("Vestria", "Norland"), ("Vestria", "Norland")]),
+])
+def test_a_demand_verb_hung_on_the_clause_reported_goes_on_from_the_reporter(extractor, text, parties):
+    assert _demand_parties(extractor, text) == parties
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Health Minister Rosa Lind announced the closure on Monday. The minister would not comment on the protests.",
+     "Rosa Lind"),
+    ("The Halden Nurses Union said the plan was reckless. A union spokeswoman declined to comment on the talks.",
+     "Halden Nurses Union"),
+])
+def test_whoever_declines_to_comment_is_found_as_a_speaker_is(extractor, text, speaker):
+    declined = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.stance == NO_COMMENT]
+    assert declined == [speaker]
