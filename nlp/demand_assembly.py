@@ -50,10 +50,15 @@ def _cue(trigger: Token) -> str:
     return f"{lemma} {particles[0]}" if particles and lemma in ("call", "press", "push", "ask", "appeal", "insist", "lobby") else lemma
 
 
-def _finished(extractions: list[Extraction], trigger: Token, disc: Discourse) -> list[Extraction]:
-    """Fill in the missing target, the parties' acting roles and the stance; drop demands of no one by no one."""
+def _finished(
+    extractions: list[Extraction], trigger: Token, disc: Discourse, *, voice: Token | None = None
+) -> list[Extraction]:
+    """Fill in the missing target, the parties' acting roles and the stance; drop demands of no one by no one.
+
+    ``voice`` is the verb whose report of the demand sets its stance, when not the trigger: "X demanded
+    that Y explain ... and called on Y to apologise" is reported as "demanded" is."""
     kept = []
-    stance = stance_of(trigger, disc)
+    stance = stance_of(voice if voice is not None else trigger, disc)
     for extraction in extractions:
         if _goes_on(trigger, extraction.actor):
             # "The union is pressing X for Y. It also wants Z to ...": "also" carries on the last

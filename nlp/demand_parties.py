@@ -59,22 +59,29 @@ def _subjects(trigger: Token) -> list[Token]:
     return _without_datelines(found)
 
 
-def reporters_going_on(trigger: Token) -> list[Token]:
+def reporter_going_on(trigger: Token) -> Token | None:
     """ "X said the offer was fair and urged Y to ...", "X told a rally that the ministry had refused
-    to negotiate and called on Y to ...": the parser hangs the demand verb on the last verb of the
-    clause reported, but in the tense of the verb reporting it, with no subject of its own, it goes on
-    from the reporter. Used when the clause's own subject names no party."""
+    to negotiate and called on Y to ...", "X demanded that Y explain how its drone came down and called
+    on it to apologise": the parser hangs the demand verb on the last verb of the clause reported, but
+    in the tense of the verb reporting or demanding it, with no subject of its own, it goes on from that
+    verb's subject. Used when the clause's own subject names no party."""
     if trigger.dep_ != "conj" or trigger.tag_ not in ("VBD", "VBZ"):
-        return []
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children):
-        return []
-    clause = trigger.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
-    report = clause.head
-    if clause.dep_ != "ccomp" or report.lemma_.lower() not in CUE_VERBS or report.tag_ != trigger.tag_:
-        return []
-    return _subjects(report) if report.i < trigger.i else []
+        return None
+    node = trigger.head
+    for _ in range(8):  # up through the clauses, never round a malformed tree
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "ccomp":
+            report = node.head
+            lemma = report.lemma_.lower()
+            if (lemma in CUE_VERBS or lemma in DEMAND_VERBS) and report.tag_ == trigger.tag_:
+                return report if report.i < trigger.i else None
+            node = report  # "demanded that Y *explain* how ...": a bare verb in between
+        else:
+            return None
+    return None
 
 
 # Documents that make a demand for whoever issued them: "an open letter urging X to ...".

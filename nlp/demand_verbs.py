@@ -16,16 +16,17 @@ from . import predicates
 from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, coordinated_actions
 from .demand_coordination import _agent_in, coordinated_demands
 from .demand_linear import _linear_that_clause
-from .demand_parties import _subjects, party_ref, party_ref_any, reporters_going_on
+from .demand_parties import _subjects, party_ref, party_ref_any, reporter_going_on
 from .demand_readers import _child, _is_quoted, _prep
 from .demand_words import (
     FOR_PREPOSITIONS,
+    EXPECTING_VERBS,
     GIVEN_THING_TRIGGERS,
     INFINITIVE_ONLY,
     STRONG_TRIGGERS,
 )
-from .discourse import Discourse, agent_of, subject_of
-from .stance import trailing_attribution
+from .discourse import Discourse, agent_of, is_negated, subject_of
+from .stance import stance_of, trailing_attribution
 from .types import ActorRef, Extraction
 
 
@@ -46,17 +47,23 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         or _nominal_object(trigger, obj, lemma)
     )
     if shape is None:
+        if lemma in EXPECTING_VERBS:
+            return []
         linear = _linear_that_clause(trigger, subjects, disc) if lemma not in INFINITIVE_ONLY else None
         return [linear] if linear is not None else []
     kind, action = shape
     if lemma in INFINITIVE_ONLY and kind != "infinitive":
         return []
+    if lemma in EXPECTING_VERBS and (kind != "noun" or is_negated(trigger)):
+        return []
     actor = party_ref_any([s for s in subjects if s is not None], disc)
-    if actor is None and not passive:
-        actor = party_ref_any(reporters_going_on(trigger), disc)
+    voice = trigger  # the verb whose report of the demand sets its stance
+    if actor is None and not passive and (report := reporter_going_on(trigger)) is not None:
+        actor = party_ref_any(_subjects(report), disc)
+        voice = report if actor is not None else trigger
     if kind == "clause":
         target = party_ref(subject_of(action), disc)
-        return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
+        return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc, voice=voice)
     if kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
         on = _on_phrase(trigger) or _addressee_phrase(trigger, lemma)
@@ -68,7 +75,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
             or (party_ref(_child(on, "pobj"), disc) if on is not None else None)  # "called on Shell to pay"
             or party_ref(agent_of(action), disc)  # "asked for the data to be handed over by Shell"
         )
-        return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc)
+        return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc, voice=voice)
     nouns = coordinated_demands(action, disc)
     shared = (
         (party_ref(obj, disc) if obj is not None and obj.i != action.i else None)
@@ -86,7 +93,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         extraction = _new(trigger, actor, target)
         _fill_from_noun(extraction, noun, disc, others=nouns)
         found.append(extraction)
-    return _finished(found, trigger, disc)
+    return _finished(found, trigger, disc, voice=voice)
 
 
 def _on_phrase(trigger: Token) -> Token | None:
@@ -124,8 +131,12 @@ def _clauses(trigger: Token) -> list[Token]:
 
 
 def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
-    clauses = _clauses(trigger) + _purpose_clauses_after_addressee(trigger, lemma)
-    infinitives = [c for c in clauses if any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
+    taken_for_nouns = _infinitives_taken_for_nouns(trigger)
+    clauses = _clauses(trigger) + _purpose_clauses_after_addressee(trigger, lemma) + taken_for_nouns
+    infinitives = [
+        c for c in clauses
+        if c in taken_for_nouns or any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+    ]
     # "wants Sylvania, which ..., to restore trust": the to-infinitive is the demanded act even when
     # the parser hung the object on a clause of its own.
     for child in infinitives + [c for c in clauses if c not in infinitives]:
@@ -141,6 +152,24 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
         if (lemma == "call" and _on_phrase(trigger) is not None) or _addressee_phrase(trigger, lemma) is not None:
             return "infinitive", child
     return None
+
+
+def _infinitives_taken_for_nouns(trigger: Token) -> list[Token]:
+    """ "called on its neighbour to apologise": the small model may tag a bare verb after "to" a noun
+    and hang it on "to" as a preposition; a word with no determiner that is a verb the rules know,
+    right after the trigger's "to", is the infinitive asked for."""
+    found = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for word in prep.children:
+            if (
+                word.dep_ == "pobj" and word.i == prep.i + 1 and word.tag_ in ("NN", "VB")
+                and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in word.children)
+                and predicates.is_known_verb(word)
+            ):
+                found.append(word)
+    return found
 
 
 def _purpose_clauses_after_addressee(trigger: Token, lemma: str) -> list[Token]:
@@ -281,11 +310,23 @@ def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str,
         return None  # "presses Freedonia's army": the army is to act, it is not the thing asked for
     if lemma in STRONG_TRIGGERS or predicates.is_known_noun(obj) or _is_quoted(obj):
         return "noun", obj
+    if lemma in EXPECTING_VERBS:
+        return ("noun", obj) if _expected_of_someone(trigger, obj) else None
     if lemma in GIVEN_THING_TRIGGERS and (
         _prep(trigger, "from") is not None or _prep(obj, "from") is not None or _is_amount(obj)
     ):
         return "noun", obj
     return None
+
+
+def _expected_of_someone(trigger: Token, obj: Token) -> bool:
+    """ "expects a full explanation from X", "we expect an apology": something owed, asked of a party
+    named after "from", or a known demand the speaker expects in the first person (not "analysts
+    expect a rate cut")."""
+    if _prep(trigger, "from") is not None or _prep(obj, "from") is not None:
+        return True
+    first_person = any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in trigger.children)
+    return first_person and predicates.is_known_noun(obj)
 
 
 def _names_party(noun: Token) -> bool:

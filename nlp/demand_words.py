@@ -19,6 +19,9 @@ GIVEN_THING_TRIGGERS = frozenset({"want", "seek"})
 # Verbs that command only with an object and an infinitive ("ordered X to pay"); with a
 # that-clause they report ("told reporters that ...").
 INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "tell", "warn"})
+# Verbs that ask for a thing only in so many words: "we expect an apology", "expects a full
+# explanation from X"; never with an infinitive or a clause ("expects prices to rise", "expects that ...").
+EXPECTING_VERBS = frozenset({"expect"})
 # Verbs that take "for"/"on" to introduce what is demanded.
 FOR_PREPOSITIONS = frozenset({"for", "on", "upon"})
 

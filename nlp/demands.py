@@ -63,6 +63,7 @@ from .demand_verbs import demands_from
 from .demand_words import (
     DEMAND_NOUNS,
     DEMAND_VERBS,
+    EXPECTING_VERBS,
     FOR_PREPOSITIONS,
     GIVEN_THING_TRIGGERS,
     HOPE_CUES,
@@ -105,7 +106,7 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in DEMAND_VERBS:
+        if token.pos_ in ("VERB", "AUX") and (lemma in DEMAND_VERBS or lemma in EXPECTING_VERBS):
             if _is_made(token):
                 found.extend(demands_from(token, disc))
         elif _verb_taken_for_a_noun(token):
