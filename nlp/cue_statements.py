@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import predicates
+from .demand_words import DEMAND_VERBS
 from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
 from .model import doc_text
 from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span
@@ -142,6 +143,8 @@ def _is_speech_act(cue: Token, quotes: list[tuple[int, int]]) -> bool:
     """A cue verb used as a speech act, not "unwilling to acknowledge", "allow X to maintain"."""
     if _quoted_as_saying(cue):
         return True
+    if cue.dep_ == "ccomp" and cue.tag_ in ("VB", "VBP") and cue.head.lemma_.lower() in DEMAND_VERBS:
+        return False  # "demanded that Y explain how ...": what Y is asked to say, not what it said
     if cue.dep_ in ("xcomp", "acl", "amod", "pcomp", "csubj"):
         head = cue.head
         if head.lemma_.lower() not in CUE_VERBS | {"continue", "go", "keep", "begin", "start", "be"}:

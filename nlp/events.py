@@ -461,6 +461,9 @@ _PEOPLE_NOUNS = frozenset({
 _IRREALIS_HEADS = frozenset({
     "urge", "ask", "call", "demand", "want", "consider", "threaten", "plan", "seek", "propose",
     "decline", "refuse", "hope", "try", "intend", "vow", "promise", "warn", "tell", "order",
+    # the other ways of asking: "pressing X to freeze the accounts" tells no freeze
+    "press", "push", "pressure", "lobby", "plead", "beg", "implore", "petition", "exhort", "request",
+    "require", "appeal", "expect",
 })
 _MODALS = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "shall", "'ll"})
 

@@ -235,6 +235,8 @@ def _credits_previous(sent: Span, disc: Discourse) -> bool:
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in RELAY_CUES | {"say", "confirm"}:
             continue
+        if token.dep_ != "ROOT":
+            continue  # "... property that it says X holds": a clause inside, not a sentence of credit
         passive = any(c.dep_ == "auxpass" for c in token.children)
         anaphor = subject_of(token) if passive else next(
             (c for c in token.children if c.dep_ == "dobj"), None
