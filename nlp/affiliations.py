@@ -119,12 +119,22 @@ def _state_before_title(
             or token.is_punct
             and token.text in {",", "-"}
             or token.pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"}
-            and not by_token.get(token.i)
+            and (not by_token.get(token.i) or _field_of_title(token, by_token))
             or low in {"de", "facto", "self", "declared", "appointed", "acting"}
         ):
             return None
         i -= 1
     return None
+
+
+def _field_of_title(token: Token, by_token: Mapping[int, Mention]) -> bool:
+    """ "Norwegian *Defence* Minister X": the model may tag the one word of a post's field an
+    organisation; right before the title, it is part of the title."""
+    mention = by_token.get(token.i)
+    return (
+        mention is not None and mention.label == "ORG" and " " not in mention.text
+        and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERSON_TITLES
+    )
 
 
 def _state_in_apposition(

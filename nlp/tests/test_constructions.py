@@ -478,3 +478,45 @@ def test_a_demand_verb_hung_on_the_clause_reported_goes_on_from_the_reporter(ext
 def test_whoever_declines_to_comment_is_found_as_a_speaker_is(extractor, text, speaker):
     declined = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.stance == NO_COMMENT]
     assert declined == [speaker]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Norland expects compensation from Vestria for the damaged nets.", [("Norland", "Vestria")]),
+    ('"We expect a full explanation from Vestria," Foreign Minister Ana Ruiz told reporters.',
+     [("Ana Ruiz", "Vestria")]),
+    # A forecast, not something asked of anyone.
+    ("Analysts expect a rate cut in June.", []),
+    ("The union expects the ministry to reopen talks next week.", []),
+    ("We do not expect an apology from Vestria.", []),
+])
+def test_what_a_party_expects_from_another_is_asked_of_it(extractor, text, parties):
+    assert _demand_parties(extractor, text) == parties
+
+
+def test_a_demand_verb_after_a_demanded_clause_and_a_verb_tagged_as_a_noun(extractor):
+    text = ("Norland on Monday demanded that Vestria explain how one of its military drones came down in a "
+            "Norlandic village at the weekend and called on Vestria to apologise.")
+    found = extractor.analyse(text).extractions
+    assert [(e.actor and e.actor.key, e.target and e.target.key, e.predicate, e.stance)
+            for e in found if e.kind == DEMAND] == [
+        ("Norland", "Vestria", "explain", "asserted"), ("Norland", "Vestria", "apologise", "asserted"),
+    ]
+    # What Vestria is asked to explain is not something it said.
+    assert [e for e in found if e.kind == STATEMENT] == []
+
+
+def test_a_relative_clause_of_saying_does_not_make_a_sentence_of_credit(extractor):
+    text = ('"My client will not be handed over," she said. Norland is also pressing Vestria to freeze about '
+            "60 million euros in bank accounts and property that it says Olin holds in the country.")
+    assert _demand_parties(extractor, text) == [("Norland", "Vestria")]
+    # Pressed for, the freeze is not told as done.
+    assert [e for e in extractor.analyse(text).extractions if e.kind == EVENT] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway denied it. Norwegian Defence Minister Valdis Korsts has spoken.",
+    "Tarvonia denied it. Tarvonian Defence Minister Valdis Korsts has spoken publicly.",
+])
+def test_a_field_the_model_took_for_an_organisation_is_part_of_the_title(extractor, text):
+    state = text.split()[0]
+    assert [(a.member, a.state) for a in extractor.analyse(text).affiliations] == [("Valdis Korsts", state)]
