@@ -26,7 +26,7 @@ from .demand_words import (
     STRONG_TRIGGERS,
 )
 from .discourse import Discourse, agent_of, is_negated, subject_of
-from .stance import stance_of, trailing_attribution
+from .stance import trailing_attribution
 from .types import ActorRef, Extraction
 
 
@@ -308,10 +308,10 @@ def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str,
         return None  # "pressed the capital" alone names a target, not a demand
     if obj.pos_ == "NOUN" and lemma != "demand" and _names_party(obj):
         return None  # "presses Freedonia's army": the army is to act, it is not the thing asked for
-    if lemma in STRONG_TRIGGERS or predicates.is_known_noun(obj) or _is_quoted(obj):
-        return "noun", obj
     if lemma in EXPECTING_VERBS:
         return ("noun", obj) if _expected_of_someone(trigger, obj) else None
+    if lemma in STRONG_TRIGGERS or predicates.is_known_noun(obj) or _is_quoted(obj):
+        return "noun", obj
     if lemma in GIVEN_THING_TRIGGERS and (
         _prep(trigger, "from") is not None or _prep(obj, "from") is not None or _is_amount(obj)
     ):

@@ -486,6 +486,7 @@ def test_whoever_declines_to_comment_is_found_as_a_speaker_is(extractor, text, s
      [("Ana Ruiz", "Vestria")]),
     # A forecast, not something asked of anyone.
     ("Analysts expect a rate cut in June.", []),
+    ("Vestria expects the release of the crew within days.", []),
     ("The union expects the ministry to reopen talks next week.", []),
     ("We do not expect an apology from Vestria.", []),
 ])
