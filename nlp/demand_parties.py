@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .actor_words import PERSON_TITLES, PLACE_PREPOSITIONS
+from .actor_words import PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -141,11 +141,44 @@ def party_ref(token: Token | None, disc: Discourse) -> ActorRef | None:
     if token is None:
         return None
     if token.pos_ == "NOUN":
+        person = person_in_apposition(token, disc)
+        if person is not None:
+            return person  # "the union's general secretary, Ana Ruiz, urged": she, not the union
         # "United Nations agencies": the body named inside the phrase beats any guess from further off.
         named = _named_in_modifier(token, disc) or _armed_forces_named(token, disc)
         if named is not None:
             return ActorRef(token.text, named.key, named.label, token.idx, token.idx + len(token.text))
     return disc.ref(token) or _described_party(token, disc)
+
+
+def person_in_apposition(token: Token, disc: Discourse) -> ActorRef | None:
+    """"Budget commissioner Maria Okafor said", "The union's general secretary, Ana Ruiz, urged":
+    a title (or a title the model tagged as an organisation) is the person named beside it."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = disc.ref(child)
+            if found is not None and found.label == "PERSON":
+                return found
+            if found is None and token.lower_ in PERSON_TITLES:
+                return _name_the_model_missed(child)
+    return None
+
+
+def _name_the_model_missed(head: Token) -> ActorRef | None:
+    """ "the union's general secretary, Ana Ruiz, said": set beside a person's title between commas,
+    two or three capitalised words the entity recogniser left untagged are a person's name."""
+    words = [t for t in head.lefts if t.dep_ == "compound"] + [head]
+    if not 2 <= len(words) <= 3 or words[-1].i - words[0].i != len(words) - 1:
+        return None
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or t.ent_type_ for t in words):
+        return None
+    if words[0].i == 0 or head.doc[words[0].i - 1].text != ",":
+        return None
+    start, end = words[0].idx, head.idx + len(head.text)
+    name = doc_text(head.doc)[start:end]
+    return ActorRef(name, name, "PERSON", start, end)
 
 
 def party_ref_any(tokens: list[Token], disc: Discourse) -> ActorRef | None:
@@ -185,9 +218,12 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
 
 def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
     if token.pos_ == "PROPN":
-        # "The Head of State also demanded": the holder the article named, else the words as a name.
+        # "The Head of State also demanded": the holder the article named; "The Ministry reiterates
+        # its request": the body the article names so (as a bare name of its own, the corpus would
+        # find it in whichever story's ministry it met first); else the words as a name.
         return (
-            holder_of_title(token, disc) or _members_of_body(token, disc) or _unrecognised_name(token, disc)
+            holder_of_title(token, disc) or _members_of_body(token, disc) or body_named_in_article(token, disc)
+            or _unrecognised_name(token, disc)
         )
     if token.pos_ != "NOUN":
         return None
@@ -229,6 +265,24 @@ def _members_of_body(token: Token, disc: Discourse) -> ActorRef | None:
 
 # Entity types that never make or receive a demand.
 _NOT_PARTIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "EVENT"})
+
+
+def body_named_in_article(token: Token, disc: Discourse) -> ActorRef | None:
+    """The body of the article whose name is built on a bare generic word ("the Ministry" -> "Ministry
+    of Defence of the Republic of X"), the nearest before it when several are."""
+    if not is_generic_body_word(token.text) or any(c.dep_ == "compound" for c in token.children):
+        return None
+    word = token.lower_
+    named = [
+        m for m in disc.actors.mentions
+        if m.label in ("ORG", "GPE") and len(m.text.split()) > 1
+        and any(name_word_holds(h, word) for h in name_heads(m.text))
+    ]
+    if not named:
+        return None
+    before = [m for m in named if m.start < token.idx]
+    mention = before[-1] if before else min(named, key=lambda m: m.start)
+    return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
 
 
 def _unrecognised_name(token: Token, disc: Discourse) -> ActorRef | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
-from .demand_parties import is_description, party_ref
+from .demand_parties import body_named_in_article, is_description, party_ref, person_in_apposition
 from .discourse import DOCUMENT_NOUNS, PERSON_PRONOUNS, Discourse, agent_of, may_be_mislabelled_person
 from .full_names import PRONOUN_GENDER, full_name, titled_genders
 from .quotations import in_quotes
@@ -35,7 +35,7 @@ def speaker_of(
         if found is not None:
             return full_name(found, disc)
     found = (
-        _leader_of(token, disc) or _person_in_apposition(token, disc)
+        _leader_of(token, disc) or person_in_apposition(token, disc)
         or disc.ref_any(speakers) or _document_speaker(token, disc)
     )
     if token.lemma_.lower() not in ROLE_NOUNS:
@@ -43,23 +43,12 @@ def speaker_of(
             # "The union also says ...": a description the article uses for a body it names
             # elsewhere ("the Havenbond union"), read as the demand layer reads it.
             found = party_ref(token, disc)
+        if found is None:
+            found = body_named_in_article(token, disc)  # "The Ministry said ...", capitalised
         return full_name(found, disc)
     # "a ministry spokesman", "one analyst": an anonymous source speaks for its organisation.
     found = found or role_owner(token, disc, quotes)
     return as_role(found, token) if found is not None else None
-
-
-def _person_in_apposition(token: Token, disc: Discourse) -> ActorRef | None:
-    """"Budget commissioner Maria Okafor said": a title the model tagged as an organisation is
-    the person named beside it."""
-    if token.pos_ != "NOUN":
-        return None
-    for child in token.children:
-        if child.dep_ == "appos":
-            found = disc.ref(child)
-            if found is not None and found.label == "PERSON":
-                return found
-    return None
 
 
 _INNER_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
