@@ -59,6 +59,7 @@ from .demand_linear import _linear_that_clause
 from .demand_obligations import obligation_from
 from .demand_parties import _subjects, party_ref, party_ref_any
 from .demand_readers import _child, _sentence_span, _subtree_span, content_terms
+from .demand_ultimatums import ultimatum_demand
 from .demand_verbs import demands_from
 from .demand_words import (
     DEMAND_NOUNS,
@@ -118,6 +119,7 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
             found.extend(condition_demands(token, disc))
         elif token.pos_ == "VERB" and lemma in DEADLINE_VERBS:
             found.extend(deadline_demand(token, disc))
+        found.extend(ultimatum_demand(token, disc))
         if token.pos_ == "VERB" and (lemma in OBLIGATION_CUES or token.lower_ in HOPE_CUES):
             extraction = obligation_from(token, disc)
             if extraction is not None:

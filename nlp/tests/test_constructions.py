@@ -521,3 +521,35 @@ def test_a_relative_clause_of_saying_does_not_make_a_sentence_of_credit(extracto
 def test_a_field_the_model_took_for_an_organisation_is_part_of_the_title(extractor, text):
     state = text.split()[0]
     assert [(a.member, a.state) for a in extractor.analyse(text).affiliations] == [("Valdis Korsts", state)]
+
+
+def test_the_ministry_is_the_ministry_the_article_names(extractor):
+    text = ("The Ministry of Defence of Vestria has completed its review of the incident. The Ministry said the "
+            "aircraft had suffered a navigation fault. The Ministry reiterates its request that Norland return "
+            "the wreckage.")
+    found = extractor.analyse(text).extractions
+    assert {e.actor and e.actor.key for e in found if e.kind in (STATEMENT, DEMAND)} == {
+        "Ministry of Defence of Vestria"}
+
+
+@pytest.mark.parametrize("text", [
+    "The union's general secretary, Ana Ruiz, urged the ministry to reopen talks.",
+    # The small model leaves this name untagged here.
+    "The union's general secretary, Ana Ruiz, said the talks had failed.",
+])
+def test_a_person_named_beside_her_title_speaks_and_demands(extractor, text):
+    assert [e.actor and e.actor.key for e in extractor.analyse(text).extractions] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("The Halden Nurses Union said nurses would strike unless the Ministry of Health halts the closure.",
+     [("Halden Nurses Union", "Ministry of Health")]),
+    ("The Halden Nurses Union will walk out unless Arbelow Health raises pay.",
+     [("Halden Nurses Union", "Arbelow Health")]),
+    ("Norland threatened to expel the ambassador unless Vestria released the crew.", [("Norland", "Vestria")]),
+    # A forecast on a condition, and a condition on what one cannot do, threaten nothing.
+    ("Prices will rise unless the Central Bank of Norland acts.", []),
+    ("Ana Ruiz could not leave unless Vestria allowed it.", []),
+])
+def test_a_threat_unless_a_party_acts_demands_that_it_act(extractor, text, parties):
+    assert _demand_parties(extractor, text) == parties
