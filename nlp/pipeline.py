@@ -35,7 +35,7 @@ from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .meaning import StatementMeanings
 from .model import ParseCache, doc_text, load_pipeline, set_known_aliases
 from .reported_facts import find_reported_facts
-from .responses import denials_by_the_target
+from .responses import bare_refusals, denials_by_the_target
 from .stance import RELAY_CUES
 from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias
 from .types import Span as TextSpan
@@ -153,6 +153,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         said = [s for s in said if not _is_furniture(s, disc)]
         _register_quote_speakers(said, disc)
         found = find_demands(sent, disc)
+        found += bare_refusals(sent, disc, disc.extractions + found)
         found += events.find_status(sent, disc)
         found += events.find_events(sent, disc)
         disc.extractions.extend(found)

@@ -125,6 +125,54 @@ def fill_discussed_demand(extraction: Extraction, sent: Span, disc: Discourse) -
         extraction.terms = list(match.terms)
 
 
+# Verbs that turn a demand down with no words of their own: "X has refused", "which the minister
+# has ruled out" (with "out"), "X flatly denies it".
+_TURNING_DOWN_VERBS = frozenset({"refuse", "reject", "deny", "dismiss", "rebuff", "rule"})
+# Objects that only point back at what was asked: "rejected it", "which ... has ruled out".
+_POINTING_BACK = frozenset({"it", "this", "that", "them", "which", "so"})
+
+
+def bare_refusals(sent: Span, disc: Discourse, earlier: list[Extraction]) -> list[Extraction]:
+    """ "The union called on Ellory to commission a review. Ellory has refused.", "... asked for a
+    review, which the minister has ruled out": a party a demand was made of turning it down in so
+    many words denies that demand. With no demand of that party before it, it says nothing."""
+    found = []
+    for token in sent:
+        if not _turns_down_bare(token):
+            continue
+        subjects = subjects_of(token)
+        if not subjects:
+            continue
+        party = disc.party(speaker_of(subjects[0], subjects, disc, [], []))
+        asked = next(
+            (e for e in reversed(earlier) if e.kind == DEMAND and e.target is not None and party is not None
+             and e.target.key == party.key and e.sentence.start <= sent.start_char),
+            None,
+        )
+        if asked is None:
+            continue
+        found.append(Extraction(
+            kind=STATEMENT, sentence=sentence_span(sent, None), actor=party, target=asked.actor,
+            about=asked.about, predicate=asked.predicate, content=subtree_span(token),
+            cue=token.lemma_.lower(), negated=True, stance=DENIED, terms=list(asked.terms),
+        ))
+    return found
+
+
+def _turns_down_bare(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in _TURNING_DOWN_VERBS or is_negated(token):
+        return False
+    if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return False  # "refused to extradite", "denied that ...": read by their own rules
+        if child.dep_ == "dobj" and child.lower_ not in _POINTING_BACK:
+            return False  # "rejected calls for a review": a statement with content of its own
+    return True
+
+
 def denials_by_the_target(disc: Discourse) -> None:
     """A statement by the party a demand in the article is made of (or by someone acting for it)
     whose words are a flat negative ("We owe nothing.", "X says it owes nothing") denies the

@@ -553,3 +553,20 @@ def test_a_person_named_beside_her_title_speaks_and_demands(extractor, text):
 ])
 def test_a_threat_unless_a_party_acts_demands_that_it_act(extractor, text, parties):
     assert _demand_parties(extractor, text) == parties
+
+
+@pytest.mark.parametrize("text", [
+    "The Halden Nurses Union called on Health Minister Catherine Ellory to commission a review. "
+    "Catherine Ellory has refused.",
+    "Norland demanded that Vestria return the drone. Vestria flatly rejects it.",
+])
+def test_a_party_turning_down_what_it_was_asked_in_so_many_words_denies_it(extractor, text):
+    found = extractor.analyse(text).extractions
+    asked = next(e for e in found if e.kind == DEMAND)
+    denials = [(e.actor.key, e.target.key, e.predicate) for e in found if e.stance == "denied"]
+    assert denials == [(asked.target.key, asked.actor.key, asked.predicate)]
+
+
+def test_a_refusal_of_nothing_asked_says_nothing(extractor):
+    found = extractor.analyse("Ana Ruiz spoke to reporters. Vestria has refused.").extractions
+    assert [e for e in found if e.stance == "denied"] == []
