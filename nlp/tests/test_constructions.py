@@ -570,3 +570,25 @@ def test_a_party_turning_down_what_it_was_asked_in_so_many_words_denies_it(extra
 def test_a_refusal_of_nothing_asked_says_nothing(extractor):
     found = extractor.analyse("Ana Ruiz spoke to reporters. Vestria has refused.").extractions
     assert [e for e in found if e.stance == "denied"] == []
+
+
+OPINION_PIECE = """OPINION | The strait needs a fisheries deal, not another hostage drama
+
+By Marta Kowalczyk
+
+A week after the coast guard boarded the trawler, the row has turned into the worst crisis in a decade.
+Vestria should release the ten deckhands at once. Norland, for its part, should stop treating a fisheries
+case as a question of national honour. None of this means Norland must give up its claim.
+"Vestria must pay," a fisherman told me. Ana Ruiz says Vestria should apologise.
+"""
+
+
+def test_the_author_of_an_opinion_piece_asks_in_its_own_voice(extractor):
+    found = [(e.actor.key, e.target.key, e.predicate) for e in extractor.analyse(OPINION_PIECE).extractions
+             if e.kind == DEMAND and e.actor and e.actor.key == "Marta Kowalczyk"]
+    assert found == [("Marta Kowalczyk", "Vestria", "release"), ("Marta Kowalczyk", "Norland", "stop")]
+
+
+def test_a_news_report_has_no_author_s_voice(extractor):
+    report = OPINION_PIECE.replace("OPINION | ", "")
+    assert not any(e.actor and e.actor.key == "Marta Kowalczyk" for e in extractor.analyse(report).extractions)

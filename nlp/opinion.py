@@ -1,0 +1,86 @@
+"""The author's own voice in an opinion piece: "Dravonia should release the deckhands at once".
+
+An article whose top carries a genre label (OPINION, COMMENT, ANALYSIS, EDITORIAL ...) and a
+byline ("By Mirela Vukotić") speaks for its author: a named party that, in the author's own
+words, should or must act is asked to by the author. Not inside a quotation (that is the
+quoted speaker's, ``quoted_obligations``), not inside what someone else says or asks ("X says
+Y must ...", read by ``obligation_from``), only in a main clause ("None of this means X must
+stay as it is" asks nothing), and with the guards of a quoted obligation: not
+passive, not negated, not a forecast ("Y should win"), not a description that names no one.
+Without a byline the piece speaks for its outlet, which is no party to the story: nothing is read.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .demand_assembly import _fill_from_verb, _new
+from .demand_obligations import _already_read, _party_obliged
+from .demand_words import DEMAND_VERBS, OBLIGATION_MODALS
+from .discourse import Discourse
+from .model import doc_text
+from .quotations import in_quotes
+from .speech_words import CUE_VERBS
+from .types import ASSERTED, ActorRef, Extraction
+
+# How far into the text the label and the byline are looked for.
+_TOP_LINES = 8
+_GENRE_LABEL = re.compile(
+    r"^(opinion|comment|commentary|analysis|editorial|viewpoint|op-ed|column)\b\s*([|:\u2014\u2013-].*)?$", re.I
+)
+_BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*$")
+
+
+def opinion_author(disc: Discourse) -> ActorRef | None:
+    """The byline's author of an article labelled as opinion or analysis at its top, else None."""
+    text = doc_text(disc.doc)
+    labelled, offset = False, 0
+    for number, line in enumerate(text.split("\n")):
+        if number >= _TOP_LINES + 4:
+            break
+        stripped = line.strip()
+        if _GENRE_LABEL.match(stripped):
+            labelled = True
+        byline = _BYLINE.match(stripped)
+        if byline and labelled:
+            start = offset + line.index(byline.group(1))
+            name = byline.group(1)
+            known = next((m for m in disc.actors.mentions if m.text == name), None)
+            return ActorRef(name, known.key if known else name, "PERSON", start, start + len(name))
+        offset += len(line) + 1
+    return None
+
+
+def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[Extraction]:
+    """Demands the author of an opinion piece makes in the piece's own voice."""
+    author = opinion_author(disc)
+    if author is None:
+        return []
+    found = []
+    for sent in disc.sentences():
+        for verb in sent:
+            if not _in_main_clause(verb) or in_quotes(verb, quotes) or _said_or_asked_by_another(verb):
+                continue
+            target = _party_obliged(verb, disc)
+            if target is None or target.key == author.key:
+                continue
+            extraction = _new(verb, author, target)
+            _fill_from_verb(extraction, verb, disc)
+            extraction.cue = next(c.lower_ for c in verb.children if c.lower_ in OBLIGATION_MODALS)
+            extraction.stance, extraction.origins = ASSERTED, []
+            if not _already_read(extraction, disc):
+                found.append(extraction)
+    return found
+
+
+def _in_main_clause(verb: Token) -> bool:
+    """The sentence's own verb, or one joined to it: not "None of this means Kelderby must stay"."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _said_or_asked_by_another(verb: Token) -> bool:
+    """Inside what a speech or demand verb reports: "X says Y must ...", "X insists Y should ..."."""
+    return any(a.lemma_.lower() in CUE_VERBS | DEMAND_VERBS for a in verb.ancestors)
