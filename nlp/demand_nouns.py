@@ -43,7 +43,7 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
             # "rejected Norway's demand that it stop ...": "it" is the party answering.
             target = on_target or answerer
         else:
-            target = on_target or party_ref(addressee, disc) or recipient
+            target = on_target or party_ref(addressee, disc) or _for_party(noun, action, disc) or recipient
         extraction = _new(noun, actor, target)
         _fill_from_verb(extraction, action, disc)
         extraction.cue = noun.lemma_.lower()
@@ -59,6 +59,15 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
         extraction.cue = noun.lemma_.lower()
         found.append(extraction)
     return _finished(found, noun, disc)
+
+
+def _for_party(noun: Token, action: Token, disc: Discourse) -> ActorRef | None:
+    """ "its call for the Port Authority to pay compensation": the parser may hang the infinitive on
+    the noun, leaving the party asked alone in the for-phrase before it."""
+    for_ = _prep(noun, "for")
+    if for_ is None or not noun.i < for_.i < action.i:
+        return None
+    return party_ref(_child(for_, "pobj"), disc)
 
 
 def _recipient(noun: Token, disc: Discourse) -> ActorRef | None:

@@ -592,3 +592,9 @@ def test_the_author_of_an_opinion_piece_asks_in_its_own_voice(extractor):
 def test_a_news_report_has_no_author_s_voice(extractor):
     report = OPINION_PIECE.replace("OPINION | ", "")
     assert not any(e.actor and e.actor.key == "Marta Kowalczyk" for e in extractor.analyse(report).extractions)
+
+
+def test_the_party_in_a_for_phrase_before_the_infinitive_is_asked(extractor):
+    text = ("The Vessa Cooperative filed suit on Monday. The Vessa Cooperative also repeated its call for the "
+            "Porto Alvar Port Authority to pay compensation to fishing families.")
+    assert ("Vessa Cooperative", "Porto Alvar Port Authority") in _demand_parties(extractor, text)
