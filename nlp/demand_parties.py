@@ -201,9 +201,9 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
     """ "the President stated", "the minister said": the person the article last named with that
     title, before the name ("President Anna Berg", "Transport Minister Ana Ruiz") or beside it
     ("Ana Ruiz, the transport minister")."""
-    title = token.lower_
-    if title not in PERSON_TITLES or not has_definite_article(token):
+    if token.lower_ not in PERSON_TITLES or not has_definite_article(token):
         return None
+    titles = _titles_meant(token)
     text = doc_text(token.doc)
     for mention in reversed(disc.actors.mentions):
         if mention.label != "PERSON" or mention.start >= token.idx:
@@ -211,9 +211,24 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
         before = text[max(mention.sentence_start, mention.start - 40) : mention.start].lower().split()
         span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         beside = [c.lower_ for c in span.root.children if c.dep_ == "appos"] if span is not None else []
-        if title in before[-3:] or title in mention.text.lower().split() or title in beside:
+        words = set(before[-3:]) | set(mention.text.lower().split()) | set(beside)
+        if titles & words:
             return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
     return None
+
+
+# "the Head of State", "the head of government": the posts the phrase stands for in most states.
+_HEADS_OF = {"state": {"president", "king", "queen", "emir", "sultan", "monarch"},
+             "government": {"prime", "premier", "chancellor"}}
+
+
+def _titles_meant(token: Token) -> set[str]:
+    """The title words that name the post: "minister" for "the minister"; "president" (or a
+    monarch's title) for "the Head of State", "prime" (minister) for "the head of government"."""
+    doc = token.doc
+    if token.lower_ == "head" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+        return _HEADS_OF.get(doc[token.i + 2].lower_, set()) | {"head"}
+    return {token.lower_}
 
 
 def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
@@ -449,6 +464,10 @@ def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
 
 # Nouns a story uses for a body instead of its name: "the country's competition watchdog".
 _GENERIC_BODY_NOUNS = frozenset({"watchdog", "regulator", "agency", "body", "authority", "commission"})
+# Nouns for a body of people named by who its members are ("the nurses' union", "the patients'
+# group"): its name need only hold the members ("Nurses' Federation", "Patients' Forum").
+_MEMBERS_BODY_NOUNS = frozenset({"union", "group", "association", "federation", "forum", "organisation",
+                                 "organization", "body", "lobby", "alliance", "coalition", "cooperative"})
 
 # Labels the small model gives a named body ("Port of X Authority" comes out ORG, FAC or LOC).
 _BODY_LABELS = ("ORG", "FAC", "LOC")
@@ -473,6 +492,10 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     head = noun
     if noun in _GENERIC_BODY_NOUNS and modifiers:
         words, head = modifiers | owner, None
+    members = {c.lower_ for c in token.children if c.dep_ == "poss" and c.tag_ == "NNS"}
+    if noun in _MEMBERS_BODY_NOUNS and members:
+        # "the nurses' union" -> "Halvenian Nurses' Federation": a body of its members by any name.
+        words, head = members | modifiers, None
     named = [
         m for m in disc.actors.mentions
         if m.label in _BODY_LABELS and any(_describes(name, words, head) for name in (m.key, m.text))
@@ -498,7 +521,8 @@ def _describes(name: str, words: set[str], head: str | None) -> bool:
 def _words_in_name(words: set[str], name: str) -> bool:
     """Every word of a description in the name, a long word also as the end of a name word
     ("the athletics federation" -> "Sylvanian Athletics Confederation")."""
-    name_words = name.lower().split()
+    # "Nurses'" and "Nurses's" hold "nurses".
+    name_words = [re.sub(r"['\u2019]s?$", "", n) for n in name.lower().split()]
     return all(any(name_word_holds(n, w) for n in name_words) for w in words)
 
 

@@ -598,3 +598,19 @@ def test_the_party_in_a_for_phrase_before_the_infinitive_is_asked(extractor):
     text = ("The Vessa Cooperative filed suit on Monday. The Vessa Cooperative also repeated its call for the "
             "Porto Alvar Port Authority to pay compensation to fishing families.")
     assert ("Vessa Cooperative", "Porto Alvar Port Authority") in _demand_parties(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "maker"), [
+    ("President Anna Berg of Norland chaired the session. The Head of State demanded an apology from Vestria.",
+     "Anna Berg"),
+    ("Prime Minister Jonas Hale met the unions. The head of government demanded an apology from Vestria.",
+     "Jonas Hale"),
+])
+def test_the_head_of_state_or_government_is_the_one_the_article_named_in_that_post(extractor, text, maker):
+    assert _demand_parties(extractor, text) == [(maker, "Vestria")]
+
+
+def test_a_body_described_by_its_members_is_the_body_whose_name_holds_them(extractor):
+    text = ("The Halvenian Nurses' Federation (HNF) said the plan was reckless. The nurses' union and the "
+            "town's mayor have demanded that Vestria keep the hospital open.")
+    assert _demand_parties(extractor, text) == [("Halvenian Nurses' Federation", "Vestria")]
