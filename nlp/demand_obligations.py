@@ -163,16 +163,23 @@ def _tokens_between(disc: Discourse, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
+def is_obligation_verb(verb: Token) -> bool:
+    """A verb under "must" or "should" that asks for an act: not passive ("X must be held to
+    account" asks someone else), not "must be"/"must have", not negated, not a forecast."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in ("be", "have") or is_negated(verb):
-        return None
+        return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not any(c.lower_ in OBLIGATION_MODALS for c in auxiliaries) or any(c.dep_ == "auxpass" for c in auxiliaries):
+        return False
+    return verb.lemma_.lower() not in OUTCOME_VERBS  # "Freedonia should win the vote": a forecast
+
+
+def _party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
+    if not is_obligation_verb(verb):
         return None
-    if verb.lemma_.lower() in OUTCOME_VERBS:
-        return None  # "Freedonia should win the vote": a forecast, not a call
     subject = _own_subject(verb)
-    if subject is None or subject.pos_ != "PROPN":
+    # A name, even one the tagger took for a pronoun ("HNF should keep ...").
+    if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "GPE", "PERSON")):
         return None
     found = party_ref(subject, disc)
     return disc.party(found) if found is not None and found.label in ("GPE", "ORG", "PERSON") else None

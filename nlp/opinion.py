@@ -16,9 +16,11 @@ import re
 from spacy.tokens import Token
 
 from .demand_assembly import _fill_from_verb, _new
-from .demand_obligations import _already_read, _party_obliged
+from .demand_obligations import _already_read, _party_obliged, is_obligation_verb
+from .demand_parties import party_ref
+from .demand_readers import _own_subject
 from .demand_words import DEMAND_VERBS, OBLIGATION_MODALS
-from .discourse import Discourse
+from .discourse import Discourse, has_definite_article
 from .model import doc_text
 from .quotations import in_quotes
 from .speech_words import CUE_VERBS
@@ -62,7 +64,7 @@ def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[
         for verb in sent:
             if not _in_main_clause(verb) or in_quotes(verb, quotes) or _said_or_asked_by_another(verb):
                 continue
-            target = _party_obliged(verb, disc)
+            target = _party_obliged(verb, disc) or _described_party_obliged(verb, disc)
             if target is None or target.key == author.key:
                 continue
             extraction = _new(verb, author, target)
@@ -72,6 +74,19 @@ def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[
             if not _already_read(extraction, disc):
                 found.append(extraction)
     return found
+
+
+def _described_party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
+    """ "The port authority should publish every reading", "The minister should publish it": in the
+    author's voice, a description the article uses for a party it names is that party (inside a
+    quotation "the regulator must ..." is left alone: a speaker may mean any regulator)."""
+    subject = _own_subject(verb)
+    if not is_obligation_verb(verb) or subject is None or subject.pos_ != "NOUN":
+        return None
+    if not has_definite_article(subject):
+        return None
+    found = party_ref(subject, disc)
+    return disc.party(found) if found is not None and found.label in ("GPE", "ORG", "PERSON") else None
 
 
 def _in_main_clause(verb: Token) -> bool:

@@ -614,3 +614,15 @@ def test_a_body_described_by_its_members_is_the_body_whose_name_holds_them(extra
     text = ("The Halvenian Nurses' Federation (HNF) said the plan was reckless. The nurses' union and the "
             "town's mayor have demanded that Vestria keep the hospital open.")
     assert _demand_parties(extractor, text) == [("Halvenian Nurses' Federation", "Vestria")]
+
+
+def test_in_the_author_s_voice_a_description_of_a_named_party_or_a_name_tagged_a_pronoun_is_asked(extractor):
+    piece = OPINION_PIECE.replace(
+        "None of this means",
+        "The Porto Alvar Port Authority has said nothing. The port authority should publish every reading. "
+        "There is already talk of industrial action. HNF should keep strike threats off the table until the "
+        "review is public. None of this means",
+    )
+    found = {(e.target.key, e.predicate) for e in extractor.analyse(piece).extractions
+             if e.kind == DEMAND and e.actor and e.actor.key == "Marta Kowalczyk"}
+    assert {("Porto Alvar Port Authority", "publish"), ("HNF", "keep")} <= found, found
