@@ -42,6 +42,11 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
     bodies = [p for c in role.children if c.dep_ == "prep" and c.lower_ in _BODY_PREPOSITIONS
               for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     bodies += [c for b in bodies for c in b.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN"]
+    # "a spokesman at the Compact's headquarters": the body whose premises the source is at.
+    for owner in (c for b in bodies for c in b.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+        found = disc.ref(owner)
+        if found is not None and found.label in ("ORG", "GPE"):
+            return found
     for word in [*modifiers, *bodies, role]:
         found = _named_earlier(word, disc)
         if found is not None:

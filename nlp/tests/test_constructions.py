@@ -626,3 +626,10 @@ def test_in_the_author_s_voice_a_description_of_a_named_party_or_a_name_tagged_a
     found = {(e.target.key, e.predicate) for e in extractor.analyse(piece).extractions
              if e.kind == DEMAND and e.actor and e.actor.key == "Marta Kowalczyk"}
     assert {("Porto Alvar Port Authority", "publish"), ("HNF", "keep")} <= found, found
+
+
+def test_a_source_at_a_body_s_premises_speaks_for_the_body(extractor):
+    text = ("Both countries belong to the Vistran Security Compact, a regional defence alliance. A spokesman at "
+            "the Compact's headquarters said it was \"in contact with both capitals\".")
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Vistran Security Compact"]
