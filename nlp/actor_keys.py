@@ -138,6 +138,20 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
     return all(same_word(a, b) for a, b in zip(short, tail, strict=True))
 
 
+_INITIALLED = re.compile(r"^((?:[A-Z]\.\s?)+)\s*([A-Z][\w'\u2019-]+)$")
+
+
+def _initialled_form_of(doc: Doc, cands: list[Candidate], full: list[str]) -> bool:
+    """ "A.V. Mirtov" of "Arkadiy Mirtov": state media write first names as initials; the first
+    initial is the full name's first letter and the surname the same."""
+    for cand in cands:
+        written = _INITIALLED.match(cand.span(doc).text)
+        if written and len(full) >= 2 and full[0][:1] == written.group(1)[:1].lower() \
+                and same_word(normalise_name(written.group(2)), full[-1]):
+            return True
+    return False
+
+
 # --- "Ms Okafor" when two Okafors are named ---------------------------------------------
 
 _TITLE_GENDER = {"ms": "f", "mrs": "f", "miss": "f", "mr": "m"}
@@ -298,6 +312,15 @@ def resolve_keys(
                     or votes[short].get("ORG", 0) >= 2  # the short name is clearly a company
                 )
             }
+        # "A.V. Mirtov" of "Arkadiy Mirtov": its own full name is the initialled one, so no other
+        # full name can disagree with it.
+        initialled = {
+            groups.find(f) for f in norms
+            if f != short and f not in state_like and _initialled_form_of(doc, surfaces[short], f.split())
+        }
+        if not fulls and len(initialled) == 1:
+            groups.union(initialled.pop(), short)
+            continue
         fulls.discard(groups.find(short))
         if len(fulls) > 1:
             fulls = _of_titled_gender(doc, short, fulls, groups, norms, surfaces)
@@ -354,7 +377,9 @@ def _group_key(
     # The fullest name used, then the most used, then the first.
     def rank(norm: str) -> tuple:
         cands = surfaces[norm]
-        return (-len(norm.split()), -len(cands), cands[0].start)
+        # A name written out before one with initials ("Arkadiy Mirtov", not "A.V. Mirtov").
+        initialled = bool(_INITIALLED.match(cands[0].span(doc).text))
+        return (initialled, -len(norm.split()), -len(cands), cands[0].start)
 
     best = min(group, key=rank)
     # Among spellings of that name ("Muammar Gaddafi"/"Muammar al-Gaddafi") the fullest.

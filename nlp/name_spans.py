@@ -13,6 +13,7 @@ missed altogether are found by missed_names.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -106,9 +107,16 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
                 Candidate(i + 1, end, cand.label, cand.ruler_key, cand.found_by),
             ]
             return [p for part in parts for p in _clean_candidate(doc, part)]
+    label = cand.label
+    if label in {"ORG", "PERSON"}:
+        # "Prosecutor-General S.N. Gorelik": a post before a name written with initials is no part of
+        # it, and what is left is a person whatever the model took the whole for.
+        named_from = _after_leading_titles(doc, start, end)
+        if start < named_from < end and _is_initialled_name(doc[named_from:end]):
+            start, label = named_from, "PERSON"
     if cand.label in {"GPE", "LOC"} and end - start > 1 and _is_common_place_noun(doc[end - 1]):
         end -= 1  # "Nakuru province" is Nakuru: the noun only says what kind of place
-    if cand.label == "PERSON":
+    if label == "PERSON":
         # "Executive Tim Cook", "Governor Jane Roe", "Gen. Jane Roe": the title is not the name;
         # nor "Hurdler Jane Roe", "Dutch MEP Jane Roe" (what the person does, and where from).
         while end - start > 1 and (
@@ -116,17 +124,39 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         ):
             start += 1
         start = _with_courtesy_title(doc, start, end)
-    elif cand.label == "ORG":
+    elif label == "ORG":
         # "Hurdler Jane Mary Roe", "Dutch MEP Jane Roe" taken for an organisation: the name is the
         # rest (a title word is no cue here: "Russian Defence Ministry" is a name).
         while end - start >= 3 and _is_descriptor(doc, start, end, titles=False) \
                 and all(t.pos_ == "PROPN" for t in doc[start + 2 : end]):
             start += 1
-    start = _extend_left_over_name_words(doc, start, end, cand.label)
-    if cand.label in {"PERSON", "ORG"}:
+    start = _extend_left_over_name_words(doc, start, end, label)
+    if label in {"PERSON", "ORG"}:
         end = _extend_right_over_particles(doc, end)
         end = _extend_right_to_corporate_suffix(doc, end)
-    return [Candidate(start, end, cand.label, cand.ruler_key, cand.found_by)]
+    return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _after_leading_titles(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts after the title words before it, hyphenated ones ("Prosecutor-General",
+    "Secretary-General") included."""
+    i = start
+    while i < end and (is_title_token(doc[i]) or (doc[i].text == "-" and i > start and is_title_token(doc[i - 1]))):
+        i += 1
+    return i
+
+
+def _is_initialled_name(words: Span) -> bool:
+    """ "S.N. Gorelik", "A. V. Mirtov": initials, then one or two capitalised words."""
+    initials = [t for t in words if _INITIALS.match(t.text)]
+    rest = [t for t in words if not _INITIALS.match(t.text)]
+    return (
+        bool(initials) and words[0].text == initials[0].text and 1 <= len(rest) <= 2
+        and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest)
+    )
 
 
 def _is_descriptor(doc: Doc, start: int, end: int, *, titles: bool = True) -> bool:

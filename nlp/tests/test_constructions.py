@@ -633,3 +633,15 @@ def test_a_source_at_a_body_s_premises_speaks_for_the_body(extractor):
             "the Compact's headquarters said it was \"in contact with both capitals\".")
     speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert speakers == ["Vistran Security Compact"]
+
+
+def test_state_media_initials_and_posts_run_into_a_name(extractor):
+    text = ("The depositors thanked Prosecutor-General S.N. Gorelik for his work. A.V. Mirtov is accused of "
+            "fraud. Arkadiy Mirtov denies it.")
+    keys = {m.text: (m.key, m.label) for m in extractor.analyse(text).mentions}
+    assert keys["S.N. Gorelik"] == ("S.N. Gorelik", "PERSON"), keys
+    assert keys["A.V. Mirtov"][0] == keys["Arkadiy Mirtov"][0] == "Arkadiy Mirtov", keys
+    # Two people the initial could stand for: neither is assumed.
+    text += " Anna Mirtov, his wife, said nothing."
+    keys = {m.text: m.key for m in extractor.analyse(text).mentions}
+    assert keys["A.V. Mirtov"] == "A.V. Mirtov", keys
