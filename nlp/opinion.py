@@ -26,8 +26,8 @@ from .quotations import in_quotes
 from .speech_words import CUE_VERBS
 from .types import ASSERTED, ActorRef, Extraction
 
-# How far into the text the label and the byline are looked for.
-_TOP_LINES = 8
+# How far into the text the label and the byline are looked for (lines, blank ones included).
+_TOP_LINES = 12
 _GENRE_LABEL = re.compile(
     r"^(opinion|comment|commentary|analysis|editorial|viewpoint|op-ed|column)\b\s*([|:\u2014\u2013-].*)?$", re.I
 )
@@ -39,7 +39,7 @@ def opinion_author(disc: Discourse) -> ActorRef | None:
     text = doc_text(disc.doc)
     labelled, offset = False, 0
     for number, line in enumerate(text.split("\n")):
-        if number >= _TOP_LINES + 4:
+        if number >= _TOP_LINES:
             break
         stripped = line.strip()
         if _GENRE_LABEL.match(stripped):
