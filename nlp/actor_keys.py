@@ -141,15 +141,21 @@ def _short_form_of(short: list[str], full: list[str]) -> bool:
 _INITIALLED = re.compile(r"^((?:[A-Z]\.\s?)+)\s*([A-Z][\w'\u2019-]+)$")
 
 
-def _initialled_form_of(doc: Doc, cands: list[Candidate], full: list[str]) -> bool:
-    """ "A.V. Mirtov" of "Arkadiy Mirtov": state media write first names as initials; the first
-    initial is the full name's first letter and the surname the same."""
+def _initialled(doc: Doc, cands: list[Candidate]) -> tuple[str, str] | None:
+    """ "A.V. Mirtov" -> ("a", "mirtov"): the first initial and the surname of a name written with
+    initials (state media write first names so), else None."""
     for cand in cands:
         written = _INITIALLED.match(cand.span(doc).text)
-        if written and len(full) >= 2 and full[0][:1] == written.group(1)[:1].lower() \
-                and same_word(normalise_name(written.group(2)), full[-1]):
-            return True
-    return False
+        if written:
+            return written.group(1)[:1].lower(), normalise_name(written.group(2))
+    return None
+
+
+def _initialled_form_of(initialled: tuple[str, str], full: list[str]) -> bool:
+    """ "A.V. Mirtov" of "Arkadiy Mirtov": the first initial is the full name's first letter and the
+    surname the same."""
+    initial, surname = initialled
+    return len(full) >= 2 and full[0][:1] == initial and same_word(surname, full[-1])
 
 
 # --- "Ms Okafor" when two Okafors are named ---------------------------------------------
@@ -314,13 +320,15 @@ def resolve_keys(
             }
         # "A.V. Mirtov" of "Arkadiy Mirtov": its own full name is the initialled one, so no other
         # full name can disagree with it.
-        initialled = {
-            groups.find(f) for f in norms
-            if f != short and f not in state_like and _initialled_form_of(doc, surfaces[short], f.split())
-        }
-        if not fulls and len(initialled) == 1:
-            groups.union(initialled.pop(), short)
-            continue
+        initialled = _initialled(doc, surfaces[short]) if not fulls else None
+        if initialled is not None:
+            written_out = {
+                groups.find(f) for f in norms
+                if f != short and f not in state_like and _initialled_form_of(initialled, f.split())
+            }
+            if len(written_out) == 1:
+                groups.union(written_out.pop(), short)
+                continue
         fulls.discard(groups.find(short))
         if len(fulls) > 1:
             fulls = _of_titled_gender(doc, short, fulls, groups, norms, surfaces)

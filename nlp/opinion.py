@@ -62,7 +62,9 @@ def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[
     found = []
     for sent in disc.sentences():
         for verb in sent:
-            if not _in_main_clause(verb) or in_quotes(verb, quotes) or _said_or_asked_by_another(verb):
+            if not is_obligation_verb(verb) or not _in_main_clause(verb):
+                continue
+            if in_quotes(verb, quotes) or _said_or_asked_by_another(verb):
                 continue
             target = _party_obliged(verb, disc) or _described_party_obliged(verb, disc)
             if target is None or target.key == author.key:
@@ -77,13 +79,11 @@ def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[
 
 
 def _described_party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
-    """ "The port authority should publish every reading", "The minister should publish it": in the
+    """Of an obligation verb (the caller has checked): "The port authority should publish every reading", "The minister should publish it": in the
     author's voice, a description the article uses for a party it names is that party (inside a
     quotation "the regulator must ..." is left alone: a speaker may mean any regulator)."""
     subject = _own_subject(verb)
-    if not is_obligation_verb(verb) or subject is None or subject.pos_ != "NOUN":
-        return None
-    if not has_definite_article(subject):
+    if subject is None or subject.pos_ != "NOUN" or not has_definite_article(subject):
         return None
     found = party_ref(subject, disc)
     return disc.party(found) if found is not None and found.label in ("GPE", "ORG", "PERSON") else None

@@ -16,7 +16,7 @@ from .discourse import Discourse, is_negated, subjects_of
 from .quotations import sentence_span, subtree_span
 from .speakers import speaker_of
 from .stance import stance_of
-from .types import ATTRIBUTED, DEMAND, DENIED, NO_COMMENT, STATEMENT, Extraction
+from .types import ATTRIBUTED, DEMAND, DENIED, NO_COMMENT, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
 
@@ -70,8 +70,7 @@ _SAYING_NOTHING_VERBS = frozenset({"say", "comment", "reveal", "disclose"})
 def no_comment_from(token: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> Extraction | None:
     # Whoever declines is found as a speaker is: "the minister" as the person last named with the
     # title, "a ministry spokeswoman" as an anonymous source of the ministry, a pronoun by its antecedent.
-    subjects = subjects_of(token)
-    actor = disc.party(speaker_of(subjects[0], subjects, disc, quotes, [])) if subjects else None
+    actor = _speaker_of_subject(token, disc, quotes)
     extraction = Extraction(
         kind=STATEMENT,
         sentence=sentence_span(token.sent, None),
@@ -83,6 +82,11 @@ def no_comment_from(token: Token, disc: Discourse, quotes: list[tuple[int, int]]
     extraction.origins = stance_of(token, disc).origins
     fill_discussed_demand(extraction, token.sent, disc)
     return extraction
+
+
+def _speaker_of_subject(verb: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> ActorRef | None:
+    subjects = subjects_of(verb)
+    return disc.party(speaker_of(subjects[0], subjects, disc, quotes, [])) if subjects else None
 
 
 def _no_comment_cue(token: Token) -> str:
@@ -140,13 +144,11 @@ def bare_refusals(sent: Span, disc: Discourse, earlier: list[Extraction]) -> lis
     for token in sent:
         if not _turns_down_bare(token):
             continue
-        subjects = subjects_of(token)
-        if not subjects:
+        party = _speaker_of_subject(token, disc, [])
+        if party is None:
             continue
-        party = disc.party(speaker_of(subjects[0], subjects, disc, [], []))
         asked = next(
-            (e for e in reversed(earlier) if e.kind == DEMAND and e.target is not None and party is not None
-             and e.target.key == party.key and e.sentence.start <= sent.start_char),
+            (e for e in reversed(earlier) if e.kind == DEMAND and e.target is not None and e.target.key == party.key),
             None,
         )
         if asked is None:
