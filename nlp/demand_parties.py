@@ -20,7 +20,8 @@ from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
 from .discourse import (
-    Discourse, agent_of, has_definite_article, is_apposition, name_heads, name_word_holds, subjects_of,
+    Discourse, agent_of, has_definite_article, is_apposition, is_dateline_mark, name_heads, name_word_holds,
+    subjects_of,
 )
 from .model import doc_text
 from .speech_words import CUE_VERBS
@@ -127,7 +128,7 @@ def _is_dateline(token: Token) -> bool:
     parser may make a second subject, opens its line and is followed by a date or a credit."""
     line_start = token.left_edge.idx == 0 or doc_text(token.doc)[token.left_edge.idx - 1] == "\n"
     following = token.doc[token.i + 1 : token.i + 5]
-    return line_start and any(t.ent_type_ == "DATE" or t.text in ("(", "-", "\u2014", "\u2013") for t in following)
+    return line_start and any(t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following)
 
 
 # -- who a description names --------------------------------------------
@@ -528,11 +529,14 @@ def _words_in_name(words: set[str], name: str) -> bool:
 
 def _organisations_called(noun: str, token: Token, disc: Discourse) -> list[Mention]:
     """Organisations set beside the same noun elsewhere in the article: "the Dokbond union",
-    "the dockworkers' union Dokbond", "Dokbond, the union"."""
+    "the dockworkers' union Dokbond", "Dokbond, the union". Not in a "Read more" line or a caption:
+    another story's "Drug Price Regulator" is not this one's regulator."""
     found = []
     for other in token.doc:
         # A word of a name is not a noun set beside one ("European Union Aviation Safety Agency").
         if other.i == token.i or other.lower_ != noun or disc.actors.mention_at(other) is not None:
+            continue
+        if disc.in_furniture(other.idx, other.idx + len(other.text)):
             continue
         beside = [
             c for c in other.children

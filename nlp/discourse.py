@@ -125,8 +125,23 @@ def _opens_with_dateline(token: Token) -> bool:
     line_start = start == 0 or doc_text(token.doc)[start - 1] == "\n"
     following = token.doc[token.i + 1 : token.i + 5]
     return line_start and token.ent_type_ in ("GPE", "LOC", "") and any(
-        t.ent_type_ == "DATE" or t.text in ("(", "-", "\u2014", "\u2013") for t in following
+        t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following
     )
+
+
+def is_dateline_mark(token: Token) -> bool:
+    """A bracket or dash that may close a dateline ("ZENDA (Reuters) -", "May 8 (RNA).- The ..."),
+    not the hyphen inside a word: "X, the secretary-general of Y, urged" opens with no dateline."""
+    if token.text in ("(", "\u2014", "\u2013"):
+        return True
+    return token.text == "-" and not _joins_words(token)
+
+
+def _joins_words(hyphen: Token) -> bool:
+    if hyphen.i == 0 or hyphen.i + 1 >= len(hyphen.doc):
+        return False
+    before, after = hyphen.doc[hyphen.i - 1], hyphen.doc[hyphen.i + 1]
+    return not before.whitespace_ and not hyphen.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -499,7 +514,7 @@ def _is_dateline(token: Token) -> bool:
     if not token.text.isupper() or len(token.text) < 3 or not token.is_sent_start:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and following.text in {"(", ",", "-", "\u2014", "\u2013", ":"}
+    return following is not None and (following.text in (",", ":") or is_dateline_mark(following))
 
 
 def may_be_mislabelled_person(ref: ActorRef) -> bool:

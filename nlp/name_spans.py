@@ -24,6 +24,7 @@ from .actor_words import (
     ABBREVIATED_TITLES,
     CORPORATE_SUFFIXES,
     COURTESY_TITLES,
+    GENERIC_BODY_WORDS,
     GOVERNMENT_NOUNS,
     INNER_PARTICLES,
     KIN_NOUNS,
@@ -97,7 +98,7 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         doc[end - 1].text in POSSESSIVE or _is_not_name_part(doc[end - 1]) or _is_dangling_word(doc[end - 1])
     ):
         end -= 1
-    if start >= end:
+    if start >= end or _is_lowercase_body(doc[start:end]):
         return []
     # "Karimov/Dahlan": two names written solid.
     for i in range(start, end):
@@ -135,6 +136,17 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         end = _extend_right_over_particles(doc, end)
         end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
+
+
+def _is_lowercase_body(words: Span) -> bool:
+    """ "Isgaria's foreign ministry", "the Kestrian health ministry": written in lower case after
+    its owner, a kind of body is a description, and the owner's (discourse.py). Kept as a name,
+    every foreign ministry in the corpus would be one actor. With no owner before it ("the foreign
+    ministry said"), it stays the one name the article gives the speaker."""
+    if not all(t.is_lower for t in words) or words[-1].lemma_ not in GENERIC_BODY_WORDS or words.start == 0:
+        return False
+    before = words.doc[words.start - 1]
+    return before.text in POSSESSIVE or (before.text[:1].isupper() and before.ent_type_ in ("GPE", "NORP"))
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.)+$")

@@ -645,3 +645,27 @@ def test_state_media_initials_and_posts_run_into_a_name(extractor):
     text += " Anna Mirtov, his wife, said nothing."
     keys = {m.text: m.key for m in extractor.analyse(text).mentions}
     assert keys["A.V. Mirtov"] == "A.V. Mirtov", keys
+
+
+
+@pytest.mark.parametrize("title", ["secretary-general", "editor-in-chief", "director-general"])
+def test_a_hyphenated_title_after_an_opening_name_is_no_dateline(extractor, title):
+    text = f"Odile Varnay, the {title} of the Harlow Maritime League, has urged Brenmark to stay calm."
+    demands = [e for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert [(e.actor.key, e.target.key) for e in demands] == [("Odile Varnay", "Brenmark")], demands
+
+
+def test_a_lower_case_kind_of_body_is_its_owner_s_not_a_name_of_its_own(extractor):
+    text = ("Brenmark's defence ministry said the drone had strayed. Osterlund's foreign ministry said it had "
+            "summoned the ambassador.")
+    analysis = extractor.analyse(text)
+    assert not [m for m in analysis.mentions if m.key.endswith("ministry")], analysis.mentions
+    speakers = [e.actor.key for e in analysis.extractions if e.kind == STATEMENT]
+    assert speakers == ["Brenmark", "Osterlund"], speakers
+
+
+def test_a_read_more_line_names_no_party_for_a_description(extractor):
+    text = ("Tellmark Foods was asked for documents. A spokeswoman for Tellmark said the company \"will engage "
+            "constructively with the regulator.\"\n\nRead more: Osterlund's Food Safety Regulator Widens Recall")
+    targets = [e.target and e.target.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert targets and not any(t and "Food Safety" in t for t in targets), targets
