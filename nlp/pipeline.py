@@ -29,6 +29,7 @@ from . import events, statements
 from .actors import ActorIndex
 from .dates import resolve_date
 from .demand_obligations import quoted_obligations
+from .demand_parties import party_ref
 from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
@@ -313,16 +314,70 @@ def _borrow_targets(disc: Discourse) -> None:
 def _statement_targets(disc: Discourse) -> None:
     """A statement's target is the first other party its content names ("we support the
     Sylvanian people", "the offer to the union stands"): who the proposition is about or
-    addressed to. Not the speaker, nor an origin credited for it, nor a place."""
+    addressed to. Not the speaker, nor an origin credited for it, nor a place. Failing a name
+    in the content, the party an object of the clause reported denotes (below)."""
     for extraction in disc.extractions:
         if extraction.kind != STATEMENT or extraction.target is not None or extraction.content is None:
             continue
-        excluded = {ref.key for ref in (extraction.actor, *extraction.origins) if ref is not None}
+        excluded = _speakers_side(extraction, disc)
         for mention in disc.actors.mentions:
             inside = extraction.content.start <= mention.start and mention.end <= extraction.content.end
             if inside and mention.key not in excluded and mention.label in _PARTY_LABELS:
                 extraction.target = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
                 break
+        else:
+            extraction.target = _object_of_reported_clause(extraction, disc, excluded)
+
+
+def _speakers_side(extraction: Extraction, disc: Discourse) -> set[str]:
+    """The speaker, the origins credited, and whatever the speaker acts for."""
+    keys = {ref.key for ref in (extraction.actor, *extraction.origins) if ref is not None}
+    return keys | {a.state for a in disc.actors.affiliations if a.member in keys}
+
+
+def _object_of_reported_clause(extraction: Extraction, disc: Discourse, excluded: set[str]) -> ActorRef | None:
+    """ "He added that the authority was ready to meet the cooperative 'at any time'", "she said
+    he would join the nurses": the quotation or clause names no one, but the clause reported has
+    an object that names or describes a party (a description read as the discourse reads it).
+    Objects only: the clause's subject is, more often than not, the speaker's own side."""
+    clause = _reported_clause(extraction, disc)
+    for token in clause:
+        if token.dep_ not in _OBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or _in_subject(token, clause):
+            continue
+        found = party_ref(token, disc)
+        if found is not None and found.key not in excluded and found.label in _PARTY_LABELS:
+            return found
+    return None
+
+
+def _reported_clause(extraction: Extraction, disc: Discourse) -> list:
+    """The tokens of the clause the cue verb reports, which holds the content; the content alone
+    when the parse does not hang it on the cue."""
+    content = disc.doc.char_span(extraction.content.start, extraction.content.end, alignment_mode="expand")
+    if content is None:
+        return []
+    node = content.root
+    for _ in range(12):  # up to the cue, never round a malformed tree
+        head = node.head
+        if head.i == node.i or not (head.sent.start <= head.i < head.sent.end):
+            break
+        if head.lemma_.lower() == extraction.cue:
+            return list(node.subtree)
+        node = head
+    return list(content)
+
+
+def _in_subject(token, clause: list) -> bool:
+    inside = {t.i for t in clause}
+    node = token
+    while node.head.i != node.i and node.head.i in inside:
+        if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return True
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "obj"})
 
 
 # Who a statement can be about or addressed to: a state, an organisation or a person. Not a

@@ -669,3 +669,12 @@ def test_a_read_more_line_names_no_party_for_a_description(extractor):
             "constructively with the regulator.\"\n\nRead more: Osterlund's Food Safety Regulator Widens Recall")
     targets = [e.target and e.target.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert targets and not any(t and "Food Safety" in t for t in targets), targets
+
+
+def test_a_statement_naming_no_one_is_addressed_to_the_object_of_the_clause_reported(extractor):
+    text = ("The Corran Fishing Cooperative went to court on Monday. Tomas Evander said the authority was ready "
+            "to meet the cooperative \"at any time\". Lena Oakes said Harwick \"will not be rushed\".")
+    found = {e.actor.key: e.target and e.target.key for e in extractor.analyse(text).extractions
+             if e.kind == STATEMENT}
+    assert found["Tomas Evander"] == "Corran Fishing Cooperative", found
+    assert found["Lena Oakes"] is None, found  # the clause's subject is no target
