@@ -182,11 +182,26 @@ def coordinated_actions(action: Token) -> list[Token]:
     its own in the base form, sharing the demand's subject (a verb with its own subject is a
     clause of its own, not a second thing asked)."""
     found = [action]
-    for verb in action.conjuncts:
+    for verb in [*action.conjuncts, *_bare_verbs_hung_above(action)]:
         if verb.i > action.i and verb.pos_ == "VERB" and verb.tag_ == "VB" \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             found.append(verb)
-    return found
+    return sorted({v.i: v for v in found}.values(), key=lambda v: v.i)
+
+
+def _bare_verbs_hung_above(action: Token) -> list[Token]:
+    """ "reiterates its request that Y return the wreckage, which remains ..., and grant experts
+    access": after a relative clause the parser joins the second base-form verb to the finite
+    verb above the demand. A base form with no subject cannot go on from "reiterates" or
+    "demanded"; it is the second thing asked."""
+    node = action
+    for _ in range(3):  # up through "request that ..." to the verb that takes it
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.tag_ in ("VBZ", "VBD"):
+            return [c for c in node.children if c.dep_ == "conj"]
+    return []
 
 
 def _fill_from_verb(extraction: Extraction, action: Token, disc: Discourse, *, others: list[Token] = ()) -> None:

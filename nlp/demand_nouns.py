@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, _same_party
+from .demand_assembly import (
+    _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, _same_party, coordinated_actions,
+)
 from .demand_coordination import coordinated_demands
 from .demand_linear import _linear_reading
 from .demand_parties import _subjects, party_ref, party_ref_any
@@ -44,10 +46,15 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
             target = on_target or answerer
         else:
             target = on_target or party_ref(addressee, disc) or _for_party(noun, action, disc) or recipient
-        extraction = _new(noun, actor, target)
-        _fill_from_verb(extraction, action, disc)
-        extraction.cue = noun.lemma_.lower()
-        return _finished([extraction], noun, disc)
+        # "its request that Y return the wreckage and grant experts access": two things asked.
+        actions = coordinated_actions(action)
+        found = []
+        for verb in actions:
+            extraction = _new(noun, actor, target)
+            _fill_from_verb(extraction, verb, disc, others=actions)
+            extraction.cue = noun.lemma_.lower()
+            found.append(extraction)
+        return _finished(found, noun, disc)
     nouns = coordinated_demands(action, disc)
     found = []
     for thing in nouns:

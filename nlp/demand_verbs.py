@@ -93,7 +93,39 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
         extraction = _new(trigger, actor, target)
         _fill_from_noun(extraction, noun, disc, others=nouns)
         found.append(extraction)
+    for clause in _for_clauses_joined(trigger, after=action):
+        extraction = _new(trigger, actor, shared)
+        _fill_from_verb(extraction, clause, disc)
+        found.append(extraction)
     return _finished(found, trigger, disc, voice=voice)
+
+
+def _for_clauses_joined(trigger: Token, *, after: Token) -> list[Token]:
+    """ "pressed X for the return of the wreckage and for its experts to be allowed to inspect the
+    site": the parser joins the second "for"-clause to the trigger as a verb of its own; it is a
+    second thing asked of the same party."""
+    return [
+        c for c in trigger.children
+        if c.dep_ in ("conj", "ccomp", "advcl") and c.i > after.i and c.pos_ in ("VERB", "AUX")
+        and _opens_with_for(c) and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    ]
+
+
+def _after_a_for_phrase(trigger: Token, clause: Token) -> bool:
+    """ "pressed X for the return of Y and for Z to be allowed ...": a "for"-clause after the
+    trigger's own "for"-phrase."""
+    return _opens_with_for(clause) and any(
+        p.dep_ == "prep" and p.lower_ == "for" and p.i < clause.i and _child(p, "pobj") is not None
+        for p in trigger.children
+    )
+
+
+def _opens_with_for(clause: Token) -> bool:
+    """Its own "for" (a mark), or the "for" the parser left just before it."""
+    if any(g.dep_ == "mark" and g.lower_ == "for" for g in clause.children):
+        return True
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].lower_ == "for"
 
 
 def _on_phrase(trigger: Token) -> Token | None:
@@ -142,6 +174,8 @@ def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[s
     for child in infinitives + [c for c in clauses if c not in infinitives]:
         if lemma in INFINITIVE_ONLY and child not in infinitives:
             continue  # "told reporters he would ...": no command without "to"
+        if _after_a_for_phrase(trigger, child):
+            continue  # the second of two things asked for (``_for_clauses_joined``)
         has_own_subject = any(c.dep_ == "nsubj" for c in child.children)
         stray_subject = any(
             any(g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in c.children) for c in clauses if c.i != child.i

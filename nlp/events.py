@@ -481,7 +481,22 @@ def _is_unreal(token: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" and _follows_a_demand_word(c) for c in token.children):
         return True  # "... and demands that Ukraine release them": asked for, whatever the parse
     head = token.head
+    if _bare_verb_beside_finite(token):
+        return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    if token.dep_ == "conj" and head.i != token.i and not own_subject:
+        return _is_unreal(head)  # "that Y return X and grant Z": the second verb is asked for too
     return token.dep_ in ("xcomp", "pcomp", "ccomp", "advcl") and head.lemma_.lower() in _IRREALIS_HEADS
+
+
+def _bare_verb_beside_finite(token: Token) -> bool:
+    """ "reiterates its request that Y return X, which ..., and grant Z access": a base form with
+    no subject or auxiliary cannot go on from "reiterates"; the parser lost the clause it belongs
+    to (the thing asked), and nothing was done."""
+    return (
+        token.tag_ == "VB" and token.dep_ == "conj" and token.head.tag_ in ("VBZ", "VBD")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    )
 
 
 def _price_change(token: Token, disc: Discourse) -> Extraction | None:

@@ -678,3 +678,20 @@ def test_a_statement_naming_no_one_is_addressed_to_the_object_of_the_clause_repo
              if e.kind == STATEMENT}
     assert found["Tomas Evander"] == "Corran Fishing Cooperative", found
     assert found["Lena Oakes"] is None, found  # the clause's subject is no target
+
+
+def test_a_second_base_form_after_a_relative_clause_is_a_second_thing_asked(extractor):
+    text = ("The Ministry of Transport of Brenmark reiterates its request that the Osterlund authorities return "
+            "the container ship, which remains the property of the Republic of Brenmark, and grant Brenmark "
+            "inspectors access to it.")
+    found = extractor.analyse(text).extractions
+    assert sorted(e.predicate for e in found if e.kind == DEMAND) == ["grant", "hand over"], found
+    assert not [e for e in found if e.kind == EVENT and e.predicate == "grant"], found
+
+
+def test_a_second_for_clause_joined_to_the_demand_verb_is_a_second_thing_asked(extractor):
+    text = ("Ola Strand pressed Osterlund for the return of the trawler and for Brenmark inspectors to be "
+            "allowed to board it.")
+    demands = [e for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    wanted = [("Osterlund", "hand over"), ("Osterlund", "allow")]
+    assert [(e.target.key, e.predicate) for e in demands] == wanted, demands
