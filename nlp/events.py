@@ -304,6 +304,11 @@ _ACTION_VERBS = {
     "sanction": ("sanction", EVENT), "sentence": ("sentence", EVENT), "convict": ("sentence", EVENT),
     "ban": ("suspend", EVENT),
     "fin": ("fine", EVENT),  # the small model's lemma of "fined"
+    # Courts and prosecutors, in any story: "sued X", "charged him with fraud", "adjourned the
+    # hearing", "extradited X"; and a state calling its envoy home ("recalled its ambassador").
+    "sue": ("sue", EVENT), "charge": ("charge", EVENT), "indict": ("charge", EVENT),
+    "adjourn": ("adjourn", EVENT), "postpone": ("adjourn", EVENT), "extradite": ("extradite", EVENT),
+    "recall": ("recall", EVENT),
 }
 # Verbs above whose object may be a thing published rather than a party acted on:
 # "released a statement" is no release.
@@ -337,7 +342,8 @@ def find_actions(sent: Span, disc: Discourse) -> list[Extraction]:
         extraction = None
         if token.pos_ in ("VERB", "AUX") and not _is_unreal(token):
             extraction = (
-                _action_verb(token, disc) or _price_change(token, disc) or _share_move(token, disc)
+                _action_verb(token, disc) or _went_to_court(token, disc) or _price_change(token, disc)
+                or _share_move(token, disc)
                 or _agreement(token, disc) or _moved_across(token, disc) or _walked_off(token, disc)
                 or _met(token, disc) or _reached_agreement(token, disc)
             )
@@ -555,6 +561,38 @@ def _moved_across(token: Token, disc: Discourse) -> Extraction | None:
     if patient is not None:
         extraction.terms = content_terms(patient)
     return extraction if extraction.actor is not None and extraction.about is not None else None
+
+
+# What one files against another: "filed a lawsuit against X", "lodged a complaint against X".
+_SUIT_NOUNS = frozenset({"lawsuit", "suit", "complaint", "case", "claim", "action", "petition", "challenge"})
+_FILING_VERBS = frozenset({"file", "lodge", "bring", "launch", "submit"})
+
+
+def _went_to_court(token: Token, disc: Discourse) -> Extraction | None:
+    """"filed a lawsuit against X", "took X to court": X sued by the subject."""
+    lemma = token.lemma_.lower()
+    if lemma in _FILING_VERBS:
+        suit = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _SUIT_NOUNS), None)
+        if suit is None:
+            return None
+        against = _preposition_object(suit, "against") or _preposition_object(token, "against")
+    elif lemma == "take" and _to_court(token):
+        against = next((c for c in token.children if c.dep_ == "dobj"), None)
+    else:
+        return None
+    extraction = _action(token, "sue", EVENT)
+    extraction.actor = _party(_doer(token), disc)
+    extraction.target = _party(against, disc)
+    extraction.terms = ["lawsuit"]
+    return extraction if extraction.actor is not None else None
+
+
+def _to_court(verb: Token) -> bool:
+    """ "took X to court", also with "court" tagged a verb after "to"."""
+    place = _preposition_object(verb, "to")
+    if place is not None:
+        return place.lower_ == "court"
+    return any(c.dep_ == "xcomp" and c.lower_ == "court" for c in verb.children)
 
 
 def _walked_off(token: Token, disc: Discourse) -> Extraction | None:

@@ -695,3 +695,14 @@ def test_a_second_for_clause_joined_to_the_demand_verb_is_a_second_thing_asked(e
     demands = [e for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     wanted = [("Osterlund", "hand over"), ("Osterlund", "allow")]
     assert [(e.target.key, e.predicate) for e in demands] == wanted, demands
+
+
+def test_going_to_court_adjourning_and_recalling_are_events(extractor):
+    text = ("The Brenmark Fishermen's Union represents 400 families. The Velmora Harbour Company runs the port. "
+            "The union filed a lawsuit against the Velmora Harbour Company on Monday. Last week the Brenmark "
+            "Fishermen's Union took the Velmora Harbour Company to court. The Brenmark Court of Appeal has "
+            "adjourned the hearing until June 16.")
+    events = {(e.predicate, e.actor.key, e.target and e.target.key)
+              for e in extractor.analyse(text).extractions if e.kind == EVENT}
+    assert ("sue", "Brenmark Fishermen's Union", "Velmora Harbour Company") in events, events
+    assert ("adjourn", "Brenmark Court of Appeal", None) in events, events
