@@ -296,19 +296,40 @@ def _continue_reported_speech(disc: Discourse) -> None:
 
 
 def _borrow_targets(disc: Discourse) -> None:
-    """A demand with no target ("also demanded the return of X") takes the one the article gave earlier."""
-    seen: list[Extraction] = []
-    for extraction in sorted(disc.extractions, key=lambda e: e.sentence.start):
-        if extraction.kind != DEMAND:
+    """A demand with no target ("also demanded the return of X") takes the one the article gave
+    earlier for the same thing; failing that, the party its maker asks other things of in the
+    article: the nearest such demand before it; for a headline or a lead, which state the gist
+    that the body then details, also the nearest after it ("Isgaria demands explanation" above
+    "Isgaria demanded that Tarvonia explain ...")."""
+    demands = sorted((e for e in disc.extractions if e.kind == DEMAND), key=lambda e: e.sentence.start)
+    for position, extraction in enumerate(demands):
+        if extraction.target is not None:
             continue
-        if extraction.target is None:
-            for earlier in reversed(seen):
-                if earlier.predicate == extraction.predicate and earlier.target is not None and (
-                    earlier.about is None or extraction.about is None or earlier.about.key == extraction.about.key
-                ):
-                    extraction.target = earlier.target
-                    break
-        seen.append(extraction)
+        earlier = demands[:position]
+        for other in reversed(earlier):
+            if other.predicate == extraction.predicate and other.target is not None and (
+                other.about is None or extraction.about is None or other.about.key == extraction.about.key
+            ):
+                extraction.target = other.target
+                break
+        else:
+            later = demands[position + 1 :] if _in_the_lead(extraction, disc) else []
+            extraction.target = _asked_of_by_the_same_maker(extraction, [*reversed(earlier), *later])
+
+
+def _in_the_lead(extraction: Extraction, disc: Discourse) -> bool:
+    """In the headline or the first sentence after it."""
+    opening = disc.sentences()[:2]
+    return any(s.start_char <= extraction.sentence.start < s.end_char for s in opening)
+
+
+def _asked_of_by_the_same_maker(demand: Extraction, others: list[Extraction]) -> ActorRef | None:
+    if demand.actor is None:
+        return None
+    for other in others:
+        if other.actor is not None and other.actor.key == demand.actor.key and other.target is not None:
+            return other.target
+    return None
 
 
 def _statement_targets(disc: Discourse) -> None:

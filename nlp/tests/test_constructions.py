@@ -706,3 +706,12 @@ def test_going_to_court_adjourning_and_recalling_are_events(extractor):
               for e in extractor.analyse(text).extractions if e.kind == EVENT}
     assert ("sue", "Brenmark Fishermen's Union", "Velmora Harbour Company") in events, events
     assert ("adjourn", "Brenmark Court of Appeal", None) in events, events
+
+
+def test_a_demand_with_no_addressee_is_of_the_party_its_maker_asks_elsewhere(extractor):
+    text = ("Norway has demanded an apology over the seized trawler. Norway also demanded that Denmark return "
+            "the trawler within a week. Later, Norway demanded compensation.")
+    demands = {e.predicate: e.target and e.target.key
+               for e in extractor.analyse(text).extractions if e.kind == DEMAND}
+    # The lead states the gist, the body its addressee; a later demand goes on from the earlier one.
+    assert demands == {"apologise": "Denmark", "hand over": "Denmark", "compensation": "Denmark"}, demands
