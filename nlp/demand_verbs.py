@@ -10,6 +10,8 @@ that-clause, the object, an "on"- or "from"-phrase).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from . import predicates
@@ -31,7 +33,38 @@ from .types import ActorRef, Extraction
 
 
 def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
-    """The demands a trigger verb expresses: none, one, or one per coordinated object."""
+    """The demands a trigger verb expresses: none, one, or one per coordinated object, and the
+    same again for each further party in a joint subject."""
+    found = _demands_of_first_maker(trigger, disc)
+    return found + _joint_makers_demands(found, trigger, disc)
+
+
+def _joint_makers_demands(found: list[Extraction], trigger: Token, disc: Discourse) -> list[Extraction]:
+    """ "The nurses' union and the town's mayor have demanded that ...", "Germany, France and the
+    Commission urged ...": each party listed makes the demand."""
+    if not found or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        return []
+    joint = []
+    for subject in _subjects(trigger):
+        first = party_ref(subject, disc)
+        if first is None:
+            continue
+        for other in subject.conjuncts:
+            maker = party_ref(other, disc)
+            if maker is None or maker.key == first.key or maker.label not in _PARTY_LABELS:
+                continue
+            joint += [
+                replace(e, actor=maker, origins=list(e.origins), terms=list(e.terms))
+                for e in found if e.actor is not None and e.actor.key == first.key
+                and (e.target is None or e.target.key != maker.key)
+            ]
+    return joint
+
+
+_PARTY_LABELS = frozenset({"GPE", "ORG", "PERSON"})
+
+
+def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]:
     lemma = trigger.lemma_.lower()
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
     subjects = [agent_of(trigger)] if passive else _subjects(trigger)

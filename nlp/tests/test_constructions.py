@@ -715,3 +715,9 @@ def test_a_demand_with_no_addressee_is_of_the_party_its_maker_asks_elsewhere(ext
                for e in extractor.analyse(text).extractions if e.kind == DEMAND}
     # The lead states the gist, the body its addressee; a later demand goes on from the earlier one.
     assert demands == {"apologise": "Denmark", "hand over": "Denmark", "compensation": "Denmark"}, demands
+
+
+def test_each_party_of_a_joint_subject_makes_the_demand(extractor):
+    text = "Germany, France and the European Commission have demanded that Hungary withdraw the law."
+    makers = {(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND}
+    assert makers == {("Germany", "Hungary"), ("France", "Hungary"), ("European Commission", "Hungary")}, makers

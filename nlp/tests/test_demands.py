@@ -78,11 +78,11 @@ def test_a_capital_making_a_demand_stands_for_its_state(extractor):
     assert demand.predicate == "release"
 
 
-def test_conjoined_actors_keep_the_first_and_the_sentence(extractor):
-    [demand] = demands(extractor, "Chile and Peru have demanded that Bolivia withdraw its troops from the border.")
-    assert demand.actor.key == "Chile"
-    assert demand.target.key == "Bolivia"
-    assert demand.predicate == "withdraw"
+def test_conjoined_actors_each_make_the_demand(extractor):
+    found = demands(extractor, "Chile and Peru have demanded that Bolivia withdraw its troops from the border.")
+    assert [(d.actor.key, d.target.key, d.predicate) for d in found] == [
+        ("Chile", "Bolivia", "withdraw"), ("Peru", "Bolivia", "withdraw"),
+    ]
 
 
 def test_a_hedged_demand_is_hedged(extractor):
