@@ -17,8 +17,8 @@ from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_spa
 from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_comment_from
 from .speakers import speaker_of
 from .speech_words import CUE_VERBS, PHRASAL_CUE_VERBS
-from .stance import DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, Stance, stance_of
-from .types import ATTRIBUTED, DENIED, STATEMENT, ActorRef, Extraction
+from .stance import DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, UNNAMED_ACCORDING, Stance, stance_of
+from .types import ASSERTED, ATTRIBUTED, DENIED, HEDGED, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
 
@@ -86,7 +86,10 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
             cue=lemma,
             direct=direct,
         )
-        _apply_statement_stance(extraction, stance, speaker, denying=lemma in DENY_VERBS)
+        unnamed = _is_unnamed_source(speaker_token)
+        _apply_statement_stance(extraction, stance, None if unnamed else speaker, denying=lemma in DENY_VERBS)
+        if unnamed and extraction.stance in (ASSERTED, ATTRIBUTED) and not extraction.origins:
+            extraction.stance = HEDGED  # "sources close to X say": X's side, vouched for by no one named
         _add_relaying_agent(extraction, cue, disc)
         _fill_topic(extraction, cue, disc)
         if extraction.stance == DENIED and extraction.predicate == "deny" and names_a_demand(content, cue):
@@ -163,6 +166,11 @@ def _nested_cue_tokens(cue: Token, quotes: list[tuple[int, int]]) -> set[int]:
         if subject_of(token) is not None and token.dep_ != "conj":
             nested |= {t.i for t in token.subtree}
     return nested
+
+
+def _is_unnamed_source(speaker: Token) -> bool:
+    """ "Sources close to the port authority say ...": people who are not named, and not on the record."""
+    return speaker.pos_ == "NOUN" and speaker.lemma_.lower() == "source"
 
 
 def _apply_statement_stance(extraction: Extraction, stance: Stance, speaker: ActorRef | None, *, denying: bool) -> None:
@@ -283,7 +291,8 @@ def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction
         if token.lower_ != "according" or token.head.i == token.i:
             continue
         stance = stance_of(token.head, disc)
-        if not stance.origins:
+        speaker = stance.origins[-1] if stance.origins else _unnamed_source_side(token, disc)
+        if speaker is None:
             continue
         clause = token.head
         skip = {t.i for t in token.subtree}
@@ -293,10 +302,21 @@ def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        speaker = stance.origins[-1]
         found.append(Extraction(
             kind=STATEMENT, sentence=sentence_span(sent, None), actor=speaker,
             content=TextSpan(start, end, doc_text(disc.doc)[start:end]), cue="according to",
             stance=stance.stance, origins=stance.origins, predicate="say",
         ))
     return found
+
+
+def _unnamed_source_side(according: Token, disc: Discourse) -> ActorRef | None:
+    """ "According to two Isgarian officials, ...": hedged (no named origin), but said for the side
+    the officials are of."""
+    for to in according.children:
+        for pobj in to.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in UNNAMED_ACCORDING:
+                side = disc.ref(pobj)
+                if side is not None:
+                    return side
+    return None

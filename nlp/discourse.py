@@ -417,8 +417,15 @@ class Discourse:
         return None
 
     def _speaker_at(self, children: list[Token], lemma: str) -> ActorRef | None:
-        """"the new rulers in N'Djamena", "officials in Kyiv", "analysts at X": where a speaker sits."""
+        """"the new rulers in N'Djamena", "officials in Kyiv", "analysts at X": where a speaker sits;
+        "sources close to the port authority": whose side they speak from."""
         for child in children:
+            if child.dep_ == "amod" and child.lower_ == "close" and lemma in _SPEAKER_NOUNS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        side = self.ref_any([p for p in prep.children if p.dep_ == "pobj"])
+                        if side is not None and side.label in ("GPE", "ORG", "PERSON"):
+                            return side
             if child.dep_ == "prep" and child.lower_ in ("in", "at") and lemma in _SPEAKER_NOUNS:
                 for pobj in child.children:
                     found = self.actors.ref_for(pobj) if pobj.dep_ == "pobj" else None

@@ -610,7 +610,13 @@ def _according_to(node: Token, disc: Discourse, found: Signals) -> list[ActorRef
             for pobj in to.children:
                 if pobj.dep_ != "pobj":
                     continue
-                origin = None if _has_hedge_adjective(pobj) else _named(pobj, disc)
+                # "according to two Isgarian officials": unnamed people of a named side hedge; whose
+                # side they are on makes them no named origin.
+                unnamed = (
+                    pobj.pos_ == "NOUN" and pobj.lemma_.lower() in UNNAMED_ACCORDING
+                    and _named_by_preposition(pobj, disc, ("by", "from")) is None  # "a report by Reuters"
+                )
+                origin = None if _has_hedge_adjective(pobj) or unnamed else _named(pobj, disc)
                 if origin is not None:
                     origins.append(origin)
                 elif pobj.lower_ in UNNAMED_ACCORDING or pobj.lemma_.lower() in UNNAMED_ACCORDING \

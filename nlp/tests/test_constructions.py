@@ -721,3 +721,19 @@ def test_each_party_of_a_joint_subject_makes_the_demand(extractor):
     text = "Germany, France and the European Commission have demanded that Hungary withdraw the law."
     makers = {(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND}
     assert makers == {("Germany", "Hungary"), ("France", "Hungary"), ("European Commission", "Hungary")}, makers
+
+
+def test_according_to_unnamed_officials_of_a_named_side_is_hedged(extractor):
+    text = "According to two German officials, Berlin has offered to pay for the repairs."
+    said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert [(e.actor.key, e.stance, e.origins) for e in said] == [("Germany", "hedged", [])], said
+    text = "According to Reuters, Berlin has offered to pay for the repairs."
+    said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert [(e.actor.key, e.stance) for e in said] == [("Reuters", "attributed")], said
+
+
+def test_sources_close_to_a_party_speak_for_its_side_hedged(extractor):
+    text = ("The Harwick Port Authority runs the port. Sources close to the Harwick Port Authority say it will "
+            "appeal any suspension immediately.")
+    said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert [(e.actor.key, e.stance, e.origins) for e in said] == [("Harwick Port Authority", "hedged", [])], said
