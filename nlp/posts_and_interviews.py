@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .demand_parties import party_ref
 from .discourse import Discourse
 from .full_names import full_name
 from .model import doc_text
@@ -90,7 +91,13 @@ def _post_speaker(disc: Discourse, name: str, start: int, end: int) -> ActorRef:
 
 # Verbs with which a reporter introduces an interview: "We asked her a few questions".
 INTERVIEW_VERBS = frozenset({"ask", "interview", "question", "speak", "talk", "put"})
+# Verbs whose subject is the interviewee when the reporter is the object: "X spoke to us",
+# "the mayor received us at city hall", "she sat down with me".
+_GRANTING_VERBS = frozenset({"speak", "talk", "receive", "meet", "sit", "tell", "give"})
+_REPORTERS = frozenset({"us", "me", "reporters"})
 _SHORT_LINE = 300
+# "Q: ..." and "A: ..." (or the reporter's and the interviewee's initials) mark the turns.
+_TURN_MARK = re.compile(r"^(?:Q|A)\s*[:.—–-]\s*")
 
 
 def interview_answers(disc: Discourse) -> list[Extraction]:
@@ -109,7 +116,9 @@ def interview_answers(disc: Discourse) -> list[Extraction]:
         # In an interview, a prompt put to "you" without a question mark ("Your coach says you
         # are fast.") is a question too, unless it is itself the answer to the line before.
         is_prompt = has_questions and q_start not in answered and _is_prompt_line(question)
-        if not (_is_question_line(question) or is_prompt) or not _is_answer_line(answer):
+        marked = question.startswith("Q") and _TURN_MARK.match(question) and answer.startswith("A") \
+            and _TURN_MARK.match(answer)
+        if not marked and (not (_is_question_line(question) or is_prompt) or not _is_answer_line(answer)):
             continue
         if disc.in_furniture(q_start, q_end) or disc.in_furniture(a_start, a_end):
             continue
@@ -117,6 +126,8 @@ def interview_answers(disc: Discourse) -> list[Extraction]:
         if speaker is None:
             continue
         answered.add(a_start)
+        if marked:
+            a_start += _TURN_MARK.match(answer).end()  # "A: " is layout, not what was said
         while a_end > a_start and text[a_end - 1] in " .":
             a_end -= 1
         found.append(Extraction(
@@ -161,17 +172,51 @@ def _is_answer_line(line: str) -> bool:
 
 
 def _interviewee(disc: Discourse, before: int) -> ActorRef | None:
-    """The person a reporter asked or spoke to in the sentences before ``before``."""
+    """The person a reporter asked or spoke to in the sentences before ``before`` ("We asked her",
+    "X spoke to us"); failing that, the one person the article names before its questions
+    (the headline's "Orbillo's Mathis Ferrandi: '...'")."""
     sents = [s for s in disc.sentences() if s.end_char <= before and before - s.end_char < 1500]
     for sent in reversed(sents):
         for verb in sent:
-            if verb.lemma_.lower() not in INTERVIEW_VERBS or verb.pos_ != "VERB":
+            if verb.pos_ != "VERB":
                 continue
-            people = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-            people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
-                       for p in c.children if p.dep_ == "pobj"]
-            for person in people:
-                found = disc.ref(person)
-                if found is not None and found.label == "PERSON":
-                    return full_name(found, disc)
+            found = _asked(verb, disc) or _granting_an_interview(verb, disc)
+            if found is not None:
+                return full_name(found, disc)
+    return _only_person_named_before(disc, before)
+
+
+def _asked(verb, disc: Discourse) -> ActorRef | None:
+    if verb.lemma_.lower() not in INTERVIEW_VERBS:
+        return None
+    people = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    people += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+               for p in c.children if p.dep_ == "pobj"]
+    for person in people:
+        found = disc.ref(person)
+        if found is not None and found.label == "PERSON":
+            return found
     return None
+
+
+def _granting_an_interview(verb, disc: Discourse) -> ActorRef | None:
+    """ "Mining Minister X spoke to us", "the mayor of Porto Alegre received us": the reporter is
+    the object, the subject the interviewee (a title read as the person the article names in it)."""
+    if verb.lemma_.lower() not in _GRANTING_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                for p in c.children if p.dep_ == "pobj"]
+    if not any(o.lower_ in _REPORTERS for o in objects):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = party_ref(subject, disc) if subject is not None else None
+    return found if found is not None and found.label == "PERSON" else None
+
+
+def _only_person_named_before(disc: Discourse, before: int) -> ActorRef | None:
+    people = {m.key: m for m in disc.actors.mentions if m.label == "PERSON" and m.end <= before}
+    if len(people) != 1:
+        return None
+    mention = next(iter(people.values()))
+    return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)

@@ -737,3 +737,14 @@ def test_sources_close_to_a_party_speak_for_its_side_hedged(extractor):
             "appeal any suspension immediately.")
     said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert [(e.actor.key, e.stance, e.origins) for e in said] == [("Harwick Port Authority", "hedged", [])], said
+
+
+def test_an_interviewee_who_spoke_to_us_answers_the_marked_questions(extractor):
+    text = ("Two weeks before the ban takes effect, Trade Minister Ilse Vandermeer spoke to us in Brussels.\n\n"
+            "Q: Were you surprised by the complaint?\n\n"
+            "A: No. They told us they would, and we will defend the decree in Geneva, where we believe the "
+            "panel will agree with us that the measure is lawful, proportionate and temporary, as we have said "
+            "from the first day, and as every one of our partners in the region accepts, whatever they say in "
+            "public about it, and whatever their lawyers now tell the press in Seoul and elsewhere.\n")
+    answers = [e for e in extractor.analyse(text).extractions if e.cue == "answer"]
+    assert [(a.actor.key, a.content.text[:8]) for a in answers] == [("Ilse Vandermeer", "No. They")], answers
