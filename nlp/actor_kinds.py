@@ -186,7 +186,7 @@ def group_label(
         if states.state_named(surfaces[norm][0].span(doc).text):
             return "GPE"  # "DRC", "US": codes found by their written form
         reference = states.state_tables().names.get(norm) and "GPE"
-        reference = reference or (states.state_tables().demonyms.get(norm) and "NORP")
+        reference = reference or (states.state_of_demonym(norm) and "NORP")
         reference = reference or (states.state_tables().capitals.get(norm) and "GPE")
         if reference:
             return reference

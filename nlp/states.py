@@ -179,8 +179,22 @@ def _names_without_articles() -> dict[str, str]:
 
 
 def state_of_demonym(word: str) -> str | None:
-    """The state of a demonym ("Kenyan", "Kenyans" -> "Kenya"), or None."""
-    return state_tables().demonyms.get(normalise_name(word))
+    """The state of a demonym ("Kenyan", "Kenyans" -> "Kenya"), or None. The reference data
+    gives one demonym a state ("Kazakhstani"); news also writes the people's own name, from
+    which "-stan" ("land of") makes the state's: "Kazakh", "Kyrgyz", "Uzbek", "Afghan"."""
+    norm = normalise_name(word)
+    return state_tables().demonyms.get(norm) or _land_of(norm)
+
+
+@lru_cache(maxsize=1024)
+def _land_of(people: str) -> str | None:
+    if len(people) < 4 or " " in people:
+        return None
+    for suffix in ("stan", "istan"):
+        state = state_tables().names.get(people + suffix)
+        if state is not None:
+            return state
+    return None
 
 
 @lru_cache(maxsize=4096)

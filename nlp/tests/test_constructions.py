@@ -748,3 +748,10 @@ def test_an_interviewee_who_spoke_to_us_answers_the_marked_questions(extractor):
             "public about it, and whatever their lawyers now tell the press in Seoul and elsewhere.\n")
     answers = [e for e in extractor.analyse(text).extractions if e.cue == "answer"]
     assert [(a.actor.key, a.content.text[:8]) for a in answers] == [("Ilse Vandermeer", "No. They")], answers
+
+
+@pytest.mark.parametrize("people, state", [("Kyrgyz", "Kyrgyzstan"), ("Uzbek", "Uzbekistan"), ("Tajik", "Tajikistan")])
+def test_a_people_s_name_before_stan_is_its_state(extractor, people, state):
+    text = f"The {people} side said Kazakhstan owes about $3.4 million in arrears."
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == [state], speakers
