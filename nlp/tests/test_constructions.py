@@ -755,3 +755,9 @@ def test_a_people_s_name_before_stan_is_its_state(extractor, people, state):
     text = f"The {people} side said Kazakhstan owes about $3.4 million in arrears."
     speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert speakers == [state], speakers
+
+
+def test_a_capital_under_its_new_name_or_an_old_spelling_stands_for_its_state(extractor):
+    text = "Astana demands that Kiev return the seized cargo."
+    demands = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert demands == [("Kazakhstan", "Ukraine")], demands
