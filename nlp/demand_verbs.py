@@ -171,7 +171,10 @@ def _written_to(trigger: Token, disc: Discourse) -> ActorRef | None:
     the letter or appeal went to is the one asked."""
     if trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
         return None
-    to = _prep(trigger.head, "to")
+    # "sent a note to the Kyrgyz side demanding ...": the parser may take "to" for a dative.
+    to = _prep(trigger.head, "to") or next(
+        (c for c in trigger.head.children if c.dep_ == "dative" and c.lower_ == "to"), None
+    )
     return party_ref(_child(to, "pobj"), disc) if to is not None else None
 
 

@@ -100,9 +100,10 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         end -= 1
     if start >= end or _is_lowercase_body(doc[start:end]):
         return []
-    # "Karimov/Dahlan": two names written solid.
+    # "Karimov/Dahlan": two names written solid; "KAZINFORM - The Ministry of ...": a credit and a
+    # name either side of a dash set apart by spaces (no name holds one).
     for i in range(start, end):
-        if doc[i].text == "/":
+        if doc[i].text == "/" or _is_spaced_dash(doc, i):
             parts = [
                 Candidate(start, i, cand.label, cand.ruler_key, cand.found_by),
                 Candidate(i + 1, end, cand.label, cand.ruler_key, cand.found_by),
@@ -136,6 +137,11 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         end = _extend_right_over_particles(doc, end)
         end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
+
+
+def _is_spaced_dash(doc: Doc, i: int) -> bool:
+    return doc[i].text in ("-", "\u2013", "\u2014") and i > 0 and bool(doc[i - 1].whitespace_) \
+        and bool(doc[i].whitespace_)
 
 
 def _is_lowercase_body(words: Span) -> bool:

@@ -761,3 +761,12 @@ def test_a_capital_under_its_new_name_or_an_old_spelling_stands_for_its_state(ex
     text = "Astana demands that Kiev return the seized cargo."
     demands = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert demands == [("Kazakhstan", "Ukraine")], demands
+
+
+def test_a_credit_and_a_name_either_side_of_a_spaced_dash_are_two(extractor):
+    text = ("ASTANA, 10 June. KAZINFORM - The Ministry of Energy of the Republic of Kazakhstan has sent a note "
+            "to the Kyrgyz side demanding the immediate restoration of water releases.")
+    analysis = extractor.analyse(text)
+    assert "KAZINFORM" in {m.key for m in analysis.mentions}, analysis.mentions
+    demands = [(e.actor.key, e.target.key) for e in analysis.extractions if e.kind == DEMAND]
+    assert demands == [("Ministry of Energy of the Republic of Kazakhstan", "Kyrgyzstan")], demands
