@@ -358,6 +358,12 @@ def _joined_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     joined: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: c.start):
         previous = joined[-1] if joined else None
+        if previous is not None and _is_split_at_particle(doc, previous, cand):
+            # "União" + "dos" + "Professores Municipais de Porto Alegre": a name in a language that
+            # joins its words with particles, cut at one; a body's name when either half was.
+            label = "ORG" if "ORG" in (previous.label, cand.label) else previous.label
+            joined[-1] = Candidate(previous.start, cand.end, label, found_by=previous.found_by)
+            continue
         if previous is not None and _is_split_name(doc, previous, cand):
             span = doc[previous.start : cand.end]
             label = previous.label if previous.label == cand.label else ""
@@ -402,6 +408,18 @@ def _is_split_name(doc: Doc, first: Candidate, second: Candidate) -> bool:
     return all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words) and not any(
         states.state_named(part.text) or states.state_of_demonym(part.text) or states.state_of_capital(part.text)
         for part in (first.span(doc), second.span(doc))
+    )
+
+
+def _is_split_at_particle(doc: Doc, first: Candidate, second: Candidate) -> bool:
+    if first.end + 1 != second.start or first.ruler_key or second.ruler_key:
+        return False
+    particle = doc[first.end]
+    if not (particle.is_lower and particle.text in INNER_PARTICLES):
+        return False
+    halves = (doc[first.start : first.end], doc[second.start : second.end])
+    return all(t.text[:1].isupper() for t in (halves[0][0], halves[1][0])) and not any(
+        states.state_named(part.text) or states.state_of_demonym(part.text) for part in halves
     )
 
 

@@ -770,3 +770,9 @@ def test_a_credit_and_a_name_either_side_of_a_spaced_dash_are_two(extractor):
     assert "KAZINFORM" in {m.key for m in analysis.mentions}, analysis.mentions
     demands = [(e.actor.key, e.target.key) for e in analysis.extractions if e.kind == DEMAND]
     assert demands == [("Ministry of Energy of the Republic of Kazakhstan", "Kyrgyzstan")], demands
+
+
+def test_a_name_cut_at_a_particle_is_one_body(extractor):
+    text = "According to the União dos Professores Municipais de Porto Alegre (Uniprof-POA), 78% of teachers struck."
+    keys = {m.text: m.key for m in extractor.analyse(text).mentions}
+    assert keys.get("Uniprof-POA") == "União dos Professores Municipais de Porto Alegre", keys
