@@ -120,6 +120,7 @@ class Proposition:
     date: dt.date | None
     terms: PropositionTerms
     meaning: np.ndarray | None = None  # its sentence's unit vector, if the extractor made one
+    voice_id: int | None = None  # the person who made it, when it is filed under whom they act for
 
     @property
     def kind(self) -> str:
@@ -182,7 +183,16 @@ def proposition_of(extraction: Extraction, *, capitals: dict | None = None) -> P
         date=_extraction_date(extraction),
         terms=proposition_terms(extraction.terms, predicate, extraction.content),
         meaning=vector_from(extraction.meaning),
+        voice_id=_voice_id(extraction, actor),
     )
+
+
+def _voice_id(extraction: Extraction, filed_under: Entity | None) -> int | None:
+    """The person who made a demand filed under the state or organisation they act for."""
+    speaker = extraction.actor
+    if speaker is None or filed_under is None or speaker.pk == filed_under.pk:
+        return None
+    return speaker.pk if speaker.kind == Entity.Kind.PERSON else None
 
 
 def propositions_match(a: Proposition, b: Proposition, *, across_dates: bool = False) -> bool:
@@ -326,6 +336,15 @@ def cluster_target_id(members: list[Proposition]) -> int | None:
     if lead.target_id is not None:
         return lead.target_id
     return next((p.target_id for p in members if p.target_id is not None and not p.response), None)
+
+
+def cluster_voice_id(members: list[Proposition]) -> int | None:
+    """The one person who made every non-response member of a claim filed under the state or
+    organisation they act for; none when anyone else (the state itself) made it too. The seed
+    gold files "al-Sharaa is calling for the lifting of sanctions", said by him alone, under him,
+    and his demand for compensation, also made by "Damascus", under Syria."""
+    voices = {p.voice_id for p in members if not p.response}
+    return voices.pop() if len(voices) == 1 else None
 
 
 def _extraction_date(extraction: Extraction) -> dt.date | None:

@@ -368,10 +368,12 @@ def _score_claims_found(gold, actors, best) -> Score:
     score = Score()
     for claim in gold["claims"]:
         stored = best[claim["id"]]
-        ok = stored is not None and _same_actor(stored.actor, actors.get(claim["actor"])) and (
+        # A president's own demand is filed under the state with him as its voice: either is its actor.
+        wanted = actors.get(claim["actor"])
+        ok = stored is not None and (_same_actor(stored.actor, wanted) or _same_actor(stored.voice, wanted)) and (
             _right_target(stored.target, claim, actors)
         )
-        got = f"{stored.actor}, {stored.target}: {stored.summary[:70]!r}" if stored else "no claim"
+        got = f"{stored.voice or stored.actor}, {stored.target}: {stored.summary[:70]!r}" if stored else "no claim"
         score.add(ok, f"{claim['id']} ({claim['actor']} → {claim.get('target', '-')}): got {got}")
     return score
 

@@ -30,6 +30,7 @@ from .clustering import (
     _link_contradictions,
     claim_summary,
     cluster_target_id,
+    cluster_voice_id,
     clusters_of,
     proposition_of,
     propositions_match,
@@ -167,7 +168,8 @@ def _clusters_store(
     of the region with its key (the claim a re-extracted article's finding backed before)."""
     Evidence.objects.filter(extraction_id__in=list(current), made_by=Made.MACHINE).delete()
     existing = Claim.objects.in_bulk(region)
-    actors = Entity.objects.in_bulk({representative(members).actor_id for members in clusters} - {None})
+    filed_under = {representative(members).actor_id for members in clusters}
+    actors = Entity.objects.in_bulk((filed_under | {cluster_voice_id(m) for m in clusters}) - {None})
     used: set[int] = set()
     placed: list[tuple[Claim, list[Proposition]]] = []
     for members in clusters:
@@ -207,16 +209,18 @@ def _claim_with_key(members: list[Proposition], *, among: list[Claim]) -> int | 
 def _claim_write(claim: Claim | None, members: list[Proposition], actors: dict[int, Entity]) -> Claim:
     """Key and summarise ``claim`` (or a new one) by the cluster's representative."""
     lead = representative(members)
-    actor = actors.get(lead.actor_id)
+    voice_id = cluster_voice_id(members)
     fields = {
         "kind": lead.kind,
         "actor_id": lead.actor_id,  # the id: comparing the entity would fetch each claim's actor
         "target_id": cluster_target_id(members),
         "about_id": lead.about_id,
+        "voice_id": voice_id,
         "predicate": lead.predicate,
         "topic": lead.topic,
         "only_article_id": lead.only_article_id,
-        "summary": claim_summary(lead.extraction, actor),
+        # "Ahmad al-Sharaa demands ...": who made it, when one person alone did.
+        "summary": claim_summary(lead.extraction, actors.get(voice_id) or actors.get(lead.actor_id)),
     }
     if claim is None:
         return Claim.objects.create(**fields)

@@ -151,7 +151,9 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status=Claim.Status.CORROBORATED)
 
     def for_actor(self, entity):
-        return self.filter(models.Q(actor=entity) | models.Q(target=entity) | models.Q(about=entity))
+        return self.filter(
+            models.Q(actor=entity) | models.Q(voice=entity) | models.Q(target=entity) | models.Q(about=entity)
+        )
 
     def with_evidence(self):
         return self.filter(article_count__gt=0)
@@ -186,6 +188,11 @@ class Claim(models.Model):
     )
     about = models.ForeignKey(
         Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="claims_about"
+    )
+    voice = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims_voiced",
+        help_text="The one person who made every piece of this claim, when the claim is filed under the "
+                  "state or organisation they act for (a president's own demand).",
     )
     predicate = models.CharField(max_length=100, blank=True)
     topic = models.CharField(max_length=200, blank=True, help_text="Normalised object when there is no entity.")

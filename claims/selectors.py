@@ -21,7 +21,7 @@ from .models import Claim, Evidence, Extraction, Stance
 
 # Stances that answer a claim rather than back it ("declined to comment", "denied").
 RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
-_ENTITY_FIELDS = ("actor", "target", "about")
+_ENTITY_FIELDS = ("actor", "target", "about", "voice")
 
 
 @dataclass(frozen=True)

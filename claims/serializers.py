@@ -42,6 +42,11 @@ class ClaimSerializer(serializers.ModelSerializer):
     actor = EntityRefField(allow_null=True)
     target = EntityRefField(allow_null=True)
     about = EntityRefField(allow_null=True)
+    voice = EntityRefField(
+        allow_null=True,
+        help_text="The one person who made the whole claim, when it is filed under the state or organisation "
+                  "they act for.",
+    )
     stances = serializers.SerializerMethodField()
     renews = serializers.PrimaryKeyRelatedField(
         read_only=True, allow_null=True, help_text="The earlier claim this one makes again, months later (a renewed request)."
@@ -53,7 +58,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "kind", "summary", "actor", "target", "about", "predicate", "topic",
+            "id", "kind", "summary", "actor", "voice", "target", "about", "predicate", "topic",
             "article_count", "outlet_count", "origin_count", "stances", "undated_count",
             "first_seen", "last_seen", "status", "dirty", "recomputed_at", "renews", "unattributed",
         ]

@@ -160,9 +160,9 @@ def claims_repoint_entity(*, old: Entity, new: Entity) -> None:
     already = set(through.objects.filter(entity=new).values_list("extraction_id", flat=True))
     credited.filter(extraction_id__in=already).delete()
     credited.update(entity=new)
-    for field in ("actor", "target", "about"):
+    for field in ("actor", "target", "about", "voice"):
         Claim.objects.filter(**{field: old}).update(**{field: new})
-    mentioned = Q(actor=new) | Q(target=new) | Q(about=new)
+    mentioned = Q(actor=new) | Q(target=new) | Q(about=new) | Q(voice=new)
     claims_mark_dirty(claim_ids=claims_relink(claim_ids=Claim.objects.filter(mentioned).values_list("pk", flat=True)))
 
 

@@ -174,8 +174,8 @@ def entity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claims = list(selectors.claims_for_entity(entity=entity)[: ENTITY_CLAIMS_SHOWN + 1])
     context = {
         "entity": entity,
-        "claims_by": [c for c in claims[:ENTITY_CLAIMS_SHOWN] if c.actor_id == entity.pk],
-        "claims_about": [c for c in claims[:ENTITY_CLAIMS_SHOWN] if c.actor_id != entity.pk],
+        "claims_by": [c for c in claims[:ENTITY_CLAIMS_SHOWN] if _made_by(c, entity)],
+        "claims_about": [c for c in claims[:ENTITY_CLAIMS_SHOWN] if not _made_by(c, entity)],
         "claims_truncated": len(claims) > ENTITY_CLAIMS_SHOWN,
     }
     return render(request, "claims/entity_detail.html", context)
@@ -239,3 +239,8 @@ def _span_bounds(item: list | tuple | dict) -> tuple[int, int]:
     if isinstance(item, dict):
         return int(item["start"]), int(item["end"])
     return int(item[0]), int(item[1])
+
+
+def _made_by(claim, entity) -> bool:
+    """Filed under the entity, or made by it alone for whom it acts for."""
+    return entity.pk in (claim.actor_id, claim.voice_id)

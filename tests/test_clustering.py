@@ -34,6 +34,21 @@ def test_a_leader_and_his_government_file_their_demands_under_their_state(states
     assert _link(by_leader).actor == freedonia
 
 
+def test_a_leader_s_own_demand_names_him_as_its_voice_until_his_state_makes_it_too(states):
+    freedonia, sylvania = states
+    leader = EntityFactory(name="Rufus Firefly", represents=freedonia)
+    fugitive = EntityFactory(name="Chicolini")
+    claim = _link(ExtractionFactory(actor=leader, target=sylvania, about=fugitive, predicate="hand over"))
+    assert (claim.actor, claim.voice) == (freedonia, leader)
+    assert claim.summary.startswith("Rufus Firefly demands")
+
+    _link(ExtractionFactory(actor=freedonia, target=sylvania, about=fugitive, predicate="hand over"))
+
+    claim.refresh_from_db()
+    assert (claim.actor, claim.voice) == (freedonia, None)
+    assert Claim.objects.for_actor(leader).count() == 0
+
+
 def test_a_demand_without_a_named_target_joins_the_one_with_it(states):
     freedonia, sylvania = states
     fugitive = EntityFactory(name="Chicolini")
