@@ -450,7 +450,7 @@ class Discourse:
         elif lower in THING_PRONOUNS:
             labels = ("GPE", "ORG", "NORP")
         else:
-            labels = ("GPE", "ORG", "NORP", "PERSON")
+            labels = _GROUP_LABELS
         found = self._antecedent_in_sentence(pronoun, labels)
         if found is None:
             for sent in self.previous_sentences(pronoun.sent):
@@ -480,6 +480,10 @@ class Discourse:
         for found in refs:
             if found is not None and found.label in labels:
                 return found
+        if labels == _GROUP_LABELS and subjects and refs[0] is None and _unnamed_people(subjects[0]):
+            # "Teachers are marching from the Largo Glenio Peres to city hall. They are demanding ...":
+            # "they" are the teachers, whom no name denotes, not a place or party named on the way.
+            return None
         if labels == ("PERSON",):
             # "he" never means an organisation: a one-word "organisation" acting as a
             # subject here is a person the small model mislabelled.
@@ -522,6 +526,14 @@ def _is_dateline(token: Token) -> bool:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and (following.text in (",", ":") or is_dateline_mark(following))
+
+
+_GROUP_LABELS = ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _unnamed_people(subject: Token) -> bool:
+    """The main clause's subject is a plural common noun for people ("Teachers", "the protesters")."""
+    return subject.head.dep_ == "ROOT" and subject.pos_ == "NOUN" and subject.tag_ == "NNS"
 
 
 def may_be_mislabelled_person(ref: ActorRef) -> bool:

@@ -776,3 +776,10 @@ def test_a_name_cut_at_a_particle_is_one_body(extractor):
     text = "According to the União dos Professores Municipais de Porto Alegre (Uniprof-POA), 78% of teachers struck."
     keys = {m.text: m.key for m in extractor.analyse(text).mentions}
     assert keys.get("Uniprof-POA") == "União dos Professores Municipais de Porto Alegre", keys
+
+
+def test_they_after_unnamed_people_are_not_a_place_named_beside_them(extractor):
+    text = ("Teachers of the city's schools are marching this morning from the Praca Velha Square to city hall. "
+            "They are demanding a 12% pay rise.")
+    makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert not [m for m in makers if m and "Praca" in m], makers
