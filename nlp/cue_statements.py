@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from . import predicates
 from .demand_words import DEMAND_VERBS
 from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
+from .states import is_state
 from .model import doc_text
 from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span
 from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_comment_from
@@ -291,7 +292,9 @@ def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction
         if token.lower_ != "according" or token.head.i == token.i:
             continue
         stance = stance_of(token.head, disc)
-        speaker = stance.origins[-1] if stance.origins else _unnamed_source_side(token, disc)
+        speaker = stance.origins[-1] if stance.origins else (
+            _unnamed_source_side(token, disc) or _party_reported_on(token.head, disc)
+        )
         if speaker is None:
             continue
         clause = token.head
@@ -312,11 +315,21 @@ def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction
 
 def _unnamed_source_side(according: Token, disc: Discourse) -> ActorRef | None:
     """ "According to two Isgarian officials, ...": hedged (no named origin), but said for the side
-    the officials are of."""
+    the officials are of: a state or an organisation, not the city they are in ("diplomats in
+    Geneva")."""
     for to in according.children:
         for pobj in to.children:
             if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and pobj.lemma_.lower() in UNNAMED_ACCORDING:
-                side = disc.ref(pobj)
-                if side is not None:
+                side = disc.party(disc.ref(pobj))
+                if side is not None and (side.label == "ORG" or is_state(side.key)):
                     return side
     return None
+
+
+def _party_reported_on(clause: Token, disc: Discourse) -> ActorRef | None:
+    """ "X offered to pay part of the arrears, according to two people familiar with the talks":
+    with no one named for it, what is reported is the subject's, hedged (as "sources say X has
+    warned ..." is X's)."""
+    subject = subject_of(clause)
+    found = disc.party(disc.ref(subject)) if subject is not None else None
+    return found if found is not None and found.label in ("GPE", "ORG", "PERSON") else None

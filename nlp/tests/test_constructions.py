@@ -783,3 +783,10 @@ def test_they_after_unnamed_people_are_not_a_place_named_beside_them(extractor):
             "They are demanding a 12% pay rise.")
     makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert not [m for m in makers if m and "Praca" in m], makers
+
+
+def test_what_unnamed_people_of_no_side_report_is_the_subject_s_hedged(extractor):
+    text = ("According to two trade diplomats in Geneva, the European Union is considering joining the "
+            "consultations as a third party.")
+    said = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert said == [("European Union", "hedged")], said
