@@ -193,6 +193,8 @@ class Discourse:
     extractions: list[Extraction] = field(default_factory=list)
     # Quotations and who said them, so "we" inside a quote is its speaker.
     quote_speakers: list[tuple[int, int, ActorRef]] = field(default_factory=list)
+    # Who "we" is outside quotations: the organisation issuing a press release (releases.py).
+    issuer: ActorRef | None = None
     # Pronouns whose antecedent is being looked for: a search that comes back to one of them
     # ("The union leader, himself a pilot, said": the subject's apposition is the pronoun
     # itself) is a cycle and finds nothing, instead of recursing without end.
@@ -246,11 +248,21 @@ class Discourse:
         return self._ref_through_children(token, depth) or self._short_form(token) or self._definite_description(token)
 
     def _quote_speaker(self, token: Token) -> ActorRef | None:
-        """"We call on all sides ...," X said: first person inside a quotation is its speaker."""
+        """"We call on all sides ...," X said: first person inside a quotation is its speaker; in a
+        press release's own words, the organisation issuing it."""
         for start, end, speaker in self.quote_speakers:
             if start <= token.idx < end:
                 return ActorRef(token.text, speaker.key, speaker.label, token.idx, token.idx + len(token.text))
+        if self.issuer is not None and token.lower_ in ("we", "us", "our") and not self._in_any_quote(token):
+            return ActorRef(token.text, self.issuer.key, self.issuer.label, token.idx, token.idx + len(token.text))
         return None
+
+    def _in_any_quote(self, token: Token) -> bool:
+        text = doc_text(self.doc)
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        before = text[line_start : token.idx]
+        # An open quotation mark on the line before the word: it is quoted, whoever said it.
+        return (before.count('"') % 2 == 1) or before.count("\u201c") > before.count("\u201d")
 
     def _definite_description(self, token: Token) -> ActorRef | None:
         """"the federation" after "the Freedonia Football Federation": the nearest organisation

@@ -36,6 +36,7 @@ from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .meaning import StatementMeanings
 from .model import ParseCache, doc_text, load_pipeline, set_known_aliases
 from .opinion import authors_obligations
+from .releases import release_issuer
 from .reported_facts import find_reported_facts
 from .responses import bare_refusals, denials_by_the_target
 from .stance import RELAY_CUES
@@ -127,6 +128,7 @@ class Extractor:
         skip = [(f.start, f.end) for f in furniture]
         actors = ActorIndex.build(doc, skip=skip)
         disc = Discourse(doc=doc, actors=actors, furniture=skip, published=published)
+        disc.issuer = release_issuer(disc)
         extract(disc)
         return Analysis(
             sentences=[TextSpan(s.start_char, s.end_char, s.text) for s in disc.sentences()],

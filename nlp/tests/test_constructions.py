@@ -790,3 +790,11 @@ def test_what_unnamed_people_of_no_side_report_is_the_subject_s_hedged(extractor
             "consultations as a third party.")
     said = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert said == [("European Union", "hedged")], said
+
+
+def test_we_in_a_press_release_s_own_words_is_its_issuer(extractor):
+    text = ("PRESS RELEASE\n\nHarwick Dockers Union: the strike goes on\n\nThe Harwick Dockers Union informs its "
+            "members that the strike continues. We call on the Velmora Harbour Company to return to the table. "
+            "\"We will not be moved,\" said one docker.\n")
+    demands = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert demands == [("Harwick Dockers Union", "Velmora Harbour Company")], demands
