@@ -133,7 +133,11 @@ def _capitals_by_other_names(names: dict[str, str]) -> list[tuple[str, str]]:
         }
         for form in {city["name"], *spellings}:
             norm = normalise_name(form)
-            if form.isascii() and len(norm) >= 4 and not form.isupper() and norm not in names:
+            # A spelling shorter than the city's own name may be an acronym's or a word's ("Sana"
+            # for Sanaa is also the Syrian agency SANA): it needs five letters ("Kiev" for Kyiv
+            # is no shorter).
+            shortest = 4 if len(norm) >= len(normalise_name(city["name"])) else 5
+            if form.isascii() and len(norm) >= shortest and not form.isupper() and norm not in names:
                 found.append((norm, state))
     return found
 
