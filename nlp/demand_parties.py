@@ -209,13 +209,22 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
     for mention in reversed(disc.actors.mentions):
         if mention.label != "PERSON" or mention.start >= token.idx:
             continue
-        before = text[max(mention.sentence_start, mention.start - 40) : mention.start].lower().split()
+        before = text[max(mention.sentence_start, mention.start - 80) : mention.start].lower().split()
         span = token.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         beside = [c.lower_ for c in span.root.children if c.dep_ == "appos"] if span is not None else []
-        words = set(before[-3:]) | set(mention.text.lower().split()) | set(beside)
+        words = set(before[-3:]) | set(mention.text.lower().split()) | set(beside) | _title_before_portfolio(before)
         if titles & words:
             return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
     return None
+
+
+def _title_before_portfolio(before: list[str]) -> set[str]:
+    """ "the Minister of Water Resources and Irrigation Nurlan Zhaksybekov": the title is the word
+    before the portfolio's "of", further back than a title right before the name."""
+    tail = before[-8:]
+    if "of" not in tail or tail.index("of") == 0:
+        return set()
+    return {tail[tail.index("of") - 1]}
 
 
 # "the Head of State", "the head of government": the posts the phrase stands for in most states.

@@ -294,13 +294,27 @@ def titled_person_candidates(
 
 
 def _after_portfolio(doc: Doc, i: int) -> int:
-    """Past the portfolio of "Minister of Foreign Affairs Leyla Demir": where the name starts."""
+    """Past the portfolio of "Minister of Foreign Affairs Leyla Demir": where the name starts.
+    A portfolio of other words ("Minister of Water Resources and Irrigation Nurlan Zhaksybekov")
+    runs on in capitals into the name: the name is taken as its last two words."""
     if i >= len(doc) or doc[i].lower_ != "of":
         return i
     j = i + 1
     while j < len(doc) and doc[j].lower_ in MINISTRY_SUBJECTS | {"and", "the"}:
         j += 1
-    return j if j > i + 1 else i
+    if j > i + 1:
+        return j
+    end = i + 1
+    while end < len(doc) and (_is_capitalised_word(doc[end]) or doc[end].lower_ in ("and", "the", "of")):
+        end += 1
+    words = end - (i + 1)
+    if words >= 3 and all(_is_capitalised_word(t) for t in doc[end - 2 : end]):
+        return end - 2
+    return i
+
+
+def _is_capitalised_word(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper
 
 
 def described_speaker_candidates(

@@ -798,3 +798,10 @@ def test_we_in_a_press_release_s_own_words_is_its_issuer(extractor):
             "\"We will not be moved,\" said one docker.\n")
     demands = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert demands == [("Harwick Dockers Union", "Velmora Harbour Company")], demands
+
+
+def test_a_minister_named_after_a_long_portfolio_is_found_and_is_the_minister(extractor):
+    text = ("\"We expect the other side to keep to the schedule,\" the Minister of Water Resources and "
+            "Irrigation Arman Tokenov stated at a briefing. The Minister informed that he had proposed talks.")
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Arman Tokenov", "Arman Tokenov"], speakers
