@@ -16,6 +16,7 @@ is a new claim that renews the first (``Claim.renews``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -383,9 +384,16 @@ def proposition_terms(terms, predicate: str, content: str) -> PropositionTerms:
     if predicate and predicate.removeprefix(NEGATION_PREFIX) not in SPEECH_PREDICATES:
         words.update(predicate.removeprefix(NEGATION_PREFIX).split())
     return PropositionTerms(
-        words={_STEMMER.stemWord(word.casefold()) for word in words},
+        words={_stem(word.casefold()) for word in words},
         figures={_figure(number, unit) for number, unit in _FIGURE.findall(content or "")},
     )
+
+
+@functools.lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    # A corpus reuses a small vocabulary, and every reading turns the propositions of all
+    # the claims it reaches into terms again: most words were stemmed before.
+    return _STEMMER.stemWord(word)
 
 
 def _figure(number: str, unit: str) -> str:

@@ -51,6 +51,9 @@ _CLAIM_EVIDENCE_DATE = Coalesce("evidence__extraction__event_date", "evidence__e
 _PROPOSITION_FIELDS = (
     "article", "actor__represents__represents", "target", "about",
 )
+# Columns no proposition reads, and the bulk of the rows: each piece of evidence would
+# carry its whole article's text.
+_UNREAD_FIELDS = ("sentence_vector", "article__body", "article__furniture")
 
 
 def claims_relink(*, extractions: Iterable[Extraction] = (), claim_ids: Iterable[int] = ()) -> set[int]:
@@ -105,7 +108,7 @@ class _Reading:
 
     def propositions_of(self, extractions) -> list[Proposition]:
         rows = extractions.filter(rejected=False).exclude(evidence__made_by=Made.EDITOR)
-        return [self.proposition(e) for e in rows.select_related(*_PROPOSITION_FIELDS)]
+        return [self.proposition(e) for e in rows.select_related(*_PROPOSITION_FIELDS).defer(*_UNREAD_FIELDS)]
 
     def members_of(self, claim_ids: Iterable[int]) -> dict[int, list[Proposition]]:
         """The machine-placed evidence of these claims, as propositions."""
@@ -116,6 +119,7 @@ class _Reading:
         evidence = (
             Evidence.objects.filter(claim_id__in=missing, made_by=Made.MACHINE, extraction__rejected=False)
             .select_related(*(f"extraction__{field}" for field in _PROPOSITION_FIELDS))
+            .defer(*(f"extraction__{field}" for field in _UNREAD_FIELDS))
             .order_by("pk")
         )
         for row in evidence if missing else ():
@@ -129,9 +133,15 @@ def _candidate_claims(new: list[Proposition]) -> list[int]:
     if not new:
         return []
     query = Q(pk__in=[])
-    for p in new:
+    # An article states many findings of one actor on one date: one condition serves them all.
+    for p in {_bucket_key(p): p for p in new}.values():
         query |= _bucket(p)
     return list(Claim.objects.filter(query).values_list("pk", flat=True).distinct())
+
+
+def _bucket_key(p: Proposition) -> tuple:
+    """Everything ``_bucket`` reads: propositions with equal keys have equal buckets."""
+    return (p.only_article_id, p.kind, p.about_id, p.actor_id, p.date, p.response and p.extraction.predicate)
 
 
 def _bucket(p: Proposition) -> Q:
