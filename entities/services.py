@@ -137,6 +137,7 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
     """
     all_forms = {normalise_name(f) for key, (_, forms) in names.items() for f in {key, *forms}}
     hits, blocked = _alias_lookup(all_forms)
+    stored = set(hits)  # normalised forms with an alias row: learning them again inserts nothing
     resolved: dict[str, Entity] = {}
     for key, (label, forms) in names.items():
         telling = _telling_forms(key, forms)
@@ -151,7 +152,7 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
         if entity is None:
             entity = Entity.objects.create(name=key, kind=label)
         resolved[key] = entity
-        _aliases_learn(entity, {key, *forms}, blocked)
+        _aliases_learn(entity, {key, *forms}, blocked, stored)
         _fragments_absorb(entity, key, label, telling, hits)
     return resolved
 
@@ -216,14 +217,19 @@ def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
     return forms
 
 
-def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str]) -> None:
-    """Record surface forms as machine aliases; never one an editor blocked or another entity owns."""
+def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str], stored: set[str]) -> None:
+    """Record surface forms as machine aliases; never one an editor blocked or another entity owns.
+
+    ``stored`` holds the normalised forms already in the table (which this adds to): a row
+    for one of them would only conflict, so a reading whose names are all known inserts nothing.
+    """
     rows = [
         Alias(entity=entity, surface=surface, normalised=normalised, made_by=Made.MACHINE)
         for surface in surfaces
-        if (normalised := normalise_name(surface)) and normalised not in blocked
+        if (normalised := normalise_name(surface)) and normalised not in blocked and normalised not in stored
     ]
     Alias.objects.bulk_create(rows, ignore_conflicts=True)
+    stored.update(row.normalised for row in rows)
 
 
 def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
