@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, Q
+from simple_history.utils import bulk_update_with_history
 
 import nlp
 from articles.models import Article, corpus_write_lock
@@ -254,6 +255,7 @@ def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
         "entity_id", "normalised"
     ):
         aliases[entity_id].add(normalised)
+    recounted, fields = [], set()
     for entity in Entity.objects.filter(pk__in=votes).order_by("pk").select_for_update(no_key=True):
         decided = {"kind_votes": dict(votes[entity.pk])}
         if not entity.locked:
@@ -264,7 +266,12 @@ def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
         for field in changed:
             setattr(entity, field, decided[field])
         if changed:  # most articles change no entity's kind or name: no write, no history row
-            entity.save(update_fields=changed)
+            recounted.append(entity)
+            fields.update(changed)
+    if recounted:
+        # One UPDATE and one insert of history rows (the rows a save of each would write), not
+        # two statements an entity: a new article changes the votes of most entities it names.
+        bulk_update_with_history(recounted, Entity, sorted(fields))
 
 
 def _majority_kind(votes: Counter) -> str:
