@@ -16,11 +16,13 @@ is a new claim that renews the first (``Claim.renews``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import snowballstemmer
+from django.db.models import Q
 
 from entities.models import Alias, Entity
 from entities.services import entity_canonical
@@ -401,9 +403,16 @@ def proposition_terms(terms, predicate: str, content: str) -> PropositionTerms:
     if predicate and predicate.removeprefix(NEGATION_PREFIX) not in SPEECH_PREDICATES:
         words.update(predicate.removeprefix(NEGATION_PREFIX).split())
     return PropositionTerms(
-        words={_STEMMER.stemWord(word.casefold()) for word in words},
+        words={_stem(word.casefold()) for word in words},
         figures={_figure(number, unit) for number, unit in _FIGURE.findall(content or "")},
     )
+
+
+@functools.lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    # A corpus reuses a small vocabulary, and every reading turns the propositions of all
+    # the claims it reaches into terms again: most words were stemmed before.
+    return _STEMMER.stemWord(word)
 
 
 def _figure(number: str, unit: str) -> str:
@@ -411,17 +420,38 @@ def _figure(number: str, unit: str) -> str:
     return number.replace(",", "") + _UNITS.get(unit, unit)
 
 
-def _link_contradictions(claim: Claim) -> None:
-    """Link a claim to the claim that says the opposite ("will not hand over" vs "hand over")."""
+def claims_contradictions_link(claims: list[Claim]) -> None:
+    """Link each claim to the claims that say the opposite ("will not hand over" vs "hand over").
+
+    One query finds the opposites of all of them and one insert links the pairs not yet
+    linked, both ways (the relation is symmetrical), as ``contradicts.add`` would.
+    """
+    wanted = {claim.pk: _opposite_key(claim) for claim in claims if claim.about_id or claim.topic}
+    if not wanted:
+        return
+    any_key = Q(pk__in=[])
+    for about_id, topic, predicate in set(wanted.values()):
+        any_key |= Q(about_id=about_id, topic=topic, predicate=predicate)
+    by_key: dict[tuple, list[int]] = {}
+    for pk, *key in Claim.objects.filter(any_key).values_list("pk", "about_id", "topic", "predicate"):
+        by_key.setdefault(tuple(key), []).append(pk)
+    pairs = {
+        pair for claim_id, key in wanted.items() for other in by_key.get(key, ()) if other != claim_id
+        for pair in ((claim_id, other), (other, claim_id))
+    }
+    Through = Claim.contradicts.through
+    Through.objects.bulk_create(
+        [Through(from_claim_id=a, to_claim_id=b) for a, b in sorted(pairs)], ignore_conflicts=True
+    )
+
+
+def _opposite_key(claim: Claim) -> tuple[int | None, str, str]:
+    """What a claim saying the opposite of ``claim`` is keyed by: its object, topic and negated predicate."""
     if claim.predicate.startswith(NEGATION_PREFIX):
         opposite = claim.predicate.removeprefix(NEGATION_PREFIX)
     else:
         opposite = f"{NEGATION_PREFIX}{claim.predicate}"
-    if not claim.about_id and not claim.topic:
-        return
-    opposites = Claim.objects.filter(about=claim.about, topic=claim.topic, predicate=opposite).exclude(pk=claim.pk)
-    if opposites:
-        claim.contradicts.add(*opposites)
+    return claim.about_id, claim.topic, opposite
 
 
 def claim_summary(extraction: Extraction, actor: Entity | None) -> str:

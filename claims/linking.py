@@ -15,10 +15,11 @@ takes no part in clustering.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 from rapidfuzz import fuzz
 
@@ -27,8 +28,8 @@ from entities.models import Entity, Made
 from .clustering import (
     RENEWAL_GAP,
     Proposition,
-    _link_contradictions,
     claim_summary,
+    claims_contradictions_link,
     cluster_target_id,
     cluster_voice_id,
     clusters_of,
@@ -46,10 +47,14 @@ _ECHO_CANDIDATES = 200
 
 # When a piece of evidence was said: the date in its sentence, else its article's.
 _EVIDENCE_DATE = Coalesce("extraction__event_date", "extraction__article__published")
+_CLAIM_EVIDENCE_DATE = Coalesce("evidence__extraction__event_date", "evidence__extraction__article__published")
 
 _PROPOSITION_FIELDS = (
     "article", "actor__represents__represents", "target", "about",
 )
+# Columns no proposition reads, and the bulk of the rows: each piece of evidence would
+# carry its whole article's text.
+_UNREAD_FIELDS = ("sentence_vector", "article__body", "article__furniture")
 
 
 def claims_relink(*, extractions: Iterable[Extraction] = (), claim_ids: Iterable[int] = ()) -> set[int]:
@@ -104,7 +109,7 @@ class _Reading:
 
     def propositions_of(self, extractions) -> list[Proposition]:
         rows = extractions.filter(rejected=False).exclude(evidence__made_by=Made.EDITOR)
-        return [self.proposition(e) for e in rows.select_related(*_PROPOSITION_FIELDS)]
+        return [self.proposition(e) for e in rows.select_related(*_PROPOSITION_FIELDS).defer(*_UNREAD_FIELDS)]
 
     def members_of(self, claim_ids: Iterable[int]) -> dict[int, list[Proposition]]:
         """The machine-placed evidence of these claims, as propositions."""
@@ -115,6 +120,7 @@ class _Reading:
         evidence = (
             Evidence.objects.filter(claim_id__in=missing, made_by=Made.MACHINE, extraction__rejected=False)
             .select_related(*(f"extraction__{field}" for field in _PROPOSITION_FIELDS))
+            .defer(*(f"extraction__{field}" for field in _UNREAD_FIELDS))
             .order_by("pk")
         )
         for row in evidence if missing else ():
@@ -128,9 +134,15 @@ def _candidate_claims(new: list[Proposition]) -> list[int]:
     if not new:
         return []
     query = Q(pk__in=[])
-    for p in new:
+    # An article states many findings of one actor on one date: one condition serves them all.
+    for p in {_bucket_key(p): p for p in new}.values():
         query |= _bucket(p)
     return list(Claim.objects.filter(query).values_list("pk", flat=True).distinct())
+
+
+def _bucket_key(p: Proposition) -> tuple:
+    """Everything ``_bucket`` reads: propositions with equal keys have equal buckets."""
+    return (p.only_article_id, p.kind, p.about_id, p.actor_id, p.date, p.response and p.extraction.predicate)
 
 
 def _bucket(p: Proposition) -> Q:
@@ -185,8 +197,7 @@ def _clusters_store(
     for claim, members in placed:
         reading.members[claim.pk] = members
     _evidence_write(placed)
-    for claim, _ in placed:
-        _link_contradictions(claim)
+    claims_contradictions_link([claim for claim, _ in placed])
     _renewals_write(placed, reading)
     return used
 
@@ -242,18 +253,41 @@ def _renewals_write(placed: list[tuple[Claim, list[Proposition]]], reading: _Rea
         lead = representative(members)
         if lead.date is not None and not lead.only_article_id:
             by_bucket.setdefault((lead.kind, lead.about_id, lead.actor_id), []).append((claim, lead))
-    for (kind, about_id, actor_id), group in by_bucket.items():
-        latest = max(lead.date for _, lead in group) - RENEWAL_GAP
-        earlier = Evidence.objects.filter(claim_id=OuterRef("pk")).alias(date=_EVIDENCE_DATE).filter(date__lt=latest)
-        bucket = Claim.objects.filter(
-            kind=kind, about_id=about_id, actor_id=actor_id, only_article__isnull=True
-        ).filter(Exists(earlier))
-        candidates = reading.members_of(bucket.values_list("pk", flat=True))
+    earlier = _claims_with_evidence_before(
+        {bucket: max(lead.date for _, lead in group) - RENEWAL_GAP for bucket, group in by_bucket.items()}
+    )
+    members = reading.members_of({claim_id for found in earlier.values() for claim_id in found})
+    for bucket, group in by_bucket.items():
+        candidates = {claim_id: members[claim_id] for claim_id in earlier[bucket]}
         for claim, lead in group:
             renews = _renewed_claim_id(lead, claim.pk, candidates)
             if claim.renews_id != renews:
                 Claim.objects.filter(pk=claim.pk).update(renews_id=renews)
                 claim.renews_id = renews
+
+
+def _claims_with_evidence_before(before: dict[tuple, dt.date]) -> dict[tuple, list[int]]:
+    """For each bucket (kind, about, actor), the claims in it with evidence dated before its date.
+
+    One query for every bucket: a claim has evidence before a date when its earliest
+    evidence is before it.
+    """
+    found: dict[tuple, list[int]] = {bucket: [] for bucket in before}
+    if not before:
+        return found
+    any_bucket = Q(pk__in=[])
+    for kind, about_id, actor_id in before:
+        any_bucket |= Q(kind=kind, about_id=about_id, actor_id=actor_id)
+    rows = (
+        Claim.objects.filter(any_bucket, only_article__isnull=True)
+        .annotate(earliest=Min(_CLAIM_EVIDENCE_DATE))
+        .order_by("pk")
+        .values_list("pk", "kind", "about_id", "actor_id", "earliest")
+    )
+    for claim_id, *bucket, earliest in rows:
+        if earliest is not None and earliest < before[tuple(bucket)]:
+            found[tuple(bucket)].append(claim_id)
+    return found
 
 
 def _renewed_claim_id(lead: Proposition, claim_id: int, candidates: dict[int, list[Proposition]]) -> int | None:

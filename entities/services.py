@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Count, Q
+from simple_history.utils import bulk_update_with_history
 
 import nlp
 from articles.models import Article, corpus_write_lock
@@ -137,6 +138,7 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
     """
     all_forms = {normalise_name(f) for key, (_, forms) in names.items() for f in {key, *forms}}
     hits, blocked = _alias_lookup(all_forms)
+    stored = set(hits)  # normalised forms with an alias row: learning them again inserts nothing
     resolved: dict[str, Entity] = {}
     for key, (label, forms) in names.items():
         telling = _telling_forms(key, forms)
@@ -151,7 +153,7 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
         if entity is None:
             entity = Entity.objects.create(name=key, kind=label)
         resolved[key] = entity
-        _aliases_learn(entity, {key, *forms}, blocked)
+        _aliases_learn(entity, {key, *forms}, blocked, stored)
         _fragments_absorb(entity, key, label, telling, hits)
     return resolved
 
@@ -216,14 +218,19 @@ def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
     return forms
 
 
-def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str]) -> None:
-    """Record surface forms as machine aliases; never one an editor blocked or another entity owns."""
+def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str], stored: set[str]) -> None:
+    """Record surface forms as machine aliases; never one an editor blocked or another entity owns.
+
+    ``stored`` holds the normalised forms already in the table (which this adds to): a row
+    for one of them would only conflict, so a reading whose names are all known inserts nothing.
+    """
     rows = [
         Alias(entity=entity, surface=surface, normalised=normalised, made_by=Made.MACHINE)
         for surface in surfaces
-        if (normalised := normalise_name(surface)) and normalised not in blocked
+        if (normalised := normalise_name(surface)) and normalised not in blocked and normalised not in stored
     ]
     Alias.objects.bulk_create(rows, ignore_conflicts=True)
+    stored.update(row.normalised for row in rows)
 
 
 def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
@@ -248,6 +255,7 @@ def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
         "entity_id", "normalised"
     ):
         aliases[entity_id].add(normalised)
+    recounted, fields = [], set()
     for entity in Entity.objects.filter(pk__in=votes).order_by("pk").select_for_update(no_key=True):
         decided = {"kind_votes": dict(votes[entity.pk])}
         if not entity.locked:
@@ -258,7 +266,12 @@ def entity_kinds_recount(*, entity_ids: Iterable[int]) -> None:
         for field in changed:
             setattr(entity, field, decided[field])
         if changed:  # most articles change no entity's kind or name: no write, no history row
-            entity.save(update_fields=changed)
+            recounted.append(entity)
+            fields.update(changed)
+    if recounted:
+        # One UPDATE and one insert of history rows (the rows a save of each would write), not
+        # two statements an entity: a new article changes the votes of most entities it names.
+        bulk_update_with_history(recounted, Entity, sorted(fields))
 
 
 def _majority_kind(votes: Counter) -> str:
