@@ -176,8 +176,10 @@ def proposition_of(extraction: Extraction, *, capitals: dict | None = None) -> P
     article = extraction.article
     return Proposition(
         extraction=extraction,
+        # The fingerprint leaves out the negation: "deny" and "not deny" of one content in one
+        # sentence are told apart by it, so that no tie is left to the order rows come back in.
         order=(article.published or dt.date.max, article.content_hash, extraction.sentence_start,
-               extraction.kind, extraction.fingerprint),
+               extraction.kind, extraction.fingerprint, extraction.negated),
         actor_id=actor.pk if actor else None,
         target_id=target.pk if target else None,
         predicate=predicate,
