@@ -80,6 +80,10 @@ def _for_party(noun: Token, action: Token, disc: Discourse) -> ActorRef | None:
 def _recipient(noun: Token, disc: Discourse) -> ActorRef | None:
     """Whom a demand was sent or delivered to: "an ultimatum to France", "sent France a request",
     "submitted a request to the ministry"."""
+    addressing = _addressed_with(noun)
+    if addressing is not None:
+        addressee = _child(addressing, "dobj") or _child(_prep(addressing, "to"), "pobj")
+        return party_ref(addressee, disc)
     to = _prep(noun, "to")
     if to is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS:
         dative = next((c for c in noun.head.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
@@ -87,6 +91,18 @@ def _recipient(noun: Token, disc: Discourse) -> ActorRef | None:
             return party_ref(dative, disc)
         to = _prep(noun.head, "to")
     return party_ref(_child(to, "pobj"), disc) if to is not None else None
+
+
+# Verbs that turn to a party "with" a demand: "addressed the Government with a request to ...".
+_ADDRESSING_VERBS = frozenset({"address", "approach", "turn", "write", "appeal", "petition", "contact", "go"})
+
+
+def _addressed_with(noun: Token) -> Token | None:
+    """The verb of "X addressed Y with a request to ...", whose subject makes the demand of Y."""
+    with_ = noun.head
+    if noun.dep_ != "pobj" or with_.lower_ != "with" or with_.head.pos_ != "VERB":
+        return None
+    return with_.head if with_.head.lemma_.lower() in _ADDRESSING_VERBS else None
 
 
 def _answering_party(noun: Token, disc: Discourse) -> ActorRef | None:
@@ -161,6 +177,11 @@ def condition_demands(noun: Token, disc: Discourse) -> list[Extraction]:
 def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:
     """Who makes a nominal demand: its owner ("Sylvania's demand"), its "by"-phrase, or the
     subject of a verb of making ("renewed the demand")."""
+    addressing = _addressed_with(noun)
+    if addressing is not None:
+        found = party_ref_any(_subjects(addressing), disc)
+        if found is not None:
+            return found
     made = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")), None)
     if made and (owner is None or owner.pos_ == "PRON"):

@@ -805,3 +805,10 @@ def test_a_minister_named_after_a_long_portfolio_is_found_and_is_the_minister(ex
             "Irrigation Arman Tokenov stated at a briefing. The Minister informed that he had proposed talks.")
     speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert speakers == ["Arman Tokenov", "Arman Tokenov"], speakers
+
+
+def test_addressing_a_party_with_a_request_is_a_demand_of_it(extractor):
+    text = ("The Harwick Farmers Union addressed the Government of Kazakhstan with a request to compensate the "
+            "losses of farmers.")
+    demands = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert demands == [("Harwick Farmers Union", "Kazakhstan")], demands
