@@ -25,6 +25,7 @@ from .discourse import (
 )
 from .model import doc_text
 from .speech_words import CUE_VERBS
+from .states import is_state
 from .types import ActorRef, Mention
 
 
@@ -260,6 +261,7 @@ def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
         or _named_in_modifier(token, disc)
         or _leader_of_group(token, disc)
         or _government_of(token, disc)
+        or _city_of(token, disc)
         or _group_of_member(token, disc)
         or _named_elsewhere(token, disc)
     )
@@ -470,6 +472,19 @@ def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
         return None
     key, _ = states.most_common(1)[0]
     return ActorRef(key, key, "GPE", token.idx, token.idx + len(token.text))
+
+
+def _city_of(token: Token, disc: Discourse) -> ActorRef | None:
+    """ "demanded that the city pay": with no owner or name beside it, the city (or town) the
+    article names before that is no state, the nearest."""
+    if token.lemma_.lower() not in ("city", "town", "municipality") or not has_definite_article(token):
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in token.children) or _prep(token, "of") is not None:
+        return None
+    for mention in reversed(disc.actors.mentions):
+        if mention.start < token.idx and mention.label == "GPE" and not is_state(mention.key) and not mention.metonym:
+            return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
+    return None
 
 
 # Nouns a story uses for a body instead of its name: "the country's competition watchdog".

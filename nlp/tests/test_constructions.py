@@ -812,3 +812,11 @@ def test_addressing_a_party_with_a_request_is_a_demand_of_it(extractor):
             "losses of farmers.")
     demands = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert demands == [("Harwick Farmers Union", "Kazakhstan")], demands
+
+
+def test_the_city_asked_is_the_city_the_article_names(extractor):
+    text = ("Teachers in Manchester have been on strike since April. The Harwick Teachers Union also demanded "
+            "that the city pay the remaining 6 percentage points of the rise.")
+    demands = [(e.actor.key, e.target and e.target.key) for e in extractor.analyse(text).extractions
+               if e.kind == DEMAND]
+    assert demands == [("Harwick Teachers Union", "Manchester")], demands
