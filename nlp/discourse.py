@@ -141,7 +141,8 @@ def _joins_words(hyphen: Token) -> bool:
     if hyphen.i == 0 or hyphen.i + 1 >= len(hyphen.doc):
         return False
     before, after = hyphen.doc[hyphen.i - 1], hyphen.doc[hyphen.i + 1]
-    return not before.whitespace_ and not hyphen.whitespace_ and before.text[-1:].isalnum() and after.text[:1].isalnum()
+    solid = not before.whitespace_ and not hyphen.whitespace_
+    return solid and before.text[-1:].isalnum() and after.text[:1].isalnum()
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from .demand_parties import party_ref
 from .discourse import Discourse
 from .full_names import full_name
@@ -96,7 +98,7 @@ INTERVIEW_VERBS = frozenset({"ask", "interview", "question", "speak", "talk", "p
 _GRANTING_VERBS = frozenset({"speak", "talk", "receive", "meet", "sit", "tell", "give"})
 _REPORTERS = frozenset({"us", "me", "reporters"})
 _SHORT_LINE = 300
-# "Q: ..." and "A: ..." (or the reporter's and the interviewee's initials) mark the turns.
+# "Q: ..." and "A: ..." mark the turns of an interview laid out as such.
 _TURN_MARK = re.compile(r"^(?:Q|A)\s*[:.—–-]\s*")
 
 
@@ -122,7 +124,7 @@ def interview_answers(disc: Discourse) -> list[Extraction]:
             continue
         if disc.in_furniture(q_start, q_end) or disc.in_furniture(a_start, a_end):
             continue
-        speaker = _interviewee(disc, q_start)
+        speaker = _interviewee(disc, q_start, marked=bool(marked))
         if speaker is None:
             continue
         answered.add(a_start)
@@ -171,10 +173,11 @@ def _is_answer_line(line: str) -> bool:
     )
 
 
-def _interviewee(disc: Discourse, before: int) -> ActorRef | None:
+def _interviewee(disc: Discourse, before: int, *, marked: bool) -> ActorRef | None:
     """The person a reporter asked or spoke to in the sentences before ``before`` ("We asked her",
-    "X spoke to us"); failing that, the one person the article names before its questions
-    (the headline's "Orbillo's Mathis Ferrandi: '...'")."""
+    "X spoke to us"); failing that, in a layout marked "Q:"/"A:" (an interview, not a rhetorical
+    question in a report), the one person the article names before its questions (the
+    headline's "Orbillo's Mathis Ferrandi: '...'")."""
     sents = [s for s in disc.sentences() if s.end_char <= before and before - s.end_char < 1500]
     for sent in reversed(sents):
         for verb in sent:
@@ -183,10 +186,10 @@ def _interviewee(disc: Discourse, before: int) -> ActorRef | None:
             found = _asked(verb, disc) or _granting_an_interview(verb, disc)
             if found is not None:
                 return full_name(found, disc)
-    return _only_person_named_before(disc, before)
+    return _only_person_named_before(disc, before) if marked else None
 
 
-def _asked(verb, disc: Discourse) -> ActorRef | None:
+def _asked(verb: Token, disc: Discourse) -> ActorRef | None:
     if verb.lemma_.lower() not in INTERVIEW_VERBS:
         return None
     people = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -199,7 +202,7 @@ def _asked(verb, disc: Discourse) -> ActorRef | None:
     return None
 
 
-def _granting_an_interview(verb, disc: Discourse) -> ActorRef | None:
+def _granting_an_interview(verb: Token, disc: Discourse) -> ActorRef | None:
     """ "Mining Minister X spoke to us", "the mayor of Porto Alegre received us": the reporter is
     the object, the subject the interviewee (a title read as the person the article names in it)."""
     if verb.lemma_.lower() not in _GRANTING_VERBS:
