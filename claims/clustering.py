@@ -344,9 +344,9 @@ def cluster_target_id(members: list[Proposition]) -> int | None:
 
 def cluster_voice_id(members: list[Proposition]) -> int | None:
     """The one person who made every non-response member of a claim filed under the state or
-    organisation they act for; none when anyone else (the state itself) made it too. The seed
-    gold files "al-Sharaa is calling for the lifting of sanctions", said by him alone, under him,
-    and his demand for compensation, also made by "Damascus", under Syria."""
+    organisation they act for; none when anyone else (the state itself) made it too: "President
+    Firefly is calling for the lifting of sanctions", said by him alone, is his claim; his demand
+    for compensation, also made by "Freedonia's government", is Freedonia's."""
     voices = {p.voice_id for p in members if not p.response}
     return voices.pop() if len(voices) == 1 else None
 

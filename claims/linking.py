@@ -230,7 +230,7 @@ def _claim_write(claim: Claim | None, members: list[Proposition], actors: dict[i
         "predicate": lead.predicate,
         "topic": lead.topic,
         "only_article_id": lead.only_article_id,
-        # "Ahmad al-Sharaa demands ...": who made it, when one person alone did.
+        # "Rufus Firefly demands ...": who made it, when one person alone did.
         "summary": claim_summary(lead.extraction, actors.get(voice_id) or actors.get(lead.actor_id)),
     }
     if claim is None:
