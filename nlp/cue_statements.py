@@ -19,7 +19,7 @@ from .responses import fill_discussed_demand, is_no_comment, names_a_demand, no_
 from .speakers import speaker_of
 from .speech_words import CUE_VERBS, PHRASAL_CUE_VERBS
 from .stance import DENY_VERBS, OBJECT_CUES, QUOTE_ONLY_CUES, UNNAMED_ACCORDING, Stance, stance_of
-from .types import ASSERTED, ATTRIBUTED, DENIED, HEDGED, STATEMENT, ActorRef, Extraction
+from .types import ASSERTED, ATTRIBUTED, DENIED, HEDGED, PARTY_LABELS, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
 
@@ -332,4 +332,4 @@ def _party_reported_on(clause: Token, disc: Discourse) -> ActorRef | None:
     warned ..." is X's)."""
     subject = subject_of(clause)
     found = disc.party(disc.ref(subject)) if subject is not None else None
-    return found if found is not None and found.label in ("GPE", "ORG", "PERSON") else None
+    return found if found is not None and found.label in PARTY_LABELS else None

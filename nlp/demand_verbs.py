@@ -29,7 +29,7 @@ from .demand_words import (
 )
 from .discourse import Discourse, agent_of, is_negated, subject_of
 from .stance import trailing_attribution
-from .types import ActorRef, Extraction
+from .types import PARTY_LABELS, ActorRef, Extraction
 
 
 def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
@@ -51,7 +51,7 @@ def _joint_makers_demands(found: list[Extraction], trigger: Token, disc: Discour
             continue
         for other in subject.conjuncts:
             maker = party_ref(other, disc)
-            if maker is None or maker.key == first.key or maker.label not in _PARTY_LABELS:
+            if maker is None or maker.key == first.key or maker.label not in PARTY_LABELS:
                 continue
             joint += [
                 replace(e, actor=maker, origins=list(e.origins), terms=list(e.terms))
@@ -59,9 +59,6 @@ def _joint_makers_demands(found: list[Extraction], trigger: Token, disc: Discour
                 and (e.target is None or e.target.key != maker.key)
             ]
     return joint
-
-
-_PARTY_LABELS = frozenset({"GPE", "ORG", "PERSON"})
 
 
 def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]:

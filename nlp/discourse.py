@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .model import doc_text
 from .states import state_named, state_of_demonym, state_of_place, union_of_seat
-from .types import ActorRef, Affiliation, Extraction
+from .types import PARTY_LABELS, ActorRef, Affiliation, Extraction
 from .types import Span as TextSpan
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -437,7 +437,7 @@ class Discourse:
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "to":
                         side = self.ref_any([p for p in prep.children if p.dep_ == "pobj"])
-                        if side is not None and side.label in ("GPE", "ORG", "PERSON"):
+                        if side is not None and side.label in PARTY_LABELS:
                             return side
             if child.dep_ == "prep" and child.lower_ in ("in", "at") and lemma in _SPEAKER_NOUNS:
                 for pobj in child.children:

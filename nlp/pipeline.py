@@ -40,7 +40,9 @@ from .releases import release_issuer
 from .reported_facts import find_reported_facts
 from .responses import bare_refusals, denials_by_the_target
 from .stance import RELAY_CUES
-from .types import ASSERTED, ATTRIBUTED, DEMAND, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias
+from .types import (
+    ASSERTED, ATTRIBUTED, DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias,
+)
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
@@ -304,6 +306,7 @@ def _borrow_targets(disc: Discourse) -> None:
     that the body then details, also the nearest after it ("Isgaria demands explanation" above
     "Isgaria demanded that Tarvonia explain ...")."""
     demands = sorted((e for e in disc.extractions if e.kind == DEMAND), key=lambda e: e.sentence.start)
+    lead = disc.sentences()[:2]  # the headline and the first sentence after it
     for position, extraction in enumerate(demands):
         if extraction.target is not None:
             continue
@@ -315,14 +318,9 @@ def _borrow_targets(disc: Discourse) -> None:
                 extraction.target = other.target
                 break
         else:
-            later = demands[position + 1 :] if _in_the_lead(extraction, disc) else []
+            in_lead = any(s.start_char <= extraction.sentence.start < s.end_char for s in lead)
+            later = demands[position + 1 :] if in_lead else []
             extraction.target = _asked_of_by_the_same_maker(extraction, [*reversed(earlier), *later])
-
-
-def _in_the_lead(extraction: Extraction, disc: Discourse) -> bool:
-    """In the headline or the first sentence after it."""
-    opening = disc.sentences()[:2]
-    return any(s.start_char <= extraction.sentence.start < s.end_char for s in opening)
 
 
 def _asked_of_by_the_same_maker(demand: Extraction, others: list[Extraction]) -> ActorRef | None:
@@ -345,7 +343,7 @@ def _statement_targets(disc: Discourse) -> None:
         excluded = _speakers_side(extraction, disc)
         for mention in disc.actors.mentions:
             inside = extraction.content.start <= mention.start and mention.end <= extraction.content.end
-            if inside and mention.key not in excluded and mention.label in _PARTY_LABELS:
+            if inside and mention.key not in excluded and mention.label in PARTY_LABELS:
                 extraction.target = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
                 break
         else:
@@ -368,7 +366,7 @@ def _object_of_reported_clause(extraction: Extraction, disc: Discourse, excluded
         if token.dep_ not in _OBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or _in_subject(token, clause):
             continue
         found = party_ref(token, disc)
-        if found is not None and found.key not in excluded and found.label in _PARTY_LABELS:
+        if found is not None and found.key not in excluded and found.label in PARTY_LABELS:
             return found
     return None
 
@@ -401,11 +399,6 @@ def _in_subject(token, clause: list) -> bool:
 
 
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "obj"})
-
-
-# Who a statement can be about or addressed to: a state, an organisation or a person. Not a
-# demonym: "Russian" in a Russian statement is the speaker's own side more often than not.
-_PARTY_LABELS = frozenset({"GPE", "ORG", "PERSON"})
 
 
 def _date_extractions(disc: Discourse) -> None:

@@ -11,7 +11,7 @@ import re
 
 from .discourse import Discourse
 from .model import doc_text
-from .types import ActorRef
+from .types import PARTY_LABELS, ActorRef
 
 # How far into the text the label is looked for (lines, blank ones included).
 _TOP_LINES = 8
@@ -41,7 +41,7 @@ def _first_organisation_after(disc: Discourse, start: int) -> ActorRef | None:
     for a person's)."""
     opening = [
         m for m in disc.actors.mentions
-        if start <= m.start < start + _OPENING_CHARS and m.label in ("ORG", "PERSON", "GPE")
+        if start <= m.start < start + _OPENING_CHARS and m.label in PARTY_LABELS
     ]
     found = next((m for m in opening if m.label == "ORG"), opening[0] if opening else None)
     return ActorRef(found.text, found.key, found.label, found.start, found.end) if found else None

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 # Entity kinds, as spaCy labels them.
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# Who can make, receive or be about a claim: a state, an organisation or a person. Not a demonym
+# ("Russian" in a Russian statement is the speaker's own side), nor a place or a building.
+PARTY_LABELS = frozenset({"GPE", "ORG", "PERSON"})
 
 DEMAND, STATEMENT, EVENT, STATUS = "demand", "statement", "event", "status"
 ASSERTED, ATTRIBUTED, HEDGED, NO_COMMENT, DENIED = "asserted", "attributed", "hedged", "no_comment", "denied"
