@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from . import states
 from .actor_kinds import group_label, label_votes, majority
-from .actor_words import ORG_NAME_ENDINGS, PLACE_PREPOSITIONS
+from .actor_words import GENERIC_BODY_WORDS, ORG_NAME_ENDINGS, PLACE_PREPOSITIONS
 from .aliases import Declaration, is_acronym_of, looks_like_acronym
 from .name_spans import Candidate
 from .normalise import normalise_name, same_name, same_word
@@ -105,6 +105,31 @@ def _full_names_agree(a: set[str], b: set[str]) -> bool:
             if not (same_name(x, y) or _short_form_of(xs, ys) or _short_form_of(ys, xs)):
                 return False
     return True
+
+
+def _join_descriptions_to_named_bodies(
+    doc: Doc, norms: list[str], surfaces: dict[str, list[Candidate]], state_like: set[str], groups: _Groups
+) -> None:
+    """ "the trade ministry said" beside "the Ministry of Trade, Industry and Energy": a body described
+    in lower case is the one body the article names in full with its kind and every word of the
+    description."""
+    for short in norms:
+        words = short.split()
+        if len(words) < 2 or words[-1] not in GENERIC_BODY_WORDS or not _written_lower(doc, surfaces[short]):
+            continue
+        named = {
+            groups.find(f) for f in norms
+            if f != short and f not in state_like and len(f.split()) > len(words)
+            and not _written_lower(doc, surfaces[f])
+            and all(any(same_word(w, v) for v in f.split()) for w in words)
+        }
+        named.discard(groups.find(short))
+        if len(named) == 1:
+            groups.union(named.pop(), short)
+
+
+def _written_lower(doc: Doc, cands: list[Candidate]) -> bool:
+    return all(cand.span(doc).text.islower() for cand in cands)
 
 
 def _may_have_short_form(votes: Counter) -> bool:
@@ -252,6 +277,7 @@ def resolve_keys(
                 and same_name(a, b)
             ):
                 groups.union(a, b)
+    _join_descriptions_to_named_bodies(doc, norms, surfaces, state_like, groups)
     # Declared aliases.
     declared_names: list[str] = []
     for decl in decls:
@@ -298,7 +324,8 @@ def resolve_keys(
                 and len(f.split()) == 2
                 and same_word(short, f.split()[0])
                 and majority(votes[f]) == "PERSON"
-                and majority(votes[short]) in {"PERSON", None}
+                # The model often takes a lone foreign family name for an organisation ("Paik said").
+                and majority(votes[short]) in {"PERSON", "ORG", None}
             }
         if not fulls and len(short_words) == 1 and (
             _acts_like_a_company(doc, surfaces[short])

@@ -11,6 +11,8 @@ missed_names.py to take names the model did not tag.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
@@ -205,6 +207,10 @@ def group_label(
     if evidence:
         return evidence.most_common(1)[0][0]
     label = majority(total) or "ORG"
+    if label == "PERSON" and any(states.is_big_city(norm) for norm in group):
+        return "GPE"  # the small model takes foreign city names for people ("Porto Alegre")
+    if label == "PERSON" and any(_has_acronym_word(cand.span(doc).text) for norm in group for cand in surfaces[norm]):
+        return "ORG"  # "Uniprof-POA": people's names hold no acronym
     acronym_declared = any(d.is_acronym and normalise_name(d.name.text) in group for d in decls)
     if acronym_declared and label == "PERSON":
         return "ORG"  # acronyms name organisations, not people
@@ -216,6 +222,12 @@ def group_label(
     if label == "PRODUCT":
         return "PRODUCT"  # not an actor, unless evidence said otherwise
     return label
+
+
+def _has_acronym_word(text: str) -> bool:
+    """A word of three capitals or more, joined to others by a hyphen or set among them."""
+    words = re.split(r"[\s-]+", text)
+    return len(words) > 1 and any(len(w) >= 3 and w.isupper() and w.isalpha() for w in words)
 
 
 def _looks_like_group_word(norm: str) -> bool:

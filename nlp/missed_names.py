@@ -181,7 +181,7 @@ def subject_organisation_candidates(
     for token in doc:
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.i in taken:
             continue
-        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+        if not (token.pos_ == "PROPN" or _is_acronym_word(token)) or not token.text[:1].isupper():
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
@@ -191,11 +191,22 @@ def subject_organisation_candidates(
         if reports:
             start = _with_article_of_name(doc, start, taken)
         end = token.i + 1
-        if not (has_org_name_ending(doc, start, end) or reports) or overlaps(doc[start].idx, token.idx + len(token), skip):
+        # "The CNIL on Tuesday renewed ...": an acronym acting is a body; people are not written so.
+        acronym = start == token.i and _is_acronym_word(token)
+        if not (has_org_name_ending(doc, start, end) or reports or acronym) \
+                or overlaps(doc[start].idx, token.idx + len(token), skip):
             continue
         extra.append(Candidate(start, end, "ORG", found_by="cue"))
         taken.update(range(start, end))
     return extra
+
+
+def _is_acronym_word(token) -> bool:
+    """ "CNIL", "TJRS": in a sentence written in lower case (in a line in capitals every word is)."""
+    if not (len(token.text) >= 3 and token.text.isupper() and looks_like_acronym(token.text)):
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.is_upper for t in words) * 2 < len(words)
 
 
 # What outlets do, and people rarely ("X wrote" is as often a columnist): a name doing it is an outlet.

@@ -134,6 +134,7 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
             start += 1
     start = _extend_left_over_name_words(doc, start, end, label)
     if label in {"PERSON", "ORG"}:
+        end = _extend_right_over_hyphen(doc, end)
         end = _extend_right_over_particles(doc, end)
         end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
@@ -228,6 +229,17 @@ def _extend_right_to_corporate_suffix(doc: Doc, end: int) -> int:
     return end
 
 
+def _extend_right_over_hyphen(doc: Doc, end: int) -> int:
+    """Take back the end of a name written solid with a hyphen: the model tags "Uniprof" of
+    "Uniprof-POA" or "Lemaire" of "Lemaire-Aubry"."""
+    while (
+        end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_ and (doc[end + 1].text[:1].isupper() or doc[end + 1].text[:1].isdigit())
+    ):
+        end += 2
+    return end
+
+
 def _extend_right_over_particles(doc: Doc, end: int) -> int:
     """Take back the end of a name the model cut at a particle: "Maria Laura" + "da Rocha"."""
     while end + 1 < len(doc) and doc[end].lower_ in INNER_PARTICLES and doc[end].whitespace_:
@@ -286,7 +298,25 @@ def _extend_left_over_name_words(doc: Doc, start: int, end: int, label: str = ""
         return start
     while start > 0 and _is_name_word(doc[start - 1]) and doc[start - 1].whitespace_:
         start -= 1
-    return start
+    return _extend_left_over_particle(doc, start)
+
+
+def _extend_left_over_particle(doc: Doc, start: int) -> int:
+    """Take back the start of a name the model cut after a particle: "Rio Grande do" + "Sul Court
+    of Justice" (the mirror of ``_extend_right_over_particles``)."""
+    if start < 2 or doc[start - 1].lower_ not in INNER_PARTICLES or not doc[start - 1].whitespace_:
+        return start
+    first = start - 1
+    while first > 0 and _is_capitalised_name_word(doc[first - 1]):
+        first -= 1
+    return first if first < start - 1 else start
+
+
+def _is_capitalised_name_word(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN" and token.text[:1].isupper() and bool(token.whitespace_)
+        and token.ent_type_ in ("", "GPE", "LOC") and not is_title_token(token) and not token.is_sent_start
+    )
 
 
 def described_as_someone(doc: Doc, start: int, end: int) -> bool:

