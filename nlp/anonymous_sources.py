@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .demand_parties import city_of
 from .discourse import Discourse, has_definite_article
 from .model import doc_text
 from .quotations import in_quotes
@@ -49,6 +50,10 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
             return found
     for word in [*modifiers, *bodies, role]:
         found = _named_earlier(word, disc)
+        if found is not None:
+            return found
+    for word in [*modifiers, *bodies]:
+        found = city_of(word, disc)  # "a city hall spokesman": the city the article is about
         if found is not None:
             return found
     found = _same_source_before(role, disc)

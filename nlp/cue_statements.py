@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from . import predicates
 from .demand_words import DEMAND_VERBS
-from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
+from .discourse import Discourse, agent_of, dateline_end, is_negated, subject_of, subjects_of
 from .states import is_state
 from .model import doc_text
 from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span
@@ -208,12 +208,25 @@ def _reported_contents(cue: Token) -> list[TextSpan]:
 def _reported_content(cue: Token) -> TextSpan | None:
     for child in cue.children:
         if child.dep_ == "ccomp":
-            return subtree_span(child)
+            return _without_dateline(subtree_span(child), child)
     if cue.lemma_.lower() in OBJECT_CUES:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ != "PRON":
                 return subtree_span(child)
     return _clause_hung_on_setting(cue) or _clause_before_inserted_cue(cue)
+
+
+def _without_dateline(content: TextSpan, clause: Token) -> TextSpan:
+    """ "SEOUL, March 10 (Yonhap) -- X will ..., the ministry said": the parser hangs the dateline
+    on the reported clause, but it says where the story was filed, not what was said."""
+    mark = dateline_end(clause.doc[clause.left_edge.i : clause.i + 1])
+    if mark is None or mark.idx < content.start:
+        return content
+    start = next((t.idx for t in clause.doc[mark.i + 1 : clause.i + 1] if not t.is_space), None)
+    if start is None:
+        return content
+    text = doc_text(clause.doc)
+    return TextSpan(start, content.end, text[start : content.end])
 
 
 def _clause_hung_on_setting(cue: Token) -> TextSpan | None:

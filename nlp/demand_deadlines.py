@@ -64,7 +64,11 @@ def _gives_a_time_limit(trigger: Token) -> bool:
 
 def _act_required(trigger: Token) -> Token | None:
     """The to-infinitive after the trigger, on the verb or on its deadline noun."""
-    heads = [trigger, *(c for c in trigger.children if c.lemma_.lower() in DEADLINE_NOUNS)]
+    # "gave Orbillo 30 days to comply": the parser may hang the infinitive on the time given.
+    heads = [trigger, *(
+        c for c in trigger.children
+        if c.lemma_.lower() in DEADLINE_NOUNS or (c.ent_type_ in _TIME_LABELS and c.dep_ in ("dobj", "npadvmod"))
+    )]
     for head in heads:
         for child in head.children:
             if (

@@ -24,6 +24,8 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     """"Sylvania's demand that the EU stop ...", "the call by X on Y to keep ...", "renewed its demand that ..."."""
     actor = _maker_of(noun, disc)
     complement = _noun_complement(noun)
+    if noun.lemma_.lower() == "order" and not _is_an_order_to_act(noun, complement):
+        return []
     renewing = _renewing_verb(noun)
     if complement is None and renewing is not None:
         return _renewal_of_earlier(noun, actor or party_ref_any(_subjects(renewing), disc), disc)
@@ -66,6 +68,14 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
         extraction.cue = noun.lemma_.lower()
         found.append(extraction)
     return _finished(found, noun, disc)
+
+
+def _is_an_order_to_act(noun: Token, complement: tuple[str, Token] | None) -> bool:
+    """ "its order that the company delete ...", "the court's order to pay": an order is a demand
+    only with the act ordered; "an order for 20 aircraft" is a purchase, "in order to" a purpose."""
+    if noun.i > 0 and noun.nbor(-1).lower_ == "in":
+        return False
+    return complement is None or complement[0] in ("clause", "linear", "infinitive")
 
 
 def _for_party(noun: Token, action: Token, disc: Discourse) -> ActorRef | None:

@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .actor_words import PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word
+from .actor_words import GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -58,7 +58,15 @@ def _subjects(trigger: Token) -> list[Token]:
             found = [subject]
     if not found and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
         found = _issuers_of(trigger.head)
+    if not found and trigger.pos_ == "NOUN" and trigger.dep_ == "ROOT" and name_before(trigger) is not None:
+        found = [name_before(trigger)]  # "Uniprof-POA demands that ...": the verb taken for a noun
     return _without_datelines(found)
+
+
+def name_before(token: Token) -> Token | None:
+    """The compound modifier right before a noun, when it is a proper name."""
+    before = [t for t in token.lefts if t.dep_ == "compound" and t.i == token.i - 1]
+    return before[0] if before and before[0].pos_ == "PROPN" else None
 
 
 def reporter_going_on(trigger: Token) -> Token | None:
@@ -165,7 +173,31 @@ def person_in_apposition(token: Token, disc: Discourse) -> ActorRef | None:
                 return found
             if found is None and token.lower_ in PERSON_TITLES:
                 return _name_the_model_missed(child)
+    return _person_after_title_of(token, disc) if token.lower_ in PERSON_TITLES else None
+
+
+def _person_after_title_of(title: Token, disc: Discourse) -> ActorRef | None:
+    """ "the president of the union, Jane Roe, said": the parser hangs the name on the body, but a
+    person set beside a body after "<title> of" is the one who holds the title."""
+    for prep in title.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for body in prep.children:
+            for child in body.children:
+                found = disc.ref(child) if child.dep_ == "appos" else None
+                if found is not None and found.label == "PERSON":
+                    return found
+                if found is not None and _reads_as_personal_name(found):
+                    # The model often takes a foreign or rare personal name for an organisation.
+                    return ActorRef(found.text, found.key, "PERSON", found.start, found.end)
     return None
+
+
+def _reads_as_personal_name(ref: ActorRef) -> bool:
+    """Two or three capitalised words, none of them a word for a body ("Jane Roe", not "Acme Union")."""
+    words = ref.text.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words) \
+        and not any(w.casefold() in GENERIC_BODY_WORDS for w in words)
 
 
 def _name_the_model_missed(head: Token) -> ActorRef | None:
@@ -261,7 +293,7 @@ def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
         or _named_in_modifier(token, disc)
         or _leader_of_group(token, disc)
         or _government_of(token, disc)
-        or _city_of(token, disc)
+        or city_of(token, disc)
         or _group_of_member(token, disc)
         or _named_elsewhere(token, disc)
     )
@@ -474,17 +506,34 @@ def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
     return ActorRef(key, key, "GPE", token.idx, token.idx + len(token.text))
 
 
-def _city_of(token: Token, disc: Discourse) -> ActorRef | None:
+def city_of(token: Token, disc: Discourse) -> ActorRef | None:
     """ "demanded that the city pay": with no owner or name beside it, the city (or town) the
     article names before that is no state, the nearest."""
-    if token.lemma_.lower() not in ("city", "town", "municipality") or not has_definite_article(token):
-        return None
-    if any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in token.children) or _prep(token, "of") is not None:
+    if not _names_city_government(token):
         return None
     for mention in reversed(disc.actors.mentions):
         if mention.start < token.idx and mention.label == "GPE" and not is_state(mention.key) and not mention.metonym:
             return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
     return None
+
+
+def _names_city_government(token: Token) -> bool:
+    """ "the city", "the municipality", "city hall", "the mayor's office", "the municipal
+    administration": a city's own government, with no other owner or name beside it."""
+    lemma = token.lemma_.lower()
+    modifiers = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    if _prep(token, "of") is not None:
+        return False
+    if lemma in ("city", "town", "municipality"):
+        return has_definite_article(token) and not modifiers
+    words = {c.lower_ for c in modifiers}
+    if lemma == "hall":
+        return words in ({"city"}, {"town"})  # "city hall" needs no article
+    if lemma == "administration":
+        return has_definite_article(token) and words == {"municipal"}
+    if lemma == "office":
+        return words == {"mayor"} and any(c.dep_ == "case" for m in modifiers for c in m.children)
+    return False
 
 
 # Nouns a story uses for a body instead of its name: "the country's competition watchdog".

@@ -179,7 +179,7 @@ def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:
     if lemma in ("want", "seek", "call", "press", "push", "plead", "beg"):
         return None
     for child in _clauses(trigger):
-        if child.dep_ == "ccomp":
+        if child.dep_ in ("ccomp", "acl"):
             return "clause", child
     return None
 
@@ -190,9 +190,18 @@ def _clauses(trigger: Token) -> list[Token]:
     wrapper = trailing_attribution(trigger.sent)
     return [
         c for c in trigger.children
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and (wrapper is None or c.i != wrapper.i)
+        if (c.dep_ in ("xcomp", "ccomp") or _that_clause_on_a_noun(trigger, c))
+        and c.pos_ in ("VERB", "AUX") and (wrapper is None or c.i != wrapper.i)
         and c.i > trigger.i  # "X did something: it demanded that ...": what comes before is not asked for
     ]
+
+
+def _that_clause_on_a_noun(trigger: Token, child: Token) -> bool:
+    """ "Sindiprof-RS demands that the city open talks", the verb taken for a noun: the parser hangs
+    the that-clause on it as a noun's clause."""
+    return trigger.pos_ == "NOUN" and child.dep_ == "acl" and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+    )
 
 
 def _object_infinitive(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:

@@ -57,7 +57,7 @@ from .demand_guards import _is_made
 from .demand_nouns import CONDITION_NOUNS, condition_demands, nominal_demands
 from .demand_linear import _linear_that_clause
 from .demand_obligations import obligation_from
-from .demand_parties import _subjects, party_ref, party_ref_any
+from .demand_parties import _subjects, name_before, party_ref, party_ref_any
 from .demand_readers import _child, _sentence_span, _subtree_span, content_terms
 from .demand_ultimatums import ultimatum_demand
 from .demand_verbs import demands_from
@@ -113,6 +113,9 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
         elif _verb_taken_for_a_noun(token):
             extraction = _linear_that_clause(token, _subjects(_governing_verb(token)), disc)
             found.extend([extraction] if extraction is not None else [])
+        elif _verb_taken_for_a_noun_with_its_subject(token, disc):
+            read = demands_from(token, disc) or [_linear_that_clause(token, [name_before(token)], disc)]
+            found.extend(x for x in read if x is not None)
         elif token.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
             found.extend(nominal_demands(token, disc))
         elif token.pos_ == "NOUN" and lemma in CONDITION_NOUNS:
@@ -136,6 +139,19 @@ def _verb_taken_for_a_noun(token: Token) -> bool:
         token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in DEMAND_VERBS
         and token.dep_ == "conj" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
         and _governing_verb(token) is not None
+    )
+
+
+def _verb_taken_for_a_noun_with_its_subject(token: Token, disc: Discourse) -> bool:
+    """"Uniprof-POA demands that the Prefeitura open talks": after a name, the tagger took
+    "demands" for a plural noun the name qualifies ("Uniprof-POA demands" as "union demands").
+    A demand word in -s heading the sentence, followed by "that" and with a named actor as its
+    modifier, is the verb and the name its subject."""
+    name = name_before(token)
+    return (
+        token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in DEMAND_VERBS
+        and token.dep_ == "ROOT" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
+        and name is not None and disc.actors.mention_at(name) is not None
     )
 
 

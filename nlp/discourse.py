@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .model import doc_text
+from .speech_words import CUE_VERBS
 from .states import state_named, state_of_demonym, state_of_place, union_of_seat
 from .types import PARTY_LABELS, ActorRef, Affiliation, Extraction
 from .types import Span as TextSpan
@@ -57,6 +58,9 @@ def subjects_of(verb: Token) -> list[Token]:
             found = [child for child in found if not _opens_with_dateline(child)] or found
         if found:
             return found
+        inverted = _inverted_subject_after_quote(current)
+        if inverted is not None:
+            return [inverted]
         opening = _conjoined_to_opening_place(current)
         if opening is not None:
             return [opening]
@@ -70,6 +74,21 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+_QUOTE_CLOSERS = frozenset({'"', "\u201d", "'", "\u2019"})
+
+
+def _inverted_subject_after_quote(verb: Token) -> Token | None:
+    """ '"...," declared the president of X, Jane Roe': after a quotation the speech verb comes
+    before its subject, which the small parser reads as the verb's object."""
+    if verb.i < 2 or verb.lemma_.lower() not in CUE_VERBS:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.text not in _QUOTE_CLOSERS or verb.doc[verb.i - 2].text not in (",", "?", "!"):
+        return None
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    return objects[0] if objects else None
 
 
 def _misparsed_subject(subject: Token) -> Token:
@@ -129,10 +148,21 @@ def _opens_with_dateline(token: Token) -> bool:
     )
 
 
+def dateline_end(words: Span) -> Token | None:
+    """The dash closing a dateline that opens ``words`` ("SEOUL, March 10 (Yonhap) --",
+    "ZENDA (Reuters) -"), if they open a line with one; else None."""
+    if not len(words) or not (_opens_with_dateline(words[0]) or _is_dateline(words[0])):
+        return None
+    for token in words[1:9]:
+        if token.text in ("-", "\u2014", "\u2013", "--") and is_dateline_mark(token):
+            return token
+    return None
+
+
 def is_dateline_mark(token: Token) -> bool:
     """A bracket or dash that may close a dateline ("ZENDA (Reuters) -", "May 8 (RNA).- The ..."),
     not the hyphen inside a word: "X, the secretary-general of Y, urged" opens with no dateline."""
-    if token.text in ("(", "\u2014", "\u2013"):
+    if token.text in ("(", "\u2014", "\u2013", "--"):  # "--": Yonhap's and typewritten dashes
         return True
     return token.text == "-" and not _joins_words(token)
 
@@ -359,11 +389,15 @@ class Discourse:
         """A bare surname the NER missed ("Larsen told reporters") -> the full name used in the article."""
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token.text) < 3:
             return None
-        for mention in self.actors.mentions:
-            if mention.label == "PERSON" and mention.key.split()[-1] == token.text and " " in mention.key:
-                start = token.idx
-                return ActorRef(token.text, mention.key, "PERSON", start, start + len(token.text))
-        return None
+        people = dict.fromkeys(m.key for m in self.actors.mentions if m.label == "PERSON" and " " in m.key)
+        by_surname = [key for key in people if key.split()[-1] == token.text]
+        # "Paik said" of "Paik Dong-chan": a family name written first, when only one person has it.
+        by_first_word = [key for key in people if len(key.split()) == 2 and key.split()[0] == token.text]
+        found = by_surname or (by_first_word if len(by_first_word) == 1 else [])
+        if not found:
+            return None
+        start = token.idx
+        return ActorRef(token.text, found[0], "PERSON", start, start + len(token.text))
 
     def _ref_through_children(self, token: Token, depth: int) -> ActorRef | None:
         children = list(token.children)

@@ -819,3 +819,99 @@ def test_the_city_asked_is_the_city_the_article_names(extractor):
             "that the city pay the remaining 6 percentage points of the rise.")
     demands = _demand_parties(extractor, text)
     assert demands == [("Harwick Teachers Union", "Manchester")], demands
+
+
+def test_a_name_written_solid_with_a_hyphen_is_one_name(extractor):
+    text = "BREAKING: A judge has ordered Sindiprof-RS to keep at least 60% of teachers working during the strike."
+    texts = {m.text for m in extractor.analyse(text).mentions}
+    assert "Sindiprof-RS" in texts, texts
+
+
+def test_a_demand_verb_taken_for_a_noun_after_its_subject_s_name(extractor):
+    text = "Sindiprof-RS demands that the Prefeitura open a real negotiation."
+    demands = _demand_parties(extractor, text)
+    assert demands == [("Sindiprof-RS", "Prefeitura")], demands
+
+
+def test_a_speech_verb_before_its_subject_after_a_quotation(extractor):
+    text = ('"We did not want the strike. The council left us no alternative," declared the president of '
+            'Estiv-HRW, Rogerio Kessmann, during an assembly.')
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Rogerio Kessmann"], speakers
+
+
+def test_a_name_beside_a_body_after_a_title_of_it_is_the_title_holder(extractor):
+    text = "The president of the Velmar Union, Jane Roe, said the strike would go on."
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Jane Roe"], speakers
+
+
+def test_a_family_name_written_first_alone_is_the_person(extractor):
+    text = ('"The other side must honour the contracts," Trade Minister Paik Dong-chan said. '
+            'Paik said the government would seek "a negotiated solution first".')
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Paik Dong-chan", "Paik Dong-chan"], speakers
+
+
+@pytest.mark.parametrize("dash", ["--", "-", "\u2014"])
+def test_a_dateline_is_no_part_of_what_is_said(extractor, dash):
+    text = (f"HARWICK, March 10 (Yonhap) {dash} Velmar will request consultations with Zendia over its export ban, "
+            "the Velmar trade ministry said Tuesday.")
+    said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert said and said[0].content.text.startswith("Velmar will request"), [e.content for e in said]
+    assert said[0].target is None or said[0].target.key != "HARWICK", said[0].target
+
+
+def test_a_body_described_in_lower_case_is_the_one_named_in_full(extractor):
+    text = ("Velmar will take the case to a panel, the trade ministry said on Tuesday. The Ministry of Trade, "
+            "Industry and Energy (MOTIE) said it had also asked Zendia to exempt old contracts.")
+    keys = {m.text: m.key for m in extractor.analyse(text).mentions}
+    assert keys.get("trade ministry") == "Ministry of Trade, Industry and Energy", keys
+
+
+def test_a_name_cut_after_a_particle_takes_back_its_start(extractor):
+    text = "A judge at the Vila Nova do Sul Court of Justice has ordered the union to keep 60% of teachers working."
+    texts = {m.text for m in extractor.analyse(text).mentions}
+    assert "Vila Nova do Sul Court of Justice" in texts, texts
+
+
+def test_a_big_city_the_model_takes_for_a_person_is_a_place(extractor):
+    text = "Teachers of the municipal network of Porto Alegre began a strike on Tuesday."
+    labels = {m.key: m.label for m in extractor.analyse(text).mentions}
+    assert labels.get("Porto Alegre") == "GPE", labels
+
+
+def test_a_name_holding_an_acronym_is_no_person(extractor):
+    text = "Uniprof-POA president Jonas Weller says the union will respect the ruling."
+    labels = {m.key: m.label for m in extractor.analyse(text).mentions}
+    assert labels.get("Uniprof-POA") == "ORG", labels
+
+
+def test_an_acronym_acting_is_a_body(extractor):
+    text = "The HVDA on Tuesday renewed its order that Orvello Group delete all remaining location histories."
+    demands = _demand_parties(extractor, text)
+    assert demands == [("HVDA", "Orvello Group")], demands
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Shipping placed an order for 20 vessels with the Harwick yard.",
+    "Acme Shipping cut its prices in order to win back customers from Velmar Lines.",
+])
+def test_an_order_is_a_demand_only_with_the_act_ordered(extractor, text):
+    assert _demand_parties(extractor, text) == []
+
+
+def test_a_time_given_to_act_hung_on_the_time_is_a_deadline(extractor):
+    text = "The HVDA on Tuesday gave Orvello Group 30 days to comply."
+    demands = _demand_parties(extractor, text)
+    assert demands == [("HVDA", "Orvello Group")], demands
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers marched in Porto Alegre on Tuesday. A city hall spokesman declined to comment on the report.",
+    "Teachers marched in Porto Alegre on Tuesday. The mayor's office said it would not negotiate.",
+    "Teachers marched in Porto Alegre on Tuesday. City hall urged the teachers to return to work.",
+])
+def test_city_hall_is_the_city_the_article_names(extractor, text):
+    makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind in (STATEMENT, DEMAND)]
+    assert makers == ["Porto Alegre"], makers
