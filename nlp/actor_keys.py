@@ -156,8 +156,11 @@ def _short_state_name(norm: str) -> str | None:
 
 
 def _short_form_of(short: list[str], full: list[str]) -> bool:
-    """ "dahlan" of "mohammed dahlan", "support forces" of "rapid support forces"."""
+    """ "dahlan" of "mohammed dahlan", "support forces" of "rapid support forces"; but "kestria" is
+    the owner of "ministry of defence of kestria", not its short form."""
     if len(short) >= len(full):
+        return False
+    if full[-len(short) - 1] == "of" and _short_state_name(" ".join(full)) is None:
         return False
     tail = full[-len(short) :]
     return all(same_word(a, b) for a, b in zip(short, tail, strict=True))

@@ -184,6 +184,8 @@ def state_tables() -> StateTables:
         capitals.setdefault(form, state)
     for code in _CODES_USED_AS_NAMES:
         names.pop(normalise_name(code), None)  # "us" is a pronoun: codes match upper-case only
+    for table in (names, demonyms, capitals):
+        table.pop("", None)  # a spelling in another script normalises to nothing ("ʾErtra")
     seats = {normalise_name(seat): state for seat, state in SEATS_OF_GOVERNMENT.items()}
     return StateTables(names=names, demonyms=demonyms, capitals=capitals, seats=seats, codes=codes)
 
@@ -208,9 +210,10 @@ def state_named(name: str) -> str | None:
     if code:
         return code
     norm = normalise_name(name)
-    return state_tables().names.get(norm) or _names_without_articles().get(
-        _without_inner_articles(norm)
-    )
+    bare = _without_inner_articles(norm)
+    if not bare:
+        return None  # "The" alone names nothing
+    return state_tables().names.get(norm) or _names_without_articles().get(bare)
 
 
 @lru_cache(maxsize=1)

@@ -915,3 +915,9 @@ def test_a_time_given_to_act_hung_on_the_time_is_a_deadline(extractor):
 def test_city_hall_is_the_city_the_article_names(extractor, text):
     makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind in (STATEMENT, DEMAND)]
     assert makers == ["Porto Alegre"], makers
+
+
+def test_the_state_a_body_is_of_is_not_its_short_name(extractor):
+    text = "The Ministry of Defence of Kestria said on Monday it had seen no drone. Kestria rejected the claim."
+    keys = {m.text: m.key for m in extractor.analyse(text).mentions}
+    assert keys.get("Kestria") != keys.get("Ministry of Defence of Kestria"), keys

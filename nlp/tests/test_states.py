@@ -30,6 +30,12 @@ def test_a_two_letter_code_that_is_an_english_word_is_no_state():
     assert states.state_named("us") is None
 
 
+@pytest.mark.parametrize("word", ["The", "the", ""])
+def test_an_article_alone_names_no_state(word):
+    # A spelling in another script normalises to nothing; "The" stripped of its article did too.
+    assert states.state_named(word) is None
+
+
 @pytest.mark.parametrize(
     ("demonym", "state"),
     [
