@@ -23,6 +23,10 @@ def coordinated_demands(noun: Token, disc: Discourse) -> list[Token]:
     a common noun there is a demand too.
     """
     nouns = [noun] + [c for c in noun.conjuncts if _may_be_demanded(c, disc)]
+    # "an explanation, an apology and the flight logs": the parser hangs the list's second thing
+    # on the first as an apposition, and the rest on the second.
+    for listed in (c for c in noun.children if c.dep_ == "appos" and _is_list_item(noun, c)):
+        nouns += [t for t in [listed, *listed.conjuncts] if _may_be_demanded(t, disc)]
     source = _prep(noun, "from")
     pobj = _child(source, "pobj") if source is not None else None
     if pobj is not None:
@@ -39,6 +43,13 @@ def coordinated_demands(noun: Token, disc: Discourse) -> list[Token]:
     if noun.dep_ == "dobj":
         nouns += [c for c in _verbless_conjuncts(noun.head, after=noun) if _may_be_demanded(c, disc)]
     return sorted({n.i: n for n in nouns}.values(), key=lambda n: n.i)
+
+
+def _is_list_item(first: Token, appos: Token) -> bool:
+    """An apposition that is a list's next item, not a description of the first ("compensation,
+    the main demand"): a comma before it and a conjunct after it, or a known demand itself."""
+    comma = appos.left_edge.i > 0 and appos.doc[appos.left_edge.i - 1].text == ","
+    return comma and (bool(appos.conjuncts) or predicates.is_known_noun(appos))
 
 
 def _verbless_conjuncts(trigger: Token, *, after: Token) -> list[Token]:

@@ -386,13 +386,21 @@ def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str,
         return None  # "presses Freedonia's army": the army is to act, it is not the thing asked for
     if lemma in EXPECTING_VERBS:
         return ("noun", obj) if _expected_of_someone(trigger, obj) else None
-    if lemma in STRONG_TRIGGERS or predicates.is_known_noun(obj) or _is_quoted(obj):
+    if lemma in STRONG_TRIGGERS or _known_among(obj) or _is_quoted(obj):
         return "noun", obj
     if lemma in GIVEN_THING_TRIGGERS and (
         _prep(trigger, "from") is not None or _prep(obj, "from") is not None or _is_amount(obj)
     ):
         return "noun", obj
     return None
+
+
+def _known_among(obj: Token) -> bool:
+    """ "wants an explanation, an apology and the flight logs": a known demand among the things
+    listed (the parser hangs the second on the first as an apposition, the rest as conjuncts)."""
+    listed = [obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos")]
+    listed += [c for t in listed[1:] for c in t.conjuncts]
+    return any(predicates.is_known_noun(t) for t in listed)
 
 
 def _expected_of_someone(trigger: Token, obj: Token) -> bool:

@@ -62,6 +62,7 @@ _NOUNS: dict[str, str] = {
     "withdrawal": "withdraw", "pullout": "withdraw", "pull-out": "withdraw", "retreat": "withdraw",
     "release": "release", "freedom": "release",
     "apology": "apologise",
+    "explanation": "explain", "clarification": "explain",
     "acknowledgment": "acknowledge", "acknowledgement": "acknowledge", "recognition": "recognise",
     "resignation": "resign",
     "ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",

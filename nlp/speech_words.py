@@ -16,7 +16,7 @@ CUE_VERBS = frozenset({
     "reveal", "affirm", "reckon", "believe", "estimate", "testify", "signal", "hint", "tout",
     "dismiss", "reject", "refute", "rebuff", "welcome", "condemn", "criticise", "criticize",
     "praise", "accuse", "charge", "specify", "clarify", "insinuate", "speculate", "quip",
-    "call", "agree", "assure", "urge", "maintain", "counter", "retort",
+    "call", "agree", "assure", "urge", "maintain", "counter", "retort", "dispute", "contest",
 })
 
 # Verbs that report speech only with their particle: "pointed out that ...", "spelled out ...".

@@ -48,6 +48,7 @@ QUOTE_ONLY_CUES = frozenset({"call", "describe", "agree", "welcome", "praise", "
 OBJECT_CUES = frozenset({
     "express", "reaffirm", "reiterate", "emphasize", "emphasise", "stress", "underline", "underscore",
     "highlight", "confirm", "deny", "announce", "reject", "dismiss", "affirm", "signal", "refute", "condemn",
+    "dispute", "contest",
 })
 
 # How a trigger sits under a cue verb that credits it: its complement, not its adjunct.
@@ -56,7 +57,9 @@ COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "parataxis", "oprd", "attr", "xcom
 # Cue verbs whose subject is a channel more than a speaker (a news outlet relaying).
 RELAY_CUES = frozenset({"report", "write", "cite", "quote"})
 
-DENY_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "disavow", "disown", "contradict"})
+DENY_VERBS = frozenset({
+    "deny", "reject", "dismiss", "refute", "rebuff", "disavow", "disown", "contradict", "dispute", "contest",
+})
 
 HEDGE_ADVERBS = frozenset({
     "reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly",
@@ -111,6 +114,7 @@ FALSEHOOD_NOUNS = frozenset({
 })
 FALSEHOOD_ADJECTIVES = frozenset({
     "false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "inaccurate", "incorrect",
+    "unjustified", "misleading", "absurd",
 })
 
 # Nouns after "according to" that stand for someone unnamed ("according to people familiar
@@ -326,6 +330,10 @@ def _linked_denial(cue: Token) -> Token | None:
 
 def _calls_it_false(cue: Token) -> bool:
     """""These are lies spread by ...," X told ...; X said the report was baseless: a denial."""
+    if cue.lemma_.lower() in _NAMING_VERBS and any(
+        c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "attr") and _is_falsehood_word(c) for c in cue.children
+    ):
+        return True  # 'calling it "unfounded"', "described the report as baseless"
     for clause in (c for c in cue.children if c.dep_ in ("ccomp", "parataxis")):
         if _has_nothing_to_do_with(clause):
             return True
@@ -337,6 +345,14 @@ def _calls_it_false(cue: Token) -> bool:
             if child.dep_ == "acomp" and child.lower_ in FALSEHOOD_ADJECTIVES:
                 return True
     return False
+
+
+# Verbs that give a thing a name: calling a claim false is denying it.
+_NAMING_VERBS = frozenset({"call", "describe", "label", "brand", "term", "dismiss"})
+
+
+def _is_falsehood_word(token: Token) -> bool:
+    return token.lower_ in FALSEHOOD_ADJECTIVES or bool(FALSEHOOD_NOUNS & {token.lower_, token.lemma_.lower()})
 
 
 def _has_nothing_to_do_with(clause: Token) -> bool:

@@ -921,3 +921,24 @@ def test_the_state_a_body_is_of_is_not_its_short_name(extractor):
     text = "The Ministry of Defence of Kestria said on Monday it had seen no drone. Kestria rejected the claim."
     keys = {m.text: m.key for m in extractor.analyse(text).mentions}
     assert keys.get("Kestria") != keys.get("Ministry of Defence of Kestria"), keys
+
+
+def test_each_thing_listed_after_want_is_a_demand(extractor):
+    text = "Velmar wants an explanation, an apology and the drone's flight logs from Zendia."
+    found = [(e.actor.key, e.predicate) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert [p for _, p in found] == ["explain", "apologise", "log"], found
+
+
+def test_an_explanation_wanted_is_a_demand(extractor):
+    demands = _demand_parties(extractor, "Zendia shot down the drone on Monday. Velmar wants an explanation and an apology.")
+    assert ("Velmar", None) in demands or ("Velmar", "Zendia") in demands, demands
+
+
+@pytest.mark.parametrize("text", [
+    "Velmar says Zendia owes it 2 million dollars. Zendia's water ministry disputed the figure.",
+    "The Velmar Data Authority fined Orvello Group. Orvello Group firmly contests the findings.",
+    'Velmar says Zendia owes it 2 million dollars. The Zendian water agency called the figure "unfounded".',
+])
+def test_disputing_or_calling_a_claim_false_denies_it(extractor, text):
+    stances = [e.stance for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert "denied" in stances, stances
