@@ -207,3 +207,25 @@ def is_generic_body_word(name: str) -> bool:
     if words[:1] == ["the"]:
         words = words[1:]
     return len(words) == 1 and words[0] in GENERIC_BODY_WORDS
+
+
+# A city's government in the city's own language, as translated copy keeps it ("the Prefeitura",
+# "the Ayuntamiento de Madrid", "la Mairie de Lyon"): the city acting.
+CITY_GOVERNMENT_WORDS = frozenset({
+    "prefeitura", "ayuntamiento", "alcaldía", "alcaldia", "municipalidad", "mairie", "rathaus",
+    "comune", "gemeente", "concello", "ajuntament",
+})
+
+# English nouns for a body, and the words for them in the languages whose names translated copy
+# keeps: "the union" is the "União dos Professores", "the court" the "Tribunal de Justiça".
+TRANSLATED_BODY_NOUNS: dict[str, frozenset[str]] = {
+    "union": frozenset({"união", "unión", "unione", "sindicato", "syndicat", "sindicat", "gewerkschaft"}),
+    "association": frozenset({"associação", "asociación", "associazione", "associació", "verband"}),
+    "court": frozenset({"tribunal", "tribunale", "cour", "corte", "gericht", "gerichtshof"}),
+    "council": frozenset({"conseil", "consejo", "conselho", "consiglio", "rat"}),
+    "ministry": frozenset({"ministério", "ministerio", "ministère", "ministero", "ministerium"}),
+    "commission": frozenset({"comissão", "comisión", "commissione", "kommission"}),
+    "federation": frozenset({"federação", "federación", "fédération", "federazione"}),
+    "party": frozenset({"partido", "parti", "partito", "partei"}),
+    "agency": frozenset({"agência", "agencia", "agence", "agenzia", "agentur"}),
+}

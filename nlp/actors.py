@@ -29,12 +29,12 @@ unnamed official ones ("Turkish officials").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .actor_keys import declared_aliases, resolve_keys
-from .actor_words import PERSON_TITLES
+from .actor_words import CITY_GOVERNMENT_WORDS, PERSON_TITLES
 from .affiliations import find_affiliations
 from .metonymy import metonymy, names_an_event, state_of_government_phrase
 from .missed_names import (
@@ -53,7 +53,7 @@ from .missed_names import (
 )
 from .name_spans import initial_candidates, without_overlaps
 from .normalise import normalise_name
-from .states import is_union
+from .states import is_state, is_union
 from .types import ACTOR_LABELS, ActorRef, Affiliation, DeclaredAlias, Mention
 
 
@@ -101,8 +101,31 @@ class ActorIndex:
             if label not in ACTOR_LABELS or names_an_event(span, label):
                 continue
             self._add_mention(span, key, label)
+        self._city_governments()
         self.aliases = declared_aliases(decls, keys, labels)
         self.affiliations = find_affiliations(doc, self.mentions, self._by_token)
+
+    def _city_governments(self) -> None:
+        """ "the Prefeitura", "Prefeitura de Porto Alegre": a city's government named in its own
+        language is the city: the one named after "de", else the nearest city named before it."""
+        for mention in list(self.mentions):
+            words = mention.text.split()
+            if not words or words[0].casefold() not in CITY_GOVERNMENT_WORDS:
+                continue
+            city = self._city_for(mention, " ".join(words[2:]) if words[1:2] in (["de"], ["do"], ["di"]) else "")
+            if city is None:
+                continue
+            rekeyed = replace(mention, key=city, label="GPE")
+            self.mentions[self.mentions.index(mention)] = rekeyed
+            for i, found in list(self._by_token.items()):
+                if found is mention:
+                    self._by_token[i] = rekeyed
+
+    def _city_for(self, mention: Mention, named: str) -> str | None:
+        """The city named after "de", else the city the article names most (the first of equals)."""
+        if named:
+            return named
+        return main_city(self.mentions, besides=mention)
 
     def _add_mention(self, span: Span, key: str, label: str) -> None:
         sent = span.sent
@@ -169,4 +192,14 @@ class ActorIndex:
         return None
 
 
-__all__ = ["ActorIndex"]
+def main_city(mentions: Sequence[Mention], besides: Mention | None = None) -> str | None:
+    """The place that is no state the article names most often (the first named of equals): the
+    city a story's "city hall" or "Prefeitura" governs."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.label == "GPE" and mention is not besides and not is_state(mention.key) and not mention.metonym:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    return max(counts, key=counts.get) if counts else None  # dicts keep first-named order on ties
+
+
+__all__ = ["ActorIndex", "main_city"]

@@ -25,6 +25,7 @@ from .discourse import (
 )
 from .model import doc_text
 from .speech_words import CUE_VERBS
+from .actors import main_city
 from .states import is_state
 from .types import ActorRef, Mention
 
@@ -508,13 +509,11 @@ def _government_of(token: Token, disc: Discourse) -> ActorRef | None:
 
 def city_of(token: Token, disc: Discourse) -> ActorRef | None:
     """ "demanded that the city pay": with no owner or name beside it, the city (or town) the
-    article names before that is no state, the nearest."""
+    article has named most before it ("Porto Alegre, capital of Rio Grande do Sul": the city)."""
     if not _names_city_government(token):
         return None
-    for mention in reversed(disc.actors.mentions):
-        if mention.start < token.idx and mention.label == "GPE" and not is_state(mention.key) and not mention.metonym:
-            return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
-    return None
+    city = main_city([m for m in disc.actors.mentions if m.start < token.idx])
+    return ActorRef(token.text, city, "GPE", token.idx, token.idx + len(token.text)) if city else None
 
 
 def _names_city_government(token: Token) -> bool:

@@ -11,12 +11,14 @@ here so it does not depend on how actors.py grows.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
+from .actor_words import TRANSLATED_BODY_NOUNS
 from .model import doc_text
 from .speech_words import CUE_VERBS
 from .states import state_named, state_of_demonym, state_of_place, union_of_seat
@@ -625,10 +627,16 @@ def _last_words(name: str) -> set[str]:
     return {words[-1]} if len(words) > 1 else set()
 
 
+# "of" in the languages whose bodies' names translated copy keeps ("União dos Professores").
+_OF_WORDS = ("of", "de", "do", "da", "dos", "das", "di", "del", "della", "des", "du")
+
+
 def _words_before_of(name: str) -> set[str]:
-    """The noun a name is built on when it is "<Noun> of <Place>" ("Competition Commission of X")."""
+    """The noun a name is built on when it is "<Noun> of <Place>" ("Competition Commission of X",
+    "União dos Professores")."""
     words = name.lower().split()
-    return {words[words.index("of") - 1]} if "of" in words[1:-1] else set()
+    first_of = next((i for i, w in enumerate(words[1:-1], start=1) if w in _OF_WORDS), None)
+    return {words[first_of - 1]} if first_of is not None else set()
 
 
 def name_heads(name: str) -> set[str]:
@@ -638,8 +646,20 @@ def name_heads(name: str) -> set[str]:
 
 
 def name_word_holds(name_word: str, noun: str) -> bool:
-    """A word of a name that is the noun or ends in it: "confederation" holds "federation"."""
-    return name_word == noun or (len(noun) >= 5 and name_word.endswith(noun))
+    """A word of a name that is the noun or ends in it: "confederation" holds "federation"; or
+    the noun in the language the name is written in ("União" for "the union")."""
+    return (
+        name_word == noun or (len(noun) >= 5 and name_word.endswith(noun))
+        or _without_accents(name_word) in _TRANSLATED_FOLDED.get(noun, ())
+    )
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+# Copy often drops the accents: "Uniao" is "União".
+_TRANSLATED_FOLDED = {noun: frozenset(map(_without_accents, words)) for noun, words in TRANSLATED_BODY_NOUNS.items()}
 
 
 def _is_state_adjective(ref: ActorRef) -> bool:

@@ -135,7 +135,8 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
     start = _extend_left_over_name_words(doc, start, end, label)
     if label in {"PERSON", "ORG"}:
         end = _extend_right_over_hyphen(doc, end)
-        end = _extend_right_over_particles(doc, end)
+    if label in {"PERSON", "ORG", "GPE"}:
+        end = _extend_right_over_particles(doc, end)  # "Rio Grande" + "do Sul"
         end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
 

@@ -70,6 +70,9 @@ COMMON_NAMES: dict[str, str] = {
     "Turkiye": "Turkey",
     "Türkiye": "Turkey",
     "Vatican": "Vatican City State",
+    "Korea": "South Korea",  # the Republic of Korea's short name; the North is always "North Korea"
+    "S. Korea": "South Korea",
+    "N. Korea": "North Korea",
 }
 
 # Two-letter codes are common English words in capitals (IN, IT, IS, NO, ME);

@@ -942,3 +942,32 @@ def test_an_explanation_wanted_is_a_demand(extractor):
 def test_disputing_or_calling_a_claim_false_denies_it(extractor, text):
     stances = [e.stance for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert "denied" in stances, stances
+
+
+@pytest.mark.parametrize("text", [
+    "Teachers in Curitiba went on strike. The union demanded that the Prefeitura pay the rise.",
+    "Teachers in Parana went on strike. The union demanded that the Prefeitura de Curitiba pay the rise.",
+])
+def test_a_city_government_named_in_its_own_language_is_the_city(extractor, text):
+    targets = [e.target and e.target.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert targets == ["Curitiba"], targets
+
+
+def test_the_union_is_the_body_named_in_its_own_language(extractor):
+    text = ("According to the Uniao dos Estivadores de Harwick, the strike continues. "
+            "The union also demands the withdrawal of the port bill.")
+    makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert makers == ["Uniao dos Estivadores de Harwick"], makers
+
+
+def test_the_city_is_the_one_the_story_is_about(extractor):
+    text = ("Teachers of the municipal network of Porto Alegre, capital of Rio Grande do Sul, began a strike. "
+            "The union demanded that the municipality pay the rise.")
+    targets = [e.target and e.target.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert targets == ["Porto Alegre"], targets
+
+
+def test_a_place_cut_at_a_particle_takes_back_its_end(extractor):
+    text = "Porto Velmar, capital of Rio Grande do Sul, saw a strike on Tuesday."
+    texts = {m.text for m in extractor.analyse(text).mentions}
+    assert "Rio Grande do Sul" in texts, texts

@@ -19,6 +19,8 @@ from nlp import states
         ("UAE", "United Arab Emirates"),
         ("Côte d’Ivoire", "Ivory Coast"),
         ("Türkiye", "Turkey"),
+        ("S. Korea", "South Korea"),
+        ("Korea", "South Korea"),
     ],
 )
 def test_it_knows_a_state_by_its_names(name, state):
