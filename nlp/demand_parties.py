@@ -15,7 +15,9 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from .actor_words import GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word
+from .actor_words import (
+    GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, TRANSLATED_BODY_NOUNS, is_generic_body_word,
+)
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -575,12 +577,28 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     ]
     if not named and len(words) == 1:
         named = _organisations_called(noun, token, disc)
+    if not named and noun in _GENERIC_BODY_NOUNS and not modifiers and not owner:
+        return _body_in_focus(token, disc)
     if not named:
         return None
     # The nearest naming before the description, else the first after it.
     before = [m for m in named if m.start < token.idx]
     mention = before[-1] if before else min(named, key=lambda m: m.start)
     return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+def _body_in_focus(token: Token, disc: Discourse) -> ActorRef | None:
+    """ "The Commission nationale ... (CNIL) said ... The regulator ordered ...": a bare "the
+    regulator" or "the authority" is the public body that was just the subject, when its name says
+    it is one (a commission, an authority, an office...)."""
+    found = disc.organisation_subject_before(token)
+    if found is None:
+        return None
+    words = {w.casefold() for name in (found.key, found.text) for w in name.split()}
+    folded = {w for nouns in TRANSLATED_BODY_NOUNS.values() for w in nouns}
+    if words & (GENERIC_BODY_WORDS | _GENERIC_BODY_NOUNS | folded):
+        return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
+    return None
 
 
 def _describes(name: str, words: set[str], head: str | None) -> bool:

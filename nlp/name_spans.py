@@ -98,7 +98,7 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         doc[end - 1].text in POSSESSIVE or _is_not_name_part(doc[end - 1]) or _is_dangling_word(doc[end - 1])
     ):
         end -= 1
-    if start >= end or _is_lowercase_body(doc[start:end]):
+    if start >= end or _is_lowercase_body(doc[start:end]) or _is_portfolio(doc, start, end, cand.label):
         return []
     # "Karimov/Dahlan": two names written solid; "KAZINFORM - The Ministry of ...": a credit and a
     # name either side of a dash set apart by spaces (no name holds one).
@@ -139,6 +139,20 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         end = _extend_right_over_particles(doc, end)  # "Rio Grande" + "do Sul"
         end = _extend_right_to_corporate_suffix(doc, end)
     return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
+
+
+_MINISTER_TITLES = frozenset({"Minister", "Secretary", "Commissioner"})
+
+
+def _is_portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
+    """ "Digital Affairs Minister Jane Roe": the words before a minister's title name the portfolio,
+    not an organisation (a state or people before it is kept: "French Foreign Minister")."""
+    if label != "ORG" or end - start != 1 or doc[start].text.isupper():
+        return False  # "UN Secretary-General", "Labour Party Secretary": a body's own post
+    following = [t.text for t in doc[end : end + 2]]
+    return following[:1] == ["Minister"] or following[:1] == ["Secretary"] or (
+        following[:1] == ["Affairs"] and following[1:2] and following[1] in _MINISTER_TITLES
+    )
 
 
 def _is_spaced_dash(doc: Doc, i: int) -> bool:

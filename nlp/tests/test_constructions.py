@@ -971,3 +971,17 @@ def test_a_place_cut_at_a_particle_takes_back_its_end(extractor):
     text = "Porto Velmar, capital of Rio Grande do Sul, saw a strike on Tuesday."
     texts = {m.text for m in extractor.analyse(text).mentions}
     assert "Rio Grande do Sul" in texts, texts
+
+
+def test_the_regulator_is_the_public_body_just_in_focus(extractor):
+    text = ("The Velmar Competition Commission said on Tuesday the merger would hurt buyers. "
+            "The regulator ordered Acme Group to sell its stake in Borla Foods.")
+    demands = _demand_parties(extractor, text)
+    assert demands == [("Velmar Competition Commission", "Acme Group")], demands
+
+
+def test_the_words_before_a_minister_s_title_are_no_organisation(extractor):
+    text = ("Orvello Group was fined on Tuesday. Digital Affairs Minister Sabine Cordier called on the company "
+            "to comply.")
+    demands = _demand_parties(extractor, text)
+    assert demands == [("Sabine Cordier", "Orvello Group")], demands
