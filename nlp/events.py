@@ -318,6 +318,8 @@ _EVENT_NOUNS = {
     "siege": ("besiege", STATUS), "blockade": ("besiege", STATUS),
     "attack": ("attack", EVENT), "ambush": ("attack", EVENT), "raid": ("attack", EVENT),
     "suspension": ("suspend", EVENT), "revocation": ("suspend", EVENT),
+    # "Chile's ban on exports of X", "the embargo": the verb "ban" is a suspension too.
+    "ban": ("suspend", EVENT), "embargo": ("suspend", EVENT), "moratorium": ("suspend", EVENT),
     "strike": ("strike", EVENT), "walkout": ("strike", EVENT), "stoppage": ("strike", EVENT),
     "talks": ("hold talks", EVENT), "negotiations": ("hold talks", EVENT), "round": ("hold talks", EVENT),
     "cycle": ("hold talks", EVENT), "dialogue": ("hold talks", EVENT),
@@ -715,7 +717,7 @@ def _event_noun(token: Token, disc: Discourse) -> Extraction | None:
         if extraction.actor is None and extraction.target is not None:
             return extraction
     elif predicate == "suspend":
-        thing = _preposition_object(token, "of")
+        thing = _preposition_object(token, "of") or _preposition_object(token, "on")
         extraction.target = _party(thing, disc) if thing is not None else None
         if thing is not None:
             extraction.terms = content_terms(thing)

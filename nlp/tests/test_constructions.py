@@ -985,3 +985,12 @@ def test_the_words_before_a_minister_s_title_are_no_organisation(extractor):
             "to comply.")
     demands = _demand_parties(extractor, text)
     assert demands == [("Sabine Cordier", "Orvello Group")], demands
+
+
+@pytest.mark.parametrize("text", [
+    "Zendia's ban on exports of raw cobalt takes effect on Thursday.",
+    "Velmar has challenged Zendia's planned embargo on cobalt exports.",
+])
+def test_a_state_s_ban_named_as_a_noun_is_its_event(extractor, text):
+    events = [(e.actor and e.actor.key, e.predicate) for e in extractor.analyse(text).extractions if e.kind == EVENT]
+    assert ("Zendia", "suspend") in events, events
