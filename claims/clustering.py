@@ -58,6 +58,10 @@ SPEECH_PREDICATES = frozenset({"say", "deny", "not say", "not deny"})
 # first ("renewed its demand"), not more evidence of it. News repeats a claim for
 # days or weeks; a request made again is usually months apart.
 RENEWAL_GAP = dt.timedelta(days=90)
+# A demand the article says is made again ("renewed its demand", "repeated its call", "again
+# urged") is a renewal once this long has passed since the first: the outlet says so.
+RENEWED_AFTER = dt.timedelta(days=14)
+_SAYS_RENEWED = re.compile(r"\b(?:renew(?:s|ed|ing)?|repeat(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|again)\b", re.I)
 
 # Two statements whose sentence vectors (nlp/meaning.py) are at least this close say the same
 # thing in other words. Chosen on the development set's tuning stories: from 0.65 down to 0.5
@@ -127,6 +131,11 @@ class Proposition:
     @property
     def kind(self) -> str:
         return self.extraction.kind
+
+    @property
+    def says_renewed(self) -> bool:
+        """A demand its sentence says is made again."""
+        return self.kind == Kind.DEMAND and bool(_SAYS_RENEWED.search(self.extraction.sentence))
 
     @property
     def about_id(self) -> int | None:
@@ -213,7 +222,7 @@ def propositions_match(a: Proposition, b: Proposition, *, across_dates: bool = F
         return a.only_article_id == b.only_article_id and _same_key(a, b)
     if not _parties_compatible(a, b):
         return False
-    if not across_dates and a.date and b.date and abs(a.date - b.date) > RENEWAL_GAP:
+    if not across_dates and a.date and b.date and _one_renews_the_other(a, b):
         return False
     anchored = a.anchored and b.anchored
     # "X said …" twice is not one claim: a statement is matched by what it says. Nor is
@@ -239,6 +248,18 @@ def propositions_match(a: Proposition, b: Proposition, *, across_dates: bool = F
         and compared_by_meaning(b.extraction)
         and same_meaning(a.meaning, b.meaning)
     )
+
+
+def _one_renews_the_other(a: Proposition, b: Proposition) -> bool:
+    """Months apart, or the later one said to be made again weeks after the first."""
+    gap = abs(a.date - b.date)
+    later = a if a.date > b.date else b
+    return gap > RENEWAL_GAP or (gap >= RENEWED_AFTER and later.says_renewed)
+
+
+def renewal_gap(members: list[Proposition]) -> dt.timedelta:
+    """How long before its first evidence the claim a cluster renews must be."""
+    return RENEWED_AFTER if any(m.says_renewed for m in members) else RENEWAL_GAP
 
 
 def same_meaning(a: np.ndarray | None, b: np.ndarray | None) -> bool:

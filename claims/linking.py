@@ -35,6 +35,7 @@ from .clustering import (
     clusters_of,
     proposition_of,
     propositions_match,
+    renewal_gap,
     representative,
 )
 from .models import Claim, Evidence, Extraction, Kind
@@ -248,22 +249,29 @@ def _renewals_write(placed: list[tuple[Claim, list[Proposition]]], reading: _Rea
 
     Decided once every cluster is written, so that it reads the claims as they now are.
     """
-    by_bucket: dict[tuple, list[tuple[Claim, Proposition]]] = {}
+    by_bucket: dict[tuple, list[tuple[Claim, Proposition, dt.date]]] = {}
     for claim, members in placed:
         lead = representative(members)
         if lead.date is not None and not lead.only_article_id:
-            by_bucket.setdefault((lead.kind, lead.about_id, lead.actor_id), []).append((claim, lead))
+            before = lead.date - renewal_gap(members)
+            by_bucket.setdefault((lead.kind, lead.about_id, lead.actor_id), []).append((claim, lead, before))
     earlier = _claims_with_evidence_before(
-        {bucket: max(lead.date for _, lead in group) - RENEWAL_GAP for bucket, group in by_bucket.items()}
+        {bucket: max(before for _, _, before in group) for bucket, group in by_bucket.items()}
     )
     members = reading.members_of({claim_id for found in earlier.values() for claim_id in found})
     for bucket, group in by_bucket.items():
         candidates = {claim_id: members[claim_id] for claim_id in earlier[bucket]}
-        for claim, lead in group:
-            renews = _renewed_claim_id(lead, claim.pk, candidates)
+        for claim, lead, before in group:
+            renews = _renewed_claim_id(lead, claim.pk, candidates, before)
             if claim.renews_id != renews:
                 Claim.objects.filter(pk=claim.pk).update(renews_id=renews)
                 claim.renews_id = renews
+            if renews is not None and claim.target_id is None:
+                # "renewed its demand for an apology": made again of the party it was made of.
+                target = cluster_target_id(candidates[renews])
+                if target is not None:
+                    Claim.objects.filter(pk=claim.pk).update(target_id=target)
+                    claim.target_id = target
 
 
 def _claims_with_evidence_before(before: dict[tuple, dt.date]) -> dict[tuple, list[int]]:
@@ -290,8 +298,9 @@ def _claims_with_evidence_before(before: dict[tuple, dt.date]) -> dict[tuple, li
     return found
 
 
-def _renewed_claim_id(lead: Proposition, claim_id: int, candidates: dict[int, list[Proposition]]) -> int | None:
-    before = lead.date - RENEWAL_GAP
+def _renewed_claim_id(
+    lead: Proposition, claim_id: int, candidates: dict[int, list[Proposition]], before: dt.date
+) -> int | None:
     found = [
         (m.date, m.order, other)
         for other, members in candidates.items()

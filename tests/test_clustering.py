@@ -425,3 +425,42 @@ def test_declining_to_comment_twice_is_not_one_claim_however_alike(meaning_of):
                    meaning_of, stance=Stance.NO_COMMENT)
 
     assert _link(monday) != _link(friday)
+
+
+def test_a_demand_said_to_be_renewed_weeks_later_is_a_new_claim_that_renews_the_first(states):
+    freedonia, sylvania = states
+    fugitive = EntityFactory(name="Chicolini")
+    march = ExtractionFactory(
+        actor=freedonia, target=sylvania, about=fugitive, article=ArticleFactory(published=dt.date(2024, 3, 2)),
+        sentence="Freedonia demanded that Sylvania hand over Chicolini.",
+    )
+    next_week = ExtractionFactory(
+        actor=freedonia, target=sylvania, about=fugitive, article=ArticleFactory(published=dt.date(2024, 3, 9)),
+        sentence="Freedonia repeated its demand that Sylvania hand over Chicolini.",
+    )
+    next_month = ExtractionFactory(
+        actor=freedonia, target=sylvania, about=fugitive, article=ArticleFactory(published=dt.date(2024, 4, 5)),
+        sentence="Freedonia on Tuesday renewed its demand that Sylvania hand over Chicolini.",
+    )
+
+    first = _link(march)
+    assert _link(next_week) == first  # a week is the same round of the story
+    renewal = _link(next_month)
+    assert renewal != first
+    assert renewal.renews == first
+
+
+def test_a_renewal_that_names_no_one_is_made_of_the_party_first_asked(states):
+    freedonia, sylvania = states
+    march = ExtractionFactory(
+        actor=freedonia, target=sylvania, predicate="apologise", article=ArticleFactory(published=dt.date(2024, 3, 2)),
+        sentence="Freedonia demanded an apology from Sylvania.", terms=["apology"],
+    )
+    april = ExtractionFactory(
+        actor=freedonia, target=None, predicate="apologise", article=ArticleFactory(published=dt.date(2024, 4, 5)),
+        sentence="Freedonia on Tuesday renewed its demand for an apology.", terms=["apology"],
+    )
+
+    first = _link(march)
+    renewal = _link(april)
+    assert (renewal.renews, renewal.target) == (first, sylvania)
