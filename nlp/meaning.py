@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from .types import DENIED, NO_COMMENT, STATEMENT
 
@@ -59,6 +59,8 @@ class SentenceEncoder:
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
         self.name = folder.parent.name
+        # Found once: finding the loaded BLAS libraries again costs milliseconds on every call.
+        self.threads = ThreadpoolController()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, one row per text (an empty text gets a zero row).
@@ -69,9 +71,11 @@ class SentenceEncoder:
         forms do not depend on the order its articles were read in.
         """
         rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not any(text.strip() for text in texts):
+            return rows
         # One BLAS thread: workers run one process per core, and two processes each
         # spreading small matrix products over every core ran slower together than one alone.
-        with threadpool_limits(limits=1, user_api="blas"):
+        with self.threads.limit(limits=1, user_api="blas"):
             for i, text in enumerate(texts):
                 if text.strip():
                     rows[i] = self._encode_one(text)
