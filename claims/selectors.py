@@ -318,3 +318,13 @@ def claims_dirty_for_articles(*, article_ids: Iterable[int]) -> QuerySet[Claim]:
     return (
         Claim.objects.dirty().filter(evidence__extraction__article__in=list(article_ids)).distinct()
     )
+
+
+def article_sentence_meanings(*, article_id: int) -> QuerySet:
+    """(sentence, vector) of the article's statements as its last reading stored them; not the
+    rows an editor locked, which an earlier reading (maybe by another model) made."""
+    return (
+        Extraction.objects.machine_made()
+        .filter(article_id=article_id, meaning__isnull=False)
+        .values_list("sentence", "meaning")
+    )

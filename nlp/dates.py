@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from functools import lru_cache
 
 import dateparser
 
@@ -81,6 +82,19 @@ def _last_year_date(phrase: str, published: dt.date | None) -> dt.date | None:
 
 def resolve_date(text: str, published: dt.date | None) -> dt.date | None:
     """The calendar date a DATE phrase refers to, or None for durations and vague spans."""
+    if published is None:
+        return _resolved(text, None)  # read against today: may differ tomorrow, so not kept
+    return _resolved_against(text, published)
+
+
+# dateparser costs milliseconds a phrase (locale data, regular expressions), and a settle
+# reads the same phrases of the same article again; against a given day the answer is fixed.
+@lru_cache(maxsize=8192)
+def _resolved_against(text: str, published: dt.date) -> dt.date | None:
+    return _resolved(text, published)
+
+
+def _resolved(text: str, published: dt.date | None) -> dt.date | None:
     if not text or is_duration(text):
         return None
     phrase = _clean(text)

@@ -22,11 +22,12 @@ import json
 import logging
 import math
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from .types import DENIED, NO_COMMENT, STATEMENT
 
@@ -59,6 +60,8 @@ class SentenceEncoder:
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
         self.name = folder.parent.name
+        # Found once: finding the loaded BLAS libraries again costs milliseconds on every call.
+        self.threads = ThreadpoolController()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors, one row per text (an empty text gets a zero row).
@@ -69,9 +72,11 @@ class SentenceEncoder:
         forms do not depend on the order its articles were read in.
         """
         rows = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not any(text.strip() for text in texts):
+            return rows
         # One BLAS thread: workers run one process per core, and two processes each
         # spreading small matrix products over every core ran slower together than one alone.
-        with threadpool_limits(limits=1, user_api="blas"):
+        with self.threads.limit(limits=1, user_api="blas"):
             for i, text in enumerate(texts):
                 if text.strip():
                     rows[i] = self._encode_one(text)
@@ -183,6 +188,21 @@ class StatementMeanings:
         """What the extractor's version says of the vectors: which model made them, if any."""
         return f"+meaning:{self.encoder.name}" if self.encoder else ""
 
+    def remember(self, stored: Iterable[tuple[str, bytes | memoryview]]) -> None:
+        """Take vectors this model made before, as (sentence, vector) pairs: a settle's re-reading
+        may go to another worker than the first reading did, which then finds the article's
+        statements stored rather than encoded again. A vector depends on its sentence alone
+        (``SentenceEncoder.encode``), so a stored one is the one encoding would give; the caller
+        vouches that this model made it (pipeline/services.py checks the article's version)."""
+        if self.encoder is None:
+            return
+        for sentence, vector in stored:
+            text = sentence_key(sentence)
+            if text and vector and text not in self.cache:
+                self.cache[text] = bytes(vector)
+                if len(self.cache) > self.CACHE_SIZE:
+                    self.cache.popitem(last=False)
+
     def add_to(self, analysis: Analysis) -> Analysis:
         if self.encoder is None:
             return analysis
@@ -219,4 +239,9 @@ def sentence_text(found: Extraction) -> str:
     The content alone is often a fragment ("fair and final", "evaluating") that
     means little without the sentence around it.
     """
-    return " ".join(found.sentence.text.split()) if found.sentence else ""
+    return sentence_key(found.sentence.text) if found.sentence else ""
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence as it is encoded: its words, one space between each."""
+    return " ".join(sentence.split())

@@ -28,6 +28,7 @@ import nlp
 from articles.models import Article, corpus_write_lock
 from articles.services import article_mark_failed
 from claims.corroboration import claims_recompute_dirty
+from claims.selectors import article_sentence_meanings
 from claims.services import article_extractions_replace, claims_mark_dirty, claims_recompute_deferred
 from entities.models import Alias, Made, Mention
 from entities.services import aliases_ruler_snapshot, article_actors_resolve, article_mentions_replace
@@ -164,6 +165,10 @@ def article_process(*, article_id: int) -> list[int]:
     furniture = [nlp.Span(start, end, article.body[start:end]) for start, end in article.furniture]
     while True:
         engine, index, ruler = _reader()
+        if article.extractor_version.startswith(f"{engine.version}+aliases:"):
+            # Read before by this model and these rules (a settle's re-reading, maybe first read by
+            # another worker): the sentence vectors it stored are those encoding would give again.
+            engine.meanings.remember(article_sentence_meanings(article_id=article_id))
         analysis = engine.analyse(article.body, published=article.published, furniture=furniture)
         touched = _article_store(
             article_id=article_id, analysis=analysis, version=_read_with(engine, index, article.body), ruler=ruler

@@ -14,7 +14,7 @@ from articles.services import article_ingest
 from claims.models import Extraction
 from entities.models import Mention
 from pipeline.dispatch import articles_reprocess
-from pipeline.services import article_process
+from pipeline.services import article_process, extractor
 
 TEXT = (
     "date 2024-03-01\n"
@@ -57,3 +57,32 @@ def test_a_requested_reading_is_written_even_when_it_finds_the_same():
     assert again[0] and again[0].isdisjoint(written[0]), (written, again)
     article.refresh_from_db()
     assert article.state == Article.State.DONE and article.analysis_digest
+
+
+SAID = 'date 2024-03-01\nForeign Minister Anna Lindqvist said the offer was "fair and final".\n'
+
+
+@pytest.mark.django_db
+def test_a_reading_in_another_worker_takes_the_sentence_vectors_the_first_stored(monkeypatch):
+    article = article_ingest(raw=SAID.encode(), name="a.txt", enqueue=False).article
+    article_process(article_id=article.pk)
+    stored = _vectors(article)
+    assert stored, "a statement with a speaker carries its sentence's vector"
+    meanings = extractor().meanings
+    meanings.cache.clear()  # a process that never read this article
+
+    def encode(texts):
+        assert not texts, f"encoded again: {texts}"
+        return meanings.encoder.__class__.encode(meanings.encoder, texts)
+
+    monkeypatch.setattr(meanings.encoder, "encode", encode)
+    Article.objects.filter(pk=article.pk).queue_for_rereading()  # as the settle does
+
+    article_process(article_id=article.pk)
+
+    assert _vectors(article) == stored
+
+
+def _vectors(article: Article) -> set[tuple[str, bytes]]:
+    rows = Extraction.objects.filter(article=article, meaning__isnull=False).values_list("sentence", "meaning")
+    return {(sentence, bytes(meaning)) for sentence, meaning in rows}

@@ -67,3 +67,12 @@ def test_a_month_and_day_from_an_earlier_year_is_the_last_one_before_publication
 def test_text_that_is_no_date_gives_none():
     assert resolve_date("the talks", PUBLISHED) is None
     assert resolve_date("", PUBLISHED) is None
+
+
+def test_a_date_read_again_against_the_same_day_gives_the_same_answer():
+    published = dt.date(2025, 3, 14)
+
+    first = resolve_date("last Tuesday", published)
+
+    assert resolve_date("last Tuesday", published) == first == dt.date(2025, 3, 11)
+    assert resolve_date("last Tuesday", dt.date(2025, 3, 21)) == dt.date(2025, 3, 18)  # its own

