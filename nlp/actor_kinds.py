@@ -211,6 +211,10 @@ def group_label(
         return "GPE"  # the small model takes foreign city names for people ("Porto Alegre")
     if label == "PERSON" and any(_has_acronym_word(cand.span(doc).text) for norm in group for cand in surfaces[norm]):
         return "ORG"  # "Uniprof-POA": people's names hold no acronym
+    if label == "PERSON" and any(
+        len(norm.split()) > 1 and norm.split()[-1] in ORG_NAME_ENDINGS | BODY_NAME_ENDINGS for norm in group
+    ):
+        return "ORG"  # "Heliomar Terminals": a name ending in a word for a company or a body
     acronym_declared = any(d.is_acronym and normalise_name(d.name.text) in group for d in decls)
     if acronym_declared and label == "PERSON":
         return "ORG"  # acronyms name organisations, not people

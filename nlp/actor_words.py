@@ -166,6 +166,7 @@ ORG_NAME_ENDINGS = {
     "rail", "railways", "motors", "energy", "petroleum", "telecom", "media", "news", "times",
     "post", "herald", "tribune", "journal", "gazette", "society", "league", "club", "trust",
     "partners", "capital", "industries", "systems", "technologies", "labs", "brigade", "brigades",
+    "terminals", "shipping", "logistics", "mining", "materials", "pharmaceuticals", "foods",
 }
 # People named by what they do at an organisation ("analysts at X", "a spokeswoman for X").
 ROLE_NOUNS = {

@@ -257,10 +257,8 @@ def holder_of_title(token: Token, disc: Discourse) -> ActorRef | None:
 def _title_before_portfolio(before: list[str]) -> set[str]:
     """ "the Minister of Water Resources and Irrigation Nurlan Zhaksybekov": the title is the word
     before the portfolio's "of", further back than a title right before the name."""
-    tail = before[-8:]
-    if "of" not in tail or tail.index("of") == 0:
-        return set()
-    return {tail[tail.index("of") - 1]}
+    tail = before[-12:]  # "Minister of Foreign Affairs of the Republic of X": every word before an "of"
+    return {tail[k - 1] for k, word in enumerate(tail) if word == "of" and k > 0}
 
 
 # "the Head of State", "the head of government": the posts the phrase stands for in most states.
@@ -595,10 +593,16 @@ def _body_in_focus(token: Token, disc: Discourse) -> ActorRef | None:
     if found is None:
         return None
     words = {w.casefold() for name in (found.key, found.text) for w in name.split()}
-    folded = {w for nouns in TRANSLATED_BODY_NOUNS.values() for w in nouns}
-    if words & (GENERIC_BODY_WORDS | _GENERIC_BODY_NOUNS | folded):
+    if words & (_REGULATING_BODY_WORDS | TRANSLATED_BODY_NOUNS["commission"] | TRANSLATED_BODY_NOUNS["agency"]):
         return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
     return None
+
+
+# Names of bodies that regulate or oversee (not a court, a ministry or a parliament).
+_REGULATING_BODY_WORDS = frozenset({
+    "commission", "authority", "agency", "office", "board", "council", "directorate", "inspectorate",
+    "regulator", "watchdog", "commissioner", "ombudsman",
+})
 
 
 def _describes(name: str, words: set[str], head: str | None) -> bool:

@@ -314,7 +314,7 @@ def _after_portfolio(doc: Doc, i: int) -> int:
     while j < len(doc) and doc[j].lower_ in MINISTRY_SUBJECTS | {"and", "the"}:
         j += 1
     if j > i + 1:
-        return j
+        return _past_owner(doc, j)
     end = i + 1
     while end < len(doc) and (_is_capitalised_word(doc[end]) or doc[end].lower_ in ("and", "the", "of")):
         end += 1
@@ -322,6 +322,25 @@ def _after_portfolio(doc: Doc, i: int) -> int:
     if words >= 3 and all(_is_capitalised_word(t) for t in doc[end - 2 : end]):
         return end - 2
     return i
+
+
+# Words of a state's formal name before the name itself ("of the Republic of X").
+_FORMAL_STATE_WORDS = frozenset({"the", "republic", "kingdom", "federation", "of", "state", "united", "federal",
+                                 "democratic", "islamic", "people", "'s"})
+
+
+def _past_owner(doc: Doc, j: int) -> int:
+    """Past the state a portfolio is of: "Minister of Foreign Affairs | of the Republic of X | Jane
+    Roe"; where the words after "of" are no state, where they start."""
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return j
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in _FORMAL_STATE_WORDS:
+        k += 1
+    named = k
+    while k < len(doc) and doc[k].ent_type_ == "GPE" and doc[k].text[:1].isupper():
+        k += 1
+    return k if k > named else j
 
 
 def _is_capitalised_word(token) -> bool:

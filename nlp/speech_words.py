@@ -17,6 +17,7 @@ CUE_VERBS = frozenset({
     "dismiss", "reject", "refute", "rebuff", "welcome", "condemn", "criticise", "criticize",
     "praise", "accuse", "charge", "specify", "clarify", "insinuate", "speculate", "quip",
     "call", "agree", "assure", "urge", "maintain", "counter", "retort", "dispute", "contest",
+    "rule", "find", "conclude",  # what a court or a regulator rules or finds that ...
 })
 
 # Verbs that report speech only with their particle: "pointed out that ...", "spelled out ...".

@@ -994,3 +994,25 @@ def test_the_words_before_a_minister_s_title_are_no_organisation(extractor):
 def test_a_state_s_ban_named_as_a_noun_is_its_event(extractor, text):
     events = [(e.actor and e.actor.key, e.predicate) for e in extractor.analyse(text).extractions if e.kind == EVENT]
     assert ("Zendia", "suspend") in events, events
+
+
+def test_a_minister_named_after_a_portfolio_of_a_state_is_found_and_is_the_minister(extractor):
+    text = ("During the meeting, Minister of Foreign Affairs of the Republic of Velmar Irina Valk stated that "
+            "the talks had failed. \"We will not permit it,\" the Minister underlined.")
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT and e.actor]
+    assert speakers and set(speakers) == {"Irina Valk"}, speakers
+
+
+def test_a_name_ending_in_a_company_word_is_no_person(extractor):
+    text = 'Heliomar Terminals has issued a short statement. The company says it is "studying the ruling".'
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Heliomar Terminals"], speakers
+
+
+@pytest.mark.parametrize("text", [
+    'The Harwick Court of Appeal ruled on June 16 that the guarantees were "too general to be relied on".',
+    "The Velmar Competition Commission found that Orvello Group had shared the data with advertisers.",
+])
+def test_what_a_court_rules_or_a_regulator_finds_is_its_statement(extractor, text):
+    speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers and speakers[0] in ("Harwick Court of Appeal", "Velmar Competition Commission"), speakers
