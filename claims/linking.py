@@ -75,6 +75,7 @@ def claims_relink(*, extractions: Iterable[Extraction] = (), claim_ids: Iterable
         if any(propositions_match(p, m) for p in new for m in members)
     }
     members = reading.members_of(region)
+    region, members = _with_claims_wildcards_reach(region, members, reading)
     current = {p.extraction.pk: claim_id for claim_id, found in members.items() for p in found}
     propositions = {p.extraction.pk: p for p in [*new, *(p for found in members.values() for p in found)]}
     kept = _clusters_store(clusters_of(list(propositions.values())), current, region, reading)
@@ -83,6 +84,32 @@ def claims_relink(*, extractions: Iterable[Extraction] = (), claim_ids: Iterable
     emptied = set(current.values()) - kept
     Claim.objects.filter(pk__in=emptied, evidence__isnull=True).delete()
     return kept | set(Claim.objects.filter(pk__in=region - kept).values_list("pk", flat=True))
+
+
+def _with_claims_wildcards_reach(
+    region: set[int], members: dict[int, list[Proposition]], reading: _Reading
+) -> tuple[set[int], dict[int, list[Proposition]]]:
+    """The region grown by the claims its wildcards (a finding missing a target or a date) may join.
+
+    Clustering places a wildcard with the earliest full proposition it matches; re-placed in a
+    region without that claim it would settle for another, and where it ends would depend on
+    the order the articles came in. So the region takes in every claim a wildcard of it
+    matches, until no more come in."""
+    seen: set[int] = set()
+    while True:
+        wild = [p for claim_id, found in members.items() if claim_id not in seen for p in found if p.wildcard]
+        seen |= set(members)
+        if not wild:
+            return region, members
+        candidates = reading.members_of(set(_candidate_claims(wild)) - region)
+        reached = {
+            claim_id for claim_id, found in candidates.items()
+            if any(propositions_match(p, m) for p in wild for m in found)
+        }
+        if not reached:
+            return region, members
+        region = region | reached
+        members = reading.members_of(region)
 
 
 def claim_for_extraction(extraction: Extraction) -> Claim:
