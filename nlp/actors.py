@@ -107,7 +107,7 @@ class ActorIndex:
 
     def _city_governments(self) -> None:
         """ "the Prefeitura", "Prefeitura de Porto Alegre": a city's government named in its own
-        language is the city: the one named after "de", else the nearest city named before it."""
+        language is the city: the one named after "de", else the city the article names most."""
         for mention in list(self.mentions):
             words = mention.text.split()
             if not words or words[0].casefold() not in CITY_GOVERNMENT_WORDS:

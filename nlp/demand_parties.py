@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from .actor_words import (
     GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, TRANSLATED_BODY_NOUNS, is_generic_body_word,
 )
+from .actors import main_city
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -27,7 +28,6 @@ from .discourse import (
 )
 from .model import doc_text
 from .speech_words import CUE_VERBS
-from .actors import main_city
 from .states import is_state
 from .types import ActorRef, Mention
 
