@@ -11,7 +11,6 @@ here so it does not depend on how actors.py grows.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .actor_words import TRANSLATED_BODY_NOUNS
 from .model import doc_text
+from .normalise import strip_diacritics
 from .speech_words import CUE_VERBS
 from .states import state_named, state_of_demonym, state_of_place, union_of_seat
 from .types import PARTY_LABELS, ActorRef, Affiliation, Extraction
@@ -155,10 +155,7 @@ def dateline_end(words: Span) -> Token | None:
     "ZENDA (Reuters) -"), if they open a line with one; else None."""
     if not len(words) or not (_opens_with_dateline(words[0]) or _is_dateline(words[0])):
         return None
-    for token in words[1:9]:
-        if token.text in ("-", "\u2014", "\u2013", "--") and is_dateline_mark(token):
-            return token
-    return None
+    return next((t for t in words[1:9] if t.text != "(" and is_dateline_mark(t)), None)
 
 
 def is_dateline_mark(token: Token) -> bool:
@@ -650,16 +647,12 @@ def name_word_holds(name_word: str, noun: str) -> bool:
     the noun in the language the name is written in ("União" for "the union")."""
     return (
         name_word == noun or (len(noun) >= 5 and name_word.endswith(noun))
-        or _without_accents(name_word) in _TRANSLATED_FOLDED.get(noun, ())
+        or strip_diacritics(name_word) in _TRANSLATED_FOLDED.get(noun, ())
     )
 
 
-def _without_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 # Copy often drops the accents: "Uniao" is "União".
-_TRANSLATED_FOLDED = {noun: frozenset(map(_without_accents, words)) for noun, words in TRANSLATED_BODY_NOUNS.items()}
+_TRANSLATED_FOLDED = {noun: frozenset(map(strip_diacritics, words)) for noun, words in TRANSLATED_BODY_NOUNS.items()}
 
 
 def _is_state_adjective(ref: ActorRef) -> bool:

@@ -149,10 +149,8 @@ def _is_portfolio(doc: Doc, start: int, end: int, label: str) -> bool:
     not an organisation (a state or people before it is kept: "French Foreign Minister")."""
     if label != "ORG" or end - start != 1 or doc[start].text.isupper():
         return False  # "UN Secretary-General", "Labour Party Secretary": a body's own post
-    following = [t.text for t in doc[end : end + 2]]
-    return following[:1] == ["Minister"] or following[:1] == ["Secretary"] or (
-        following[:1] == ["Affairs"] and following[1:2] and following[1] in _MINISTER_TITLES
-    )
+    following = [t.text for t in doc[end : end + 2]] + ["", ""]
+    return following[0] in ("Minister", "Secretary") or (following[0] == "Affairs" and following[1] in _MINISTER_TITLES)
 
 
 def _is_spaced_dash(doc: Doc, i: int) -> bool:

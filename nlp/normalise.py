@@ -81,7 +81,7 @@ _LETTERS_WITHOUT_MARKS = str.maketrans(
 _VOWEL_DIGRAPHS = (("oe", "o"), ("ae", "a"), ("ue", "u"), ("aa", "a"))
 
 
-def _strip_diacritics(text: str) -> str:
+def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS_WITHOUT_MARKS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -94,7 +94,7 @@ def _without_vowel_digraphs(word: str) -> str:
 
 def _name_words(name: str) -> list[str]:
     """Casefolded ASCII-ish words of a name, without articles and possessives."""
-    text = _strip_diacritics(name).casefold()
+    text = strip_diacritics(name).casefold()
     for mark in _APOSTROPHES:
         text = text.replace(mark, "'")
     text = re.sub(r"'s\b", "", text)  # possessive: "Kenya's" names Kenya
