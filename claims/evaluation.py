@@ -223,6 +223,13 @@ def _f1(found: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def _as_filed(text: str, entity: Entity | None) -> str:
+    """ "We=Isgaria": the words of the article, and the entity they were filed under when it is
+    named otherwise (a miss by a pronoun resolved right is a miss of the target, not the actor)."""
+    name = entity.name if entity is not None else ""
+    return text if not name or name == text else f"{text}={name}"
+
+
 def _extractions_covering(article: Article, quote: str, kinds=None):
     """Extractions of ``article`` whose sentence or content overlaps the gold quote."""
     start = article.body.find(quote)
@@ -302,7 +309,7 @@ def _score_demands(gold, articles, actors) -> tuple[Score, Score]:
                 for x in candidates
             )
             recall.add(ok, f"{claim['id']} in {item['article']}: got "
-                           f"{[(x.actor_text, x.target_text, x.predicate) for x in candidates]}")
+                           f"{[(_as_filed(x.actor_text, x.actor), _as_filed(x.target_text, x.target), x.predicate) for x in candidates]}")
     precision = Score()
     demands = Extraction.objects.live().filter(kind=Kind.DEMAND, article__in=articles.values())
     for x in demands:

@@ -215,6 +215,10 @@ def group_label(
         len(norm.split()) > 1 and norm.split()[-1] in ORG_NAME_ENDINGS | BODY_NAME_ENDINGS for norm in group
     ):
         return "ORG"  # "Heliomar Terminals": a name ending in a word for a company or a body
+    if label == "PERSON" and all(len(norm.split()) == 1 for norm in group) and _referred_to_as_it(
+        doc, [cand for norm in group for cand in surfaces[norm]]
+    ):
+        return "ORG"  # "Orbillo said it would appeal ... Orbillo says its app": no one's name
     acronym_declared = any(d.is_acronym and normalise_name(d.name.text) in group for d in decls)
     if acronym_declared and label == "PERSON":
         return "ORG"  # acronyms name organisations, not people
@@ -226,6 +230,33 @@ def group_label(
     if label == "PRODUCT":
         return "PRODUCT"  # not an actor, unless evidence said otherwise
     return label
+
+
+# Pronouns that come back to a subject: a thing's, or a person's.
+_THING_PRONOUNS = frozenset({"it", "its"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+# Verbs after which "it" is as often nobody ("said it was a mistake", "it seems").
+_COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
+
+
+def _referred_to_as_it(doc: Doc, cands: list[Candidate]) -> bool:
+    """A one-word name the article refers back to as "it" or "its" at least twice, and never as
+    "he" or "she": the first such pronoun after the name as a subject in its sentence."""
+    things = persons = 0
+    for cand in cands:
+        if doc[cand.end - 1].dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        pronoun = next(
+            (t for t in doc[cand.end : cand.span(doc).sent.end] if t.lower_ in _THING_PRONOUNS | _PERSON_PRONOUNS),
+            None,
+        )
+        if pronoun is None:
+            continue
+        if pronoun.lower_ in _PERSON_PRONOUNS:
+            persons += 1
+        elif pronoun.lower_ == "its" or pronoun.head.lemma_.lower() not in _COPULAS:
+            things += 1
+    return things >= 2 and not persons
 
 
 def _has_acronym_word(text: str) -> bool:

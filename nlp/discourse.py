@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .actor_words import TRANSLATED_BODY_NOUNS
+from .actor_words import GENERIC_BODY_WORDS, TRANSLATED_BODY_NOUNS
 from .model import doc_text
 from .normalise import strip_diacritics
 from .speech_words import CUE_VERBS
@@ -202,9 +202,12 @@ def has_definite_article(token: Token) -> bool:
 def is_negated(verb: Token) -> bool:
     if any(child.dep_ == "neg" for child in verb.children):
         return True
-    # "has not confirmed or denied": the negation sits on the first conjunct.
+    # "has not confirmed or denied": the negation sits on the first conjunct. Not when the second
+    # is a verb of its own tense: "did not go far enough and demanded ..." demanded.
     if verb.dep_ == "conj" and any(child.dep_ == "neg" for child in verb.head.children):
-        return True
+        return verb.tag_ == verb.head.tag_ or any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children
+        )
     # "Nobody asked him for a licence": no one did it.
     return any(child.dep_ == "nsubj" and child.lower_ in _NOBODY for child in verb.children)
 
@@ -319,6 +322,14 @@ class Discourse:
         # "Zenda Mining said ... The company said": the organisation last acting as a subject.
         # Only for a subject: an object ("urged the company") is rarely the one who urged.
         searched, found = self._subject_in_focus(token) if token.dep_ in SUBJECT_DEPS else (False, None)
+        if noun in _COMPANY_NOUNS:
+            # "The regulator fined Zenda ... The court ... called on the company": a court, a
+            # regulator or a union is never "the company", however near.
+            bodies = {m.key for m in self.actors.mentions if not _may_be_a_company(m)}
+            companies = [m for m in earlier if m.key not in bodies]
+            if found is not None and any(m.key == found.key for m in companies):
+                return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
+            return self._company_in_focus(token, companies)
         if found is not None:
             return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
         # "the group", "the organisation": the organisation the article last named, if near, unless
@@ -327,6 +338,21 @@ class Discourse:
             mention = earlier[-1]
             return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
         return None
+
+    @staticmethod
+    def _company_in_focus(token: Token, companies: list) -> ActorRef | None:
+        """The company the article names most up to "the company" (the one its story is about),
+        the latest named of equals."""
+        if not companies:
+            return None
+        counts: dict[str, int] = {}
+        latest: dict[str, object] = {}
+        for mention in companies:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+            latest[mention.key] = mention
+        key = max(counts, key=lambda k: (counts[k], latest[k].start))
+        mention = latest[key]
+        return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
 
     def _definite_short_name(self, token: Token) -> ActorRef | None:
         """"The Forum also demanded ..." after "the All India Patients' Forum": one capitalised word
@@ -660,6 +686,21 @@ def _is_state_adjective(ref: ActorRef) -> bool:
     if ref.label == "GPE":
         return True
     return state_of_demonym(ref.text) is not None
+
+
+# Nouns for a business, never for a public body, a court or a union.
+_COMPANY_NOUNS = frozenset({"company", "firm"})
+# Words whose presence in a name makes it no company ("Conseil d'Etat", "Nurses' Union").
+_NOT_COMPANY_WORDS = (GENERIC_BODY_WORDS - {"company", "group", "bank"}) | frozenset(
+    word for words in TRANSLATED_BODY_NOUNS.values() for word in map(strip_diacritics, words)
+) | frozenset({"regulator", "watchdog", "ombudsman", "ngo", "charity", "foundation", "institute"})
+
+
+def _may_be_a_company(mention) -> bool:
+    """No word of the name, as written here or keyed, is one for a public body, a court or a union
+    (every name of an entity is checked: "CNIL" is the "Commission nationale ...")."""
+    words = {strip_diacritics(w.casefold().strip("'’")) for name in (mention.key, mention.text) for w in name.split()}
+    return not words & _NOT_COMPANY_WORDS
 
 
 # Nouns with which an article refers back to an organisation it has just named.

@@ -5,7 +5,10 @@ statement with the NO_COMMENT stance (``no_comment_from``); a response or denial
 is pointed at the demand it answers, with that demand's predicate and object
 (``fill_discussed_demand``). A party a demand is made of that answers it
 in the negative ("We owe nothing", "X says it owes nothing") denies it
-(``denials_by_the_target``).
+(``denials_by_the_target``); so does anyone who says the act asked for will not be
+done ("The bill will not be withdrawn" after a demand that it be withdrawn), or who says
+in a reported clause that they reject or contest something ("said it rejects the
+penalty") (``denials_in_own_words``).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from . import predicates
 from .discourse import Discourse, is_negated, subjects_of
 from .quotations import sentence_span, subtree_span
 from .speakers import speaker_of
-from .stance import stance_of
+from .stance import DENY_VERBS, stance_of
 from .types import ATTRIBUTED, DEMAND, DENIED, NO_COMMENT, STATEMENT, ActorRef, Extraction
 from .types import Span as TextSpan
 
@@ -216,3 +219,77 @@ def _first_clause_verb(span: Span) -> Token | None:
     roots = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
     verb = next((t for t in roots if t.pos_ in ("VERB", "AUX")), None)
     return verb
+
+
+def denials_in_own_words(disc: Discourse) -> None:
+    """A statement whose own words turn something down is a denial, whoever the article made the
+    demand of:
+
+    - "Zenda Corp said it rejects the penalty", 'said it "firmly contests" the decision': the
+      first verb of what was said is a verb of denial, with the speaker (or no one) as subject;
+    - "The bill will not be withdrawn", "I am not going to commission another one": the first
+      verb of what was said is the very act another party demanded in the article, negated. The
+      statement then answers that demand and is filed as its response.
+    """
+    demands = [e for e in disc.extractions if e.kind == DEMAND and e.actor is not None and e.predicate]
+    for extraction in disc.extractions:
+        if extraction.kind != STATEMENT or extraction.stance != ATTRIBUTED or extraction.actor is None:
+            continue
+        span = _content_span(extraction, disc)
+        verb = _first_clause_verb(span) if span is not None else None
+        if verb is None and span is not None:
+            verb = span.root  # a quoted fragment: 'said it "firmly contests" the decision'
+        if verb is None:
+            continue
+        if _turns_down_in_own_voice(verb):
+            extraction.stance = DENIED
+            continue
+        answered = _demand_refused(verb, extraction, demands, disc)
+        if answered is not None:
+            extraction.stance = DENIED
+            extraction.target = extraction.target or answered.actor
+            extraction.predicate = answered.predicate
+            extraction.about = extraction.about or answered.about
+            extraction.terms = list(answered.terms)
+
+
+def _content_span(extraction: Extraction, disc: Discourse) -> Span | None:
+    content = extraction.content
+    return disc.doc.char_span(content.start, content.end, alignment_mode="expand") if content else None
+
+
+# Subjects that leave a verb of denial the speaker's own: "it rejects", "we contest".
+_SPEAKER_SUBJECTS = frozenset({"i", "we", "it", "he", "she", "they"})
+
+
+def _turns_down_in_own_voice(verb: Token) -> bool:
+    # The tagger takes a quoted fragment's verb for a plural noun ('it "firmly contests"'); its
+    # subject shows it is a verb.
+    is_verb = verb.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in verb.children)
+    if not is_verb or verb.lemma_.lower() not in DENY_VERBS or is_negated(verb):
+        return False
+    subjects = subjects_of(verb)
+    return not subjects or subjects[0].lower_ in _SPEAKER_SUBJECTS
+
+
+def _demand_refused(
+    verb: Token, statement: Extraction, demands: list[Extraction], disc: Discourse
+) -> Extraction | None:
+    """The demand of another party whose act the statement's first verb negates: "will not be
+    withdrawn", "will not end the strike", "is not going to commission" (the act under "going").
+    Not the demanding side's own words ("the union will not withdraw its demand")."""
+    if not is_negated(verb):
+        return None
+    side = _speaks_for(statement.actor.key, disc)
+    subject = disc.ref_any(subjects_of(verb))
+    if subject is not None:
+        side |= _speaks_for(subject.key, disc)
+    acts = {verb.lemma_.lower(), predicates.normalise_verb(verb)}
+    acts |= {
+        form for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+        for form in (c.lemma_.lower(), predicates.normalise_verb(c))
+    }
+    return next(
+        (d for d in demands if d.predicate in acts and d.actor.key not in side),
+        None,
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import DEMAND, EVENT, NO_COMMENT, STATEMENT, STATUS, Extractor
+from nlp import ASSERTED, DEMAND, DENIED, EVENT, NO_COMMENT, STATEMENT, STATUS, Extractor
 from nlp.name_spans import initial_candidates
 
 
@@ -1016,3 +1016,50 @@ def test_a_name_ending_in_a_company_word_is_no_person(extractor):
 def test_what_a_court_rules_or_a_regulator_finds_is_its_statement(extractor, text):
     speakers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert speakers and speakers[0] in ("Harwick Court of Appeal", "Velmar Competition Commission"), speakers
+
+
+@pytest.mark.parametrize("text", [
+    'Velmar Freight said it "firmly contests" the decision and would appeal.',
+    "Velmar Freight said it rejects the penalty.",
+])
+def test_a_speaker_who_says_it_rejects_something_denies(extractor, text):
+    stances = [e.stance for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert stances == [DENIED], stances
+
+
+@pytest.mark.parametrize("text", [
+    "The teachers' union Uniprof wants Zenda to withdraw the bill. Mayor Jo Vance said the bill would not be withdrawn.",
+    "The teachers' union Uniprof wants Zenda to withdraw the bill. \"The bill will not be withdrawn,\" Mayor Jo Vance said.",
+])
+def test_saying_the_act_demanded_will_not_be_done_denies_the_demand(extractor, text):
+    answers = [(e.actor.key, e.stance, e.target and e.target.key) for e in extractor.analyse(text).extractions
+               if e.kind == STATEMENT]
+    assert answers == [("Jo Vance", DENIED, "Uniprof")], answers
+
+
+def test_the_demanding_side_saying_it_will_not_withdraw_its_demand_denies_nothing(extractor):
+    text = ("The teachers' union Uniprof wants Zenda to withdraw the bill. Uniprof leader Jo Vance said the union "
+            "would not withdraw its demand.")
+    stances = [e.stance for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert DENIED not in stances, stances
+
+
+def test_a_demand_after_a_negated_verb_of_its_own_tense_is_not_negated(extractor):
+    text = ("The privacy group Velmar Rights Forum said the fine did not go far enough and demanded that the "
+            "app be suspended.")
+    stances = [e.stance for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert stances == [ASSERTED], stances
+
+
+def test_the_company_is_the_company_the_story_is_about_not_the_last_body_named(extractor):
+    text = ("The Velmar Data Commission fined Orvenna 62 million euros on Tuesday. Orvenna said it would appeal "
+            "to the Conseil d'Etat. Orvenna says its app has 9 million users. "
+            "Digital Affairs Minister Sabine Cordier called on the company to comply.")
+    demands = _demand_parties(extractor, text)
+    assert ("Sabine Cordier", "Orvenna") in demands, demands
+
+
+def test_a_one_word_name_referred_to_as_it_is_no_person(extractor):
+    text = ("Orvenna said it would appeal the fine. Orvenna says its app has 9 million users in Europe.")
+    labels = {m.label for m in extractor.analyse(text).mentions if m.key == "Orvenna"}
+    assert labels == {"ORG"}, labels
