@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from . import states
 from .actor_words import (
     COMPANY_NOUNS,
+    CORPORATE_SUFFIXES,
     FACILITY_NOUNS,
     GROUP_WORD_ENDINGS,
     LOCATIVE_ONLY_PREPS,
@@ -41,8 +42,10 @@ from .normalise import normalise_name
 
 
 def has_org_name_ending(doc: Doc, start: int, end: int) -> bool:
-    """ "Human Rights Watch", "Volta Motors": a last word that makes a name an organisation."""
-    return end - start >= 2 and doc[end - 1].lower_ in ORG_NAME_ENDINGS
+    """ "Human Rights Watch", "Volta Motors", "Orvenna SAS": a last word that makes a name an
+    organisation (a company's legal form among them)."""
+    last = doc[end - 1].lower_
+    return end - start >= 2 and (last in ORG_NAME_ENDINGS or last.rstrip(".") in CORPORATE_SUFFIXES)
 
 
 def has_facility_cue(doc: Doc, start: int, end: int) -> bool:
@@ -203,22 +206,18 @@ def group_label(
             elif _has_locative_cue(doc, cand.start, cand.end):
                 total["GPE"] += 2  # "clashed near Goma": a hint, outvoted by a clear majority
             if cand.found_by == "ruler":
-                return cand.label  # an editor's type
+                # The corpus's type (an editor's, or the majority the ruler was taught), unless the
+                # name itself shows this "person" is not one: the majority may be the model's error.
+                if cand.label == "PERSON":
+                    return _not_a_person(doc, group, surfaces) or cand.label
+                return cand.label
     if evidence:
         return evidence.most_common(1)[0][0]
     label = majority(total) or "ORG"
-    if label == "PERSON" and any(states.is_big_city(norm) for norm in group):
-        return "GPE"  # the small model takes foreign city names for people ("Porto Alegre")
-    if label == "PERSON" and any(_has_acronym_word(cand.span(doc).text) for norm in group for cand in surfaces[norm]):
-        return "ORG"  # "Uniprof-POA": people's names hold no acronym
-    if label == "PERSON" and any(
-        len(norm.split()) > 1 and norm.split()[-1] in ORG_NAME_ENDINGS | BODY_NAME_ENDINGS for norm in group
-    ):
-        return "ORG"  # "Heliomar Terminals": a name ending in a word for a company or a body
-    if label == "PERSON" and all(len(norm.split()) == 1 for norm in group) and _referred_to_as_it(
-        doc, [cand for norm in group for cand in surfaces[norm]]
-    ):
-        return "ORG"  # "Orbillo said it would appeal ... Orbillo says its app": no one's name
+    if label == "PERSON":
+        label = _not_a_person(doc, group, surfaces) or label
+        if label != "PERSON":
+            return label
     acronym_declared = any(d.is_acronym and normalise_name(d.name.text) in group for d in decls)
     if acronym_declared and label == "PERSON":
         return "ORG"  # acronyms name organisations, not people
@@ -257,6 +256,24 @@ def _referred_to_as_it(doc: Doc, cands: list[Candidate]) -> bool:
         elif pronoun.lower_ == "its" or pronoun.head.lemma_.lower() not in _COPULAS:
             things += 1
     return things >= 2 and not persons
+
+
+def _not_a_person(doc: Doc, group: list[str], surfaces: dict[str, list[Candidate]]) -> str | None:
+    """What an actor the model (or the corpus) took for a person is, when its name says otherwise."""
+    cands = [cand for norm in group for cand in surfaces[norm]]
+    if any(states.is_big_city(norm) for norm in group):
+        return "GPE"  # the small model takes foreign city names for people ("Porto Alegre")
+    if any(_has_acronym_word(cand.span(doc).text) for cand in cands):
+        return "ORG"  # "Uniprof-POA": people's names hold no acronym
+    if any(len(norm.split()) > 1 and _names_a_body(norm.split()[-1]) for norm in group):
+        return "ORG"  # "Heliomar Terminals", "Orvenna SAS": a word for a company or a body, a legal form
+    if all(len(norm.split()) == 1 for norm in group) and _referred_to_as_it(doc, cands):
+        return "ORG"  # "Orbillo said it would appeal ... Orbillo says its app": no one's name
+    return None
+
+
+def _names_a_body(last_word: str) -> bool:
+    return last_word in ORG_NAME_ENDINGS | BODY_NAME_ENDINGS or last_word.rstrip(".") in CORPORATE_SUFFIXES
 
 
 def _has_acronym_word(text: str) -> bool:

@@ -179,7 +179,8 @@ ROLE_NOUNS = {
 }
 # Legal-form endings of company names ("Zorvex Biotech Ltd.", "Quarnet Holdings plc").
 CORPORATE_SUFFIXES = {
-    "ltd", "limited", "inc", "plc", "corp", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "pty", "spa"
+    "ltd", "limited", "inc", "plc", "corp", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "pty", "spa",
+    "sas", "sarl", "srl", "ltda", "oy", "oyj", "ab", "asa", "bhd", "tbk", "kgaa",
 }
 # What only a company has: "X's shares fell", "X shares", "shares of X".
 COMPANY_NOUNS = {"shares", "stock", "stocks", "shareholders", "share price", "earnings"}

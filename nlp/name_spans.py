@@ -133,6 +133,7 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
                 and all(t.pos_ == "PROPN" for t in doc[start + 2 : end]):
             start += 1
     start = _extend_left_over_name_words(doc, start, end, label)
+    start = _extend_left_from_legal_form(doc, start, end)
     if label in {"PERSON", "ORG"}:
         end = _extend_right_over_hyphen(doc, end)
     if label in {"PERSON", "ORG", "GPE"}:
@@ -233,13 +234,26 @@ def _extend_right_to_corporate_suffix(doc: Doc, end: int) -> int:
     """Take back the rest of a company name the model cut short: "Zorvex" + "Biotech Ltd."."""
     for last in range(end, min(end + 3, len(doc))):
         token = doc[last]
-        if not doc[last - 1].whitespace_ or token.ent_type_ or not token.text[:1].isupper():
+        if not doc[last - 1].whitespace_ or not token.text[:1].isupper():
             return end
+        # The model may tag the legal form alone ("Orvenna" PERSON + "SAS" ORG): it is the name's end.
         if token.lower_.rstrip(".") in CORPORATE_SUFFIXES:
             return last + 1
+        if token.ent_type_:
+            return end
         if token.pos_ != "PROPN":
             return end
     return end
+
+
+def _extend_left_from_legal_form(doc: Doc, start: int, end: int) -> int:
+    """ "Orvenna SAS" tagged as "SAS" alone: a legal form is the end of the name written before it."""
+    if end - start != 1 or doc[start].lower_.rstrip(".") not in CORPORATE_SUFFIXES:
+        return start
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].whitespace_ and not doc[start - 1].is_sent_end:
+        start -= 1
+    return start
 
 
 def _extend_right_over_hyphen(doc: Doc, end: int) -> int:

@@ -1063,3 +1063,18 @@ def test_a_one_word_name_referred_to_as_it_is_no_person(extractor):
     text = ("Orvenna said it would appeal the fine. Orvenna says its app has 9 million users in Europe.")
     labels = {m.label for m in extractor.analyse(text).mentions if m.key == "Orvenna"}
     assert labels == {"ORG"}, labels
+
+
+def test_a_legal_form_tagged_alone_ends_the_company_s_name(extractor):
+    text = "Lyon, 12 May 2026 - Orvenna SAS today announces that it will appeal the decision."
+    names = {(m.text, m.label) for m in extractor.analyse(text).mentions}
+    assert ("Orvenna SAS", "ORG") in names, names
+
+
+def test_a_name_the_corpus_took_for_a_person_is_no_person_where_its_article_shows_it():
+    from nlp import KnownAlias
+
+    corpus_reader = Extractor(known_aliases=[KnownAlias(surface="Orvenna", canonical="Orvenna", label="PERSON")])
+    text = "Orvenna said it would appeal the fine. Orvenna says its app has 9 million users in Europe."
+    labels = {m.label for m in corpus_reader.analyse(text).mentions if m.key == "Orvenna"}
+    assert labels == {"ORG"}, labels
