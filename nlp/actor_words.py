@@ -231,3 +231,15 @@ TRANSLATED_BODY_NOUNS: dict[str, frozenset[str]] = {
     "party": frozenset({"partido", "parti", "partito", "partei"}),
     "agency": frozenset({"agência", "agencia", "agence", "agenzia", "agentur"}),
 }
+
+
+# Names of bodies that regulate or oversee (not a court, a ministry or a parliament).
+REGULATING_BODY_WORDS = frozenset({
+    "commission", "authority", "agency", "office", "board", "council", "directorate", "inspectorate",
+    "regulator", "watchdog", "commissioner", "ombudsman",
+}) | TRANSLATED_BODY_NOUNS["commission"] | TRANSLATED_BODY_NOUNS["agency"]
+
+
+def names_a_regulating_body(name: str) -> bool:
+    """ "Velmar Competition Commission", "Commission nationale de l'informatique et des libertés"."""
+    return bool({w.casefold() for w in name.split()} & REGULATING_BODY_WORDS)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from .actor_keys import declared_aliases, resolve_keys
-from .actor_words import CITY_GOVERNMENT_WORDS, PERSON_TITLES
+from .actor_words import CITY_GOVERNMENT_WORDS, PERSON_TITLES, names_a_regulating_body
 from .affiliations import find_affiliations
 from .metonymy import metonymy, names_an_event, state_of_government_phrase
 from .missed_names import (
@@ -55,6 +55,9 @@ from .name_spans import initial_candidates, without_overlaps
 from .normalise import normalise_name
 from .states import is_state, is_union
 from .types import ACTOR_LABELS, ActorRef, Affiliation, DeclaredAlias, Mention
+
+# Nouns for a body named by its field ("data protection authority", "competition watchdog").
+_FIELD_BODY_NOUNS = frozenset({"authority", "regulator", "watchdog"})
 
 
 @dataclass
@@ -162,6 +165,9 @@ class ActorIndex:
         person = self._person_of_title(head)
         if person is not None:
             return person
+        regulator = self._regulator_described(head)
+        if regulator is not None:
+            return regulator
         state = state_of_government_phrase(head, self._by_token)
         if state is not None:
             left = min([head.i] + [t.i for t in head.lefts])
@@ -170,6 +176,25 @@ class ActorIndex:
                 phrase = phrase[1:]
             return ActorRef(phrase.text, state, "GPE", phrase.start_char, phrase.end_char)
         return None
+
+    def _regulator_described(self, head: Token) -> ActorRef | None:
+        """ "France's data protection authority", "the country's aviation watchdog": a body named by
+        its field is the one regulating body the article names ("Commission nationale de
+        l'informatique et des libertés"), not the state that owns it. Without a field ("the
+        Chadian authorities"), or with several such bodies named, the state stands."""
+        if head.lemma_.lower() not in _FIELD_BODY_NOUNS or not any(
+            c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") for c in head.children
+        ):
+            return None
+        bodies = {
+            m.key: m for m in self.mentions
+            if m.label == "ORG" and (names_a_regulating_body(m.key) or names_a_regulating_body(m.text))
+        }
+        if len(bodies) != 1:
+            return None
+        body = next(iter(bodies.values()))
+        left = min([head.i] + [t.i for t in head.lefts])
+        return ActorRef(self.doc[left : head.i + 1].text, body.key, body.label, self.doc[left].idx, head.idx + len(head))
 
     def _person_of_title(self, head: Token) -> ActorRef | None:
         """ "White House spokesman John Kirby" parsed with the title as head."""

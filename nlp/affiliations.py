@@ -21,7 +21,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .actor_words import NOT_CURRENT, PERSON_TITLES, POSSESSIVE
+from .datelines import dateline_end
 from .metonymy import _state_of_modifier_word, state_at
+from .states import state_of_place
 from .types import Affiliation, Mention
 from .types import Span as CharSpan
 
@@ -33,6 +35,7 @@ def find_affiliations(
     failing a state, the organisation a named person leads or speaks for (label "ORG")."""
     found: dict[tuple[str, str], Affiliation] = {}
     with_organisations = _with_unlabelled_organisations(doc, mentions, by_token)
+    home = _dateline_state(doc)
     for mention in mentions:
         if mention.label not in {"PERSON", "ORG"} or mention.metonym:
             continue
@@ -46,6 +49,9 @@ def find_affiliations(
         if hit is None and mention.label == "PERSON":
             label = "ORG"
             hit = _organisation_of_person(span, with_organisations)
+        if hit is None and mention.label == "PERSON" and home is not None:
+            label = "GPE"
+            hit = _office_of_the_home_state(span, home)
         if hit is None:
             continue
         state, first, last = hit
@@ -80,6 +86,43 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
         if state is not None:
             return state, before.i, span.end
     return None
+
+
+# Offices of a state's government: held by someone the article names without their state, in a
+# story filed from that state's capital, they are that state's ("SEOUL (Yonhap) -- ... Trade
+# Minister Paik Dong-chan").
+_STATE_OFFICES = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
+
+
+def _dateline_state(doc: Doc) -> str | None:
+    """The state whose capital or seat of government the story was filed from, if it opens with a
+    dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -")."""
+    for sent in list(doc.sents)[:4]:
+        end = dateline_end(sent)
+        if end is None:
+            continue
+        place = doc[sent.start : end.i]
+        words = [t.text for t in place if t.text[:1].isupper() and t.text not in ("(",)]
+        place_name = " ".join(words[: next((k for k, t in enumerate(place) if t.text in ",("), len(words))])
+        return state_of_place(place_name) if place_name else None
+    return None
+
+
+def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | None:
+    """ "Trade Minister Paik Dong-chan" with no state named: the state the story was filed from,
+    unless the holder is visiting ("visiting Foreign Minister X") or no longer in office."""
+    doc = span.doc
+    first = span.start
+    while first > span.sent.start and doc[first - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
+            and doc[first - 1].lower_ not in {"visiting", "former"} and first > span.start - 5:
+        first -= 1
+    title = [t.lower_ for t in doc[first : span.start]]
+    if not set(title) & _STATE_OFFICES:
+        return None
+    before = doc[max(span.sent.start, first - 2) : first]
+    if any(t.lower_ in NOT_CURRENT or t.lower_ == "visiting" for t in before):
+        return None
+    return home, first, span.end
 
 
 def _state_before_title(
@@ -280,6 +323,9 @@ def _organisation_before_title(
                 return organisation, first, span.end
             # "the head of the union, X": the role stands before "of <organisation>".
             return _role_before_of(doc, first, sent_start, organisation, span)
+        if low in _OWNING_PRONOUNS and saw_role:
+            # "Its president, Jane Roe": the organisation "its" refers back to, the last named.
+            return _organisation_named_last(doc, i, by_token, span)
         if low in ORGANISATION_ROLES:
             saw_role = True
         elif not (
@@ -293,6 +339,25 @@ def _organisation_before_title(
         ):
             return None
         i -= 1
+    return None
+
+
+# Pronouns owning a role: "its president", "their spokeswoman".
+_OWNING_PRONOUNS = frozenset({"its", "their"})
+
+
+def _organisation_named_last(
+    doc: Doc, pronoun: int, by_token: Mapping[int, Mention], span: Span
+) -> tuple[str, int, int] | None:
+    """The organisation named nearest before ``pronoun`` (within the two sentences before)."""
+    earliest = max(0, pronoun - 80)
+    for i in range(pronoun - 1, earliest - 1, -1):
+        organisation = _organisation_at(doc[i], by_token)
+        if organisation is not None:
+            return organisation, pronoun, span.end
+        mention = by_token.get(i)
+        if mention is not None and mention.label in ("PERSON", "GPE"):
+            return None  # "the minister ... his aide": a person or a state named nearer is meant
     return None
 
 

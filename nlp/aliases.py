@@ -300,4 +300,33 @@ def expansion_before(text: str, acronym_start: int, acronym: str) -> tuple[int, 
             continue
         if is_acronym_of(acronym, candidate):
             return offset + first.start(), offset + last.end()
+    return _sentence_case_expansion(words, offset, acronym)
+
+
+# Words a name in a Romance or Germanic language joins its content words with; they give the
+# acronym no letter ("Commission nationale de l'informatique et des libertés" -> CNIL).
+_JOINING_WORDS = NAME_PARTICLES | {
+    "des", "les", "los", "las", "del", "dei", "degli", "delle", "e", "i", "en", "pour", "para", "por",
+    "per", "a", "au", "aux", "zur", "zum", "für", "l", "d",
+}
+
+
+def _sentence_case_expansion(words: list, offset: int, acronym: str) -> tuple[int, int] | None:
+    """ "Commission nationale de l'informatique et des libertés (CNIL)": a name written with only
+    its first word capitalised, as French, Spanish or Portuguese names are, whose content words'
+    initials are exactly the acronym's letters (three at least)."""
+    letters = [c.upper() for c in acronym.replace(".", "").rstrip("s") if c.isalpha()]
+    if len(letters) < 3:
+        return None
+    for count in range(len(letters), min(13, len(words) + 1)):
+        run = words[-count:]
+        if not run[0].group()[:1].isupper() or not all(re.fullmatch(r"[^\W\d_][\w'’-]*", w.group()) for w in run):
+            continue
+        initials = [
+            part[0].upper()
+            for w in run for part in re.split(r"['’]", w.group())
+            if part and part.casefold() not in _JOINING_WORDS
+        ]
+        if initials == letters:
+            return offset + run[0].start(), offset + run[-1].end()
     return None

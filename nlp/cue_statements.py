@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import predicates
+from .datelines import dateline_end
 from .demand_words import DEMAND_VERBS
-from .discourse import Discourse, agent_of, dateline_end, is_negated, subject_of, subjects_of
+from .discourse import Discourse, agent_of, is_negated, subject_of, subjects_of
 from .states import is_state
 from .model import doc_text
 from .quotations import in_quotes, inside, quotes_in, sentence_span, subtree_span, text_span

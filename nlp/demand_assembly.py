@@ -166,8 +166,8 @@ def _other_party_before(
     """The organisation or state named nearest before the trigger that is not the actor (nor ``also_not``)."""
     excluded = [r for r in (actor, *also_not) if r is not None]
     for mention in reversed(disc.actors.mentions):
-        if mention.start >= trigger.idx or mention.label not in ("ORG", "GPE"):
-            continue
+        if mention.start >= trigger.idx or mention.label not in ("ORG", "GPE") or disc.in_dateline(mention.start):
+            continue  # "ZENDA (AFP) -": where the story was filed, and who filed it, are no party
         ref = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
         if not any(_same_party(ref, other, disc) for other in excluded):
             return ref

@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from .actor_words import (
-    GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, TRANSLATED_BODY_NOUNS, is_generic_body_word,
+    GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word, names_a_regulating_body,
 )
 from .actors import main_city
 from .aliases import is_acronym_of
@@ -592,17 +592,9 @@ def _body_in_focus(token: Token, disc: Discourse) -> ActorRef | None:
     found = disc.organisation_subject_before(token)
     if found is None:
         return None
-    words = {w.casefold() for name in (found.key, found.text) for w in name.split()}
-    if words & (_REGULATING_BODY_WORDS | TRANSLATED_BODY_NOUNS["commission"] | TRANSLATED_BODY_NOUNS["agency"]):
+    if names_a_regulating_body(found.key) or names_a_regulating_body(found.text):
         return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
     return None
-
-
-# Names of bodies that regulate or oversee (not a court, a ministry or a parliament).
-_REGULATING_BODY_WORDS = frozenset({
-    "commission", "authority", "agency", "office", "board", "council", "directorate", "inspectorate",
-    "regulator", "watchdog", "commissioner", "ombudsman",
-})
 
 
 def _describes(name: str, words: set[str], head: str | None) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
 from .actor_words import GENERIC_BODY_WORDS, TRANSLATED_BODY_NOUNS
+from .datelines import dateline_end, is_dateline, is_dateline_mark, opens_with_dateline
 from .model import doc_text
 from .normalise import strip_diacritics
 from .speech_words import CUE_VERBS
@@ -57,7 +58,7 @@ def subjects_of(verb: Token) -> list[Token]:
         ]
         if len(found) > 1:
             # "Zenda, May 8 (RNA).- The Front reiterated ...": the dateline is not a second subject.
-            found = [child for child in found if not _opens_with_dateline(child)] or found
+            found = [child for child in found if not opens_with_dateline(child)] or found
         if found:
             return found
         inverted = _inverted_subject_after_quote(current)
@@ -140,40 +141,6 @@ def _phrase_before(token: Token) -> Token | None:
     return doc[i] if i >= start else None
 
 
-def _opens_with_dateline(token: Token) -> bool:
-    """A place opening its line, followed by a date or a bracketed credit: where the story was filed."""
-    start = token.left_edge.idx
-    line_start = start == 0 or doc_text(token.doc)[start - 1] == "\n"
-    following = token.doc[token.i + 1 : token.i + 5]
-    return line_start and token.ent_type_ in ("GPE", "LOC", "") and any(
-        t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following
-    )
-
-
-def dateline_end(words: Span) -> Token | None:
-    """The dash closing a dateline that opens ``words`` ("SEOUL, March 10 (Yonhap) --",
-    "ZENDA (Reuters) -"), if they open a line with one; else None."""
-    if not len(words) or not (_opens_with_dateline(words[0]) or _is_dateline(words[0])):
-        return None
-    return next((t for t in words[1:9] if t.text != "(" and is_dateline_mark(t)), None)
-
-
-def is_dateline_mark(token: Token) -> bool:
-    """A bracket or dash that may close a dateline ("ZENDA (Reuters) -", "May 8 (RNA).- The ..."),
-    not the hyphen inside a word: "X, the secretary-general of Y, urged" opens with no dateline."""
-    if token.text in ("(", "\u2014", "\u2013", "--"):  # "--": Yonhap's and typewritten dashes
-        return True
-    return token.text == "-" and not _joins_words(token)
-
-
-def _joins_words(hyphen: Token) -> bool:
-    if hyphen.i == 0 or hyphen.i + 1 >= len(hyphen.doc):
-        return False
-    before, after = hyphen.doc[hyphen.i - 1], hyphen.doc[hyphen.i + 1]
-    solid = not before.whitespace_ and not hyphen.whitespace_
-    return solid and before.text[-1:].isalnum() and after.text[:1].isalnum()
-
-
 def agent_of(verb: Token) -> Token | None:
     """The "by" agent of a passive verb ("was led by X" -> X)."""
     for child in verb.children:
@@ -232,11 +199,23 @@ class Discourse:
     # ("The union leader, himself a pilot, said": the subject's apposition is the pronoun
     # itself) is a cycle and finds nothing, instead of recursing without end.
     _pending_pronouns: set[int] = field(default_factory=set, repr=False)
+    _datelines: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     # -- sentences -------------------------------------------------------
 
     def in_furniture(self, start: int, end: int) -> bool:
         return any(start < f_end and f_start < end for f_start, f_end in self.furniture)
+
+    def in_dateline(self, start: int) -> bool:
+        """Whether a character is inside a dateline ("PARIS (AFP) -"): the credited outlet there is
+        no party to the story, nor what "it" or "the company" refers back to."""
+        if self._datelines is None:
+            self._datelines = []
+            for sent in self.doc.sents:
+                end = dateline_end(sent)
+                if end is not None:
+                    self._datelines.append((sent.start_char, end.idx))
+        return any(d_start <= start < d_end for d_start, d_end in self._datelines)
 
     def sentences(self) -> list[Span]:
         """The article's sentences outside page furniture, blank ones dropped."""
@@ -267,7 +246,7 @@ class Discourse:
             return self.antecedent(token)
         if token.lower_ in FIRST_PERSON_PRONOUNS:
             return self._quote_speaker(token)
-        if _is_dateline(token):
+        if is_dateline(token):
             # "ZENDA (Reuters) - The Sylvanian Union called ...": the parser makes the
             # dateline the subject; the actor is the name set beside it.
             beside = [
@@ -308,7 +287,10 @@ class Discourse:
         if token.pos_ != "NOUN":
             return None
         noun = token.lemma_.lower()
-        earlier = [m for m in self.actors.mentions if m.start < token.idx and m.label == "ORG"]
+        earlier = [
+            m for m in self.actors.mentions
+            if m.start < token.idx and m.label == "ORG" and not self.in_dateline(m.start)
+        ]
         # "the federation" also names the "Sylvanian Athletics Confederation" (its last word); failing
         # that, "the commission" names the "Trade Commission of Sylvania" (the word before "of").
         # The name as written counts as well as its key (the corpus may key it by an acronym).
@@ -563,7 +545,8 @@ class Discourse:
                 if found is not None and may_be_mislabelled_person(found):
                     return ActorRef(found.text, found.key, "PERSON", found.start, found.end)
         for mention in reversed(self.actors.mentions):
-            if sent.start_char <= mention.start < sent.end_char and mention.label in labels:
+            if sent.start_char <= mention.start < sent.end_char and mention.label in labels \
+                    and not self.in_dateline(mention.start):
                 return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
         return None
 
@@ -590,14 +573,6 @@ class Discourse:
         if ref is None:
             return None
         return self.actors.state_of(ref.key) or ref.key
-
-
-def _is_dateline(token: Token) -> bool:
-    """An upper-case place opening a paragraph and followed by "(" or "," or a dash: where the story was filed."""
-    if not token.text.isupper() or len(token.text) < 3 or not token.is_sent_start:
-        return False
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is not None and (following.text in (",", ":") or is_dateline_mark(following))
 
 
 _GROUP_LABELS = ("GPE", "ORG", "NORP", "PERSON")

@@ -54,7 +54,7 @@ def declarations(doc: Doc, cands: list[Candidate]) -> list[Declaration]:
     ]
     found = find_declared(doc_text(doc), names)
     declared_at = {d.alias_start for d in found}
-    for name in names:
+    for name in names + _bracketed_acronyms(doc_text(doc), names):
         if name.start in declared_at or not looks_like_acronym(name.text):
             continue
         # "(JNIM)" after a long name the model did not tag at all.
@@ -64,6 +64,18 @@ def declarations(doc: Doc, cands: list[Candidate]) -> list[Declaration]:
             long_form = NameSpan(start, end, doc_text(doc)[start:end], "ORG")
             found.append(Declaration(long_form, name.start, name.end, name.text, "acronym"))
     return found
+
+
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{2,7}s?)\)")
+
+
+def _bracketed_acronyms(text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """ "(CNIL)" the model did not tag: an acronym in brackets is a name too, to be expanded."""
+    tagged = {name.start for name in names}
+    return [
+        NameSpan(m.start(1), m.end(1), m.group(1), "ORG")
+        for m in _BRACKETED_ACRONYM.finditer(text) if m.start(1) not in tagged
+    ]
 
 
 def add_declared_spans(

@@ -1078,3 +1078,47 @@ def test_a_name_the_corpus_took_for_a_person_is_no_person_where_its_article_show
     text = "Orvenna said it would appeal the fine. Orvenna says its app has 9 million users in Europe."
     labels = {m.label for m in corpus_reader.analyse(text).mentions if m.key == "Orvenna"}
     assert labels == {"ORG"}, labels
+
+
+def test_a_name_written_in_sentence_case_before_its_acronym_is_found_whole(extractor):
+    text = ("The Commission nationale de la protection des données (CNPD) said on Tuesday that Orvenna "
+            "had kept the data too long.")
+    keys = {m.text: m.key for m in extractor.analyse(text).mentions}
+    assert keys.get("CNPD") == "Commission nationale de la protection des données", keys
+
+
+def test_a_state_s_body_named_by_its_field_is_the_regulator_the_article_names(extractor):
+    text = ("LUXEMBOURG (AFP) - Zendia's data protection authority on Tuesday fined Orvenna 5 million euros. "
+            "The Commission nationale de la protection des données (CNPD) said the company had kept the data "
+            "too long.")
+    fined_by = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == EVENT]
+    assert fined_by and fined_by[0] == "Commission nationale de la protection des données", fined_by
+
+
+@pytest.mark.parametrize("text", [
+    "ZENDA (AFP) - Talks on the river ended on Friday without a deal. Sylvania demanded that it restore the water.",
+    "ZENDA (AFP) - The watchdog fined Orvenna Ltd 5 million euros on Friday.",
+])
+def test_the_dateline_s_place_and_outlet_are_no_party(extractor, text):
+    parties = {ref.key for e in extractor.analyse(text).extractions for ref in (e.actor, e.target) if ref}
+    assert not parties & {"ZENDA", "Zenda", "AFP"}, parties
+
+
+def test_a_minister_named_without_a_state_in_a_story_filed_from_a_capital_is_that_state_s(extractor):
+    text = ("SEOUL (Yonhap) -- South Korea will ask Chile to talk. \"We call on the Chilean government to withdraw "
+            "this measure,\" Trade Minister Kim Dae-ho told reporters.")
+    affiliations = {(a.member, a.state) for a in extractor.analyse(text).affiliations}
+    assert ("Kim Dae-ho", "South Korea") in affiliations, affiliations
+
+
+def test_a_visiting_minister_is_not_the_host_state_s(extractor):
+    text = "SEOUL (Yonhap) -- Visiting Trade Minister Jo Vance said on Monday the talks had gone well."
+    affiliations = {(a.member, a.state) for a in extractor.analyse(text).affiliations}
+    assert ("Jo Vance", "South Korea") not in affiliations, affiliations
+
+
+def test_its_president_speaks_for_the_organisation_just_named(extractor):
+    text = ("The parents' association Velmar Parents Forum backed the teachers. Its president, Jane Roe, called on "
+            "the city to negotiate.")
+    affiliations = {(a.member, a.state) for a in extractor.analyse(text).affiliations}
+    assert ("Jane Roe", "Velmar Parents Forum") in affiliations, affiliations

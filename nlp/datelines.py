@@ -1,0 +1,54 @@
+"""Datelines: the place (and date, and credited outlet) a wire story opens with.
+
+"SEOUL, March 10 (Yonhap) --", "ZENDA (Reuters) -", "May 8 (RNA).- The ...": where the story was
+filed, and by whom. A dateline is no part of what is said, and neither its place nor its outlet
+is a party to the story.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .model import doc_text
+
+
+def opens_with_dateline(token: Token) -> bool:
+    """A place opening its line, followed by a date or a bracketed credit: where the story was filed."""
+    start = token.left_edge.idx
+    line_start = start == 0 or doc_text(token.doc)[start - 1] == "\n"
+    following = token.doc[token.i + 1 : token.i + 5]
+    return line_start and token.ent_type_ in ("GPE", "LOC", "") and any(
+        t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following
+    )
+
+
+def dateline_end(words: Span) -> Token | None:
+    """The dash closing a dateline that opens ``words`` ("SEOUL, March 10 (Yonhap) --",
+    "ZENDA (Reuters) -"), if they open a line with one; else None."""
+    if not len(words) or not (opens_with_dateline(words[0]) or is_dateline(words[0])):
+        return None
+    return next((t for t in words[1:9] if t.text != "(" and is_dateline_mark(t)), None)
+
+
+def is_dateline_mark(token: Token) -> bool:
+    """A bracket or dash that may close a dateline ("ZENDA (Reuters) -", "May 8 (RNA).- The ..."),
+    not the hyphen inside a word: "X, the secretary-general of Y, urged" opens with no dateline."""
+    if token.text in ("(", "\u2014", "\u2013", "--"):  # "--": Yonhap's and typewritten dashes
+        return True
+    return token.text == "-" and not _joins_words(token)
+
+
+def _joins_words(hyphen: Token) -> bool:
+    if hyphen.i == 0 or hyphen.i + 1 >= len(hyphen.doc):
+        return False
+    before, after = hyphen.doc[hyphen.i - 1], hyphen.doc[hyphen.i + 1]
+    solid = not before.whitespace_ and not hyphen.whitespace_
+    return solid and before.text[-1:].isalnum() and after.text[:1].isalnum()
+
+
+def is_dateline(token: Token) -> bool:
+    """An upper-case place opening a paragraph and followed by "(" or "," or a dash: where the story was filed."""
+    if not token.text.isupper() or len(token.text) < 3 or not token.is_sent_start:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.text in (",", ":") or is_dateline_mark(following))
