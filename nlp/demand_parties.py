@@ -16,7 +16,8 @@ from collections import Counter
 from spacy.tokens import Token
 
 from .actor_words import (
-    GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word, names_a_regulating_body,
+    CORPORATE_SUFFIXES, GENERIC_BODY_WORDS, ORG_NAME_ENDINGS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word,
+    names_a_regulating_body,
 )
 from .actors import main_city
 from .aliases import is_acronym_of
@@ -577,6 +578,8 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
         named = _organisations_called(noun, token, disc)
     if not named and noun in _GENERIC_BODY_NOUNS and not modifiers and not owner:
         return _body_in_focus(token, disc)
+    if not named and noun in _WORKERS_BODY_NOUNS and not modifiers and not owner:
+        return _union_in_focus(token, disc)
     if not named:
         return None
     # The nearest naming before the description, else the first after it.
@@ -595,6 +598,27 @@ def _body_in_focus(token: Token, disc: Discourse) -> ActorRef | None:
     if names_a_regulating_body(found.key) or names_a_regulating_body(found.text):
         return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
     return None
+
+
+# Nouns for a body of workers that a story often calls by its name alone ("Uniprof-POA").
+_WORKERS_BODY_NOUNS = frozenset({"union", "federation"})
+
+
+def _union_in_focus(token: Token, disc: Discourse) -> ActorRef | None:
+    """ "Uniprof-POA says ... The union demands ...": a bare "the union", when no name holds the word
+    and none is set beside it, is the organisation that was just the subject, unless its name says
+    it is a company or a public body."""
+    found = disc.organisation_subject_before(token)
+    if found is None or names_a_regulating_body(found.key) or _names_a_company(found):
+        return None
+    return ActorRef(token.text, found.key, found.label, token.idx, token.idx + len(token.text))
+
+
+def _names_a_company(ref: ActorRef) -> bool:
+    return any(
+        name.split()[-1].lower().rstrip(".") in CORPORATE_SUFFIXES | ORG_NAME_ENDINGS - _WORKERS_BODY_NOUNS
+        for name in (ref.key, ref.text) if len(name.split()) > 1
+    )
 
 
 def _describes(name: str, words: set[str], head: str | None) -> bool:

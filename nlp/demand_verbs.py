@@ -191,9 +191,17 @@ def _clauses(trigger: Token) -> list[Token]:
     return [
         c for c in trigger.children
         if (c.dep_ in ("xcomp", "ccomp") or _that_clause_on_a_noun(trigger, c))
-        and c.pos_ in ("VERB", "AUX") and (wrapper is None or c.i != wrapper.i)
+        and (c.pos_ in ("VERB", "AUX") or _verb_taken_for_a_noun(c)) and (wrapper is None or c.i != wrapper.i)
         and c.i > trigger.i  # "X did something: it demanded that ...": what comes before is not asked for
     ]
+
+
+def _verb_taken_for_a_noun(clause: Token) -> bool:
+    """ "demanded that the ministry scrap the closure": the tagger took "scrap" for a noun, but it
+    heads a that-clause with a subject of its own."""
+    return clause.pos_ == "NOUN" and clause.dep_ == "ccomp" and any(
+        c.dep_ == "nsubj" for c in clause.children
+    ) and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _that_clause_on_a_noun(trigger: Token, child: Token) -> bool:
@@ -380,6 +388,7 @@ def _infinitive_after(phrase: Token) -> Token | None:
 def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
     if obj is None or lemma == "call" or not (obj.pos_ in ("NOUN", "PROPN") or _is_amount(obj)):
         return None
+    obj = _what_the_amount_is_for(obj) or obj
     if obj.pos_ == "PROPN" and not predicates.is_known_noun(obj):
         return None  # "pressed the capital" alone names a target, not a demand
     if obj.pos_ == "NOUN" and lemma != "demand" and _names_party(obj):
@@ -419,10 +428,33 @@ def _names_party(noun: Token) -> bool:
     return owned and not predicates.is_known_noun(noun)
 
 
+# Currencies named in words after a number.
+CURRENCY_NOUNS = frozenset({
+    "euro", "dollar", "pound", "yen", "yuan", "renminbi", "franc", "rupee", "peso", "real", "reais", "won",
+    "rouble", "ruble", "lira", "krona", "krone", "kroner", "kronor", "zloty", "rand", "shekel", "dinar",
+    "dirham", "riyal", "naira", "shilling", "baht", "ringgit", "rupiah", "dong", "tenge", "som", "hryvnia",
+    "forint", "leu", "lei", "lev", "sterling",
+})
+
+
+def _what_the_amount_is_for(obj: Token) -> Token | None:
+    """ "seeking 9 million euros in compensation from X": the sum is asked as compensation, of X."""
+    if not _is_amount(obj):
+        return None
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
+            kind = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if kind is not None and predicates.is_known_noun(kind):
+                return kind
+    return None
+
+
 def _is_amount(token: Token) -> bool:
     """"$612 million", "an 8% pay rise": a sum or a rate is a thing one party asks of another."""
     if token.ent_type_ in ("MONEY", "PERCENT"):
         return True
+    if token.lemma_.lower() in CURRENCY_NOUNS and any(t.like_num for t in token.lefts for t in t.subtree):
+        return True  # "9 million euros": the model may tag the number alone as a cardinal
     return any(t.ent_type_ in ("MONEY", "PERCENT") for t in token.lefts for t in t.subtree)
 
 

@@ -505,6 +505,14 @@ class Discourse:
             labels = ("GPE", "ORG", "NORP")
         else:
             labels = _GROUP_LABELS
+        owner = _owning_clause_subject(pronoun)
+        if owner is not None:
+            # "Montavia's pilots' union renewed its demand": "its" is the clause's own subject,
+            # named or not; when the subject cannot be resolved, nothing else is meant.
+            found = self.ref(owner, depth=2)
+            if found is None or found.label not in labels:
+                return None
+            return ActorRef(pronoun.text, found.key, found.label, pronoun.idx, pronoun.idx + len(pronoun.text))
         found = self._antecedent_in_sentence(pronoun, labels)
         if found is None:
             for sent in self.previous_sentences(pronoun.sent):
@@ -576,6 +584,25 @@ class Discourse:
 
 
 _GROUP_LABELS = ("GPE", "ORG", "NORP", "PERSON")
+
+
+def _owning_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause a possessive "its"/"their" stands in, when it is a noun before
+    the pronoun: "the union renewed its demand" -> union. Not across a reported clause ("X said
+    the company had lost its licence" -> company, not X), nor for a pronoun subject."""
+    if pronoun.lower_ not in ("its", "their") or pronoun.dep_ != "poss":
+        return None
+    node = pronoun.head
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.i > pronoun.i or subject.pos_ not in ("NOUN", "PROPN"):
+                return None
+            return subject
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _unnamed_people(subject: Token) -> bool:

@@ -1040,8 +1040,9 @@ def test_saying_the_act_demanded_will_not_be_done_denies_the_demand(extractor, t
 def test_the_demanding_side_saying_it_will_not_withdraw_its_demand_denies_nothing(extractor):
     text = ("The teachers' union Uniprof wants Zenda to withdraw the bill. Uniprof leader Jo Vance said the union "
             "would not withdraw its demand.")
-    stances = [e.stance for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
-    assert DENIED not in stances, stances
+    answers = [(e.actor.key, e.target and e.target.key) for e in extractor.analyse(text).extractions
+               if e.kind == STATEMENT and e.stance == DENIED]
+    assert ("Jo Vance", "Uniprof") not in answers and all(target != "Uniprof" for _, target in answers), answers
 
 
 def test_a_demand_after_a_negated_verb_of_its_own_tense_is_not_negated(extractor):
@@ -1122,3 +1123,29 @@ def test_its_president_speaks_for_the_organisation_just_named(extractor):
             "the city to negotiate.")
     affiliations = {(a.member, a.state) for a in extractor.analyse(text).affiliations}
     assert ("Jane Roe", "Velmar Parents Forum") in affiliations, affiliations
+
+
+def test_the_union_is_the_organisation_in_focus_when_no_name_holds_the_word(extractor):
+    text = "Uniprof-POA says the mayor has never received its leaders. The union demands the bill's withdrawal."
+    makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert makers == ["Uniprof-POA"], makers
+
+
+def test_its_is_the_clause_s_own_subject_even_unnamed(extractor):
+    text = ("Aurelia Airways cut its flights. Montavia's pilots' union on Tuesday renewed its demand that the "
+            "regulator revoke a waiver.")
+    makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert "Aurelia Airways" not in makers, makers
+
+
+def test_a_that_clause_whose_verb_was_taken_for_a_noun_is_the_demand(extractor):
+    text = "The Halvenian Nurses' Federation demanded on Wednesday that the ministry scrap the closure."
+    makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert makers == ["Halvenian Nurses' Federation"], makers
+
+
+def test_a_sum_in_words_asked_in_compensation_from_a_party_is_a_demand_of_it(extractor):
+    text = "The Alvar Fishermen's Cooperative is seeking 9 million euros in compensation from the Porto Alvar Port Authority."
+    demands = [(e.actor and e.actor.key, e.target and e.target.key, e.predicate)
+               for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert demands == [("Alvar Fishermen's Cooperative", "Porto Alvar Port Authority", "compensation")], demands
