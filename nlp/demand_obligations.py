@@ -136,7 +136,7 @@ def quoted_obligations(disc: Discourse) -> list[Extraction]:
     """Demands inside direct quotations: a party named as the subject of "must" or "should"
     ('"Freedonia must release them today," X said'), asked by the quotation's speaker.
 
-    Not a description ("the regulator must finish the job" names no one), not a passive
+    Not a description the article ties to no party it names, not a passive
     ("X must be held to account" asks someone else), not "must be"/"must have" (a judgement
     or a guess), not "must not" (read as a statement, like other negated demands).
     """
@@ -178,11 +178,18 @@ def _party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
     if not is_obligation_verb(verb):
         return None
     subject = _own_subject(verb)
-    # A name, even one the tagger took for a pronoun ("HNF should keep ...").
-    if subject is None or not (subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "GPE", "PERSON")):
+    # A name, even one the tagger took for a pronoun ("HNF should keep ..."), or a description the
+    # article ties to a party it names ("The union should suspend the strike" after "Uniprof").
+    if subject is None or not (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "GPE", "PERSON") or _definite_noun(subject)
+    ):
         return None
     found = party_ref(subject, disc)
     return disc.party(found) if found is not None and found.label in ("GPE", "ORG", "PERSON") else None
+
+
+def _definite_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _already_read(extraction: Extraction, disc: Discourse) -> bool:

@@ -64,7 +64,30 @@ def _subjects(trigger: Token) -> list[Token]:
         found = _issuers_of(trigger.head)
     if not found and trigger.pos_ == "NOUN" and trigger.dep_ == "ROOT" and name_before(trigger) is not None:
         found = [name_before(trigger)]  # "Uniprof-POA demands that ...": the verb taken for a noun
+    if not found and trigger.dep_ == "ROOT" and (name := _name_right_before(trigger)) is not None:
+        found = [name]
     return _without_datelines(found)
+
+
+def _name_right_before(verb: Token) -> Token | None:
+    """ "The Rio Grande do Sul Court of Justice (TJRS) has ordered X to ...", parsed with "do" as a
+    verb and no subject for "ordered": a finite main verb with no subject at all takes the name
+    written right before it (past its auxiliaries, adverbs and a bracketed acronym)."""
+    i = verb.i - 1
+    sent_start = verb.sent.start
+    while i >= sent_start:
+        token = verb.doc[i]
+        if token.text == ")":
+            opening = next((j for j in range(i - 1, max(sent_start, i - 4) - 1, -1) if verb.doc[j].text == "("), None)
+            if opening is None:
+                return None
+            i = opening - 1
+            continue
+        if token.dep_ in ("aux", "auxpass", "neg", "advmod") or token.text == ",":
+            i -= 1
+            continue
+        return token if token.pos_ == "PROPN" else None
+    return None
 
 
 def name_before(token: Token) -> Token | None:

@@ -1149,3 +1149,17 @@ def test_a_sum_in_words_asked_in_compensation_from_a_party_is_a_demand_of_it(ext
     demands = [(e.actor and e.actor.key, e.target and e.target.key, e.predicate)
                for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert demands == [("Alvar Fishermen's Cooperative", "Porto Alvar Port Authority", "compensation")], demands
+
+
+def test_a_demand_verb_the_parser_left_without_subject_takes_the_name_right_before(extractor):
+    text = ("The Rio Grande do Sul Court of Justice (TJRS) has ordered Uniprof-POA to keep at least 60% of teachers "
+            "working.")
+    demands = _demand_parties(extractor, text)
+    assert demands == [("Rio Grande do Sul Court of Justice", "Uniprof-POA")], demands
+
+
+def test_a_quoted_should_on_a_description_of_a_named_party_is_the_speaker_s_demand(extractor):
+    text = ("The teachers' union Uniprof-POA went on strike on Monday. \"The union should suspend the strike,\" "
+            "Mayor Jo Vance said.")
+    demands = _demand_parties(extractor, text)
+    assert demands == [("Jo Vance", "Uniprof-POA")], demands
