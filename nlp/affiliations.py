@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .actor_words import NOT_CURRENT, PERSON_TITLES, POSSESSIVE
-from .datelines import dateline_end
+from .datelines import dateline_end, is_dateline_mark
 from .metonymy import _state_of_modifier_word, state_at
 from .states import state_of_place
 from .types import Affiliation, Mention
@@ -96,15 +96,19 @@ _STATE_OFFICES = frozenset({"minister", "president", "premier", "chancellor", "a
 
 def _dateline_state(doc: Doc) -> str | None:
     """The state whose capital or seat of government the story was filed from, if it opens with a
-    dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -")."""
+    dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -", "BISHKEK, July 2. KABAR -")."""
     for sent in list(doc.sents)[:4]:
-        end = dateline_end(sent)
-        if end is None:
-            continue
-        place = doc[sent.start : end.i]
-        words = [t.text for t in place if t.text[:1].isupper() and t.text not in ("(",)]
-        place_name = " ".join(words[: next((k for k, t in enumerate(place) if t.text in ",("), len(words))])
-        return state_of_place(place_name) if place_name else None
+        words = [t for t in sent[:4] if t.text.isupper() and t.is_alpha]
+        place = []
+        for token in words:
+            if place and token.i != place[-1].i + 1:
+                break
+            place.append(token)
+        after = doc[place[-1].i + 1] if place and place[-1].i + 1 < len(doc) else None
+        if place and place[0].i == sent.start and after is not None and (after.text == "," or is_dateline_mark(after)):
+            return state_of_place(" ".join(t.text for t in place))
+        if dateline_end(sent) is not None:
+            return None
     return None
 
 
@@ -113,8 +117,8 @@ def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | N
     unless the holder is visiting ("visiting Foreign Minister X") or no longer in office."""
     doc = span.doc
     first = span.start
-    while first > span.sent.start and doc[first - 1].pos_ in ("PROPN", "NOUN", "ADJ") \
-            and doc[first - 1].lower_ not in {"visiting", "former"} and first > span.start - 5:
+    # "Trade Minister X", "the Minister of Water Resources, Agriculture and Processing Industry X".
+    while first > span.sent.start and first > span.start - 12 and _in_a_title(doc[first - 1]):
         first -= 1
     title = [t.lower_ for t in doc[first : span.start]]
     if not set(title) & _STATE_OFFICES:
@@ -123,6 +127,17 @@ def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | N
     if any(t.lower_ in NOT_CURRENT or t.lower_ == "visiting" for t in before):
         return None
     return home, first, span.end
+
+
+def _in_a_title(token: Token) -> bool:
+    """A word of a post written before a name: its words, "of", and the commas and "and" that
+    list a portfolio's fields when a capitalised word follows them."""
+    if token.lower_ in {"visiting", "former"}:
+        return False
+    if token.pos_ in ("PROPN", "NOUN", "ADJ") or token.lower_ == "of":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.text in (",", "and") and following is not None and following.text[:1].isupper()
 
 
 def _state_before_title(
@@ -138,6 +153,11 @@ def _state_before_title(
         low = token.lower_
         if low in NOT_CURRENT or low.startswith("ex-"):
             return None
+        posted_at = _post_to_body(doc, i, by_token, sent_start)
+        if posted_at is not None:
+            # "Chile's ambassador to the WTO, X": past the body the post is at, to the title.
+            i = posted_at
+            continue
         state = _state_word(token, by_token)
         if state:
             first = _mention_start_token(doc, i, by_token)
@@ -157,6 +177,8 @@ def _state_before_title(
             return None
         if low in PERSON_TITLES:
             saw_title = True
+        elif low in ("to", "at") and token.pos_ == "ADP":
+            return None  # "Chile's ambassador to the WTO": the body one is posted to is not the state's
         elif not (
             token.text in POSSESSIVE
             or token.is_punct
@@ -167,6 +189,19 @@ def _state_before_title(
         ):
             return None
         i -= 1
+    return None
+
+
+def _post_to_body(doc: Doc, i: int, by_token: Mapping[int, Mention], sent_start: int) -> int | None:
+    """When ``doc[i]`` ends a body's name written after "<title> to/at (the)", the title's index."""
+    mention = by_token.get(i)
+    if mention is None or mention.label != "ORG":
+        return None
+    j = _mention_start_token(doc, i, by_token) - 1
+    if j >= sent_start and doc[j].lower_ == "the":
+        j -= 1
+    if j - 1 >= sent_start and doc[j].lower_ in ("to", "at") and doc[j - 1].lower_ in PERSON_TITLES:
+        return j - 1
     return None
 
 

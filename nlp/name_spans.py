@@ -347,14 +347,20 @@ def _is_capitalised_name_word(token: Token) -> bool:
 
 
 def described_as_someone(doc: Doc, start: int, end: int) -> bool:
-    """ "X, a fisherman whose brother is among the crew", "X, who heads the union": a name of two
-    words or more described by a person's occupation, or by a clause that only a person takes."""
+    """ "X, a fisherman whose brother is among the crew", "X, who heads the union", "the ambassador,
+    X,": a name of two words or more described by a person's occupation or post, or by a clause
+    that only a person takes."""
     if end - start < 2:
         return False
     root = doc[start:end].root
     for appos in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN"):
         if appos.lemma_.lower() in PERSON_TITLES | OCCUPATION_WORDS | KIN_NOUNS or _has_personal_relative(appos):
             return True
+    # "Chile's ambassador to the WTO, Rodrigo Cifuentes,": the name set beside a person's post.
+    post = root.head
+    if root.dep_ == "appos" and post.pos_ == "NOUN" and post.tag_ == "NN" and post.i < root.i \
+            and post.lemma_.lower() in PERSON_TITLES | OCCUPATION_WORDS | KIN_NOUNS:
+        return True
     return _has_personal_relative(root)
 
 
@@ -449,6 +455,10 @@ def _parted_run_on_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             ),
             None,
         )
+        if split is None and not cand.ruler_key and (person := _person_after_portfolio(doc, cand)) is not None:
+            # "Minister of Water Resources Kubanychbek Asanaliev": the title is no name, the person is.
+            parted.append(person)
+            continue
         if split is None or cand.ruler_key:
             parted.append(cand)
             continue
@@ -456,6 +466,23 @@ def _parted_run_on_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         parted.append(Candidate(cand.start, split, head_label, found_by=cand.found_by))
         parted.append(Candidate(split, cand.end, "PERSON", found_by=cand.found_by))
     return parted
+
+
+def _person_after_portfolio(doc: Doc, cand: Candidate) -> Candidate | None:
+    """ "the Minister of Water Resources Kubanychbek Asanaliev", taken whole for an organisation:
+    a name that opens with a person's title and "of", whose last word the article writes again
+    on its own elsewhere ("K. Asanaliev said", "Asanaliev said"), ends with that person's first
+    and last names."""
+    span = cand.span(doc)
+    if cand.label != "ORG" or len(span) < 5 or span[0].lower_ not in PERSON_TITLES or span[1].lower_ != "of":
+        return None
+    first, last = span[-2], span[-1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in (first, last)):
+        return None
+    if not span[-3].whitespace_ or span[-3].lower_ == "of":
+        return None
+    written_again = any(t.text == last.text and not cand.start <= t.i < cand.end for t in doc)
+    return Candidate(first.i, last.i + 1, "PERSON", found_by=cand.found_by) if written_again else None
 
 
 def _is_split_name(doc: Doc, first: Candidate, second: Candidate) -> bool:

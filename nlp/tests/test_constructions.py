@@ -1163,3 +1163,21 @@ def test_a_quoted_should_on_a_description_of_a_named_party_is_the_speaker_s_dema
             "Mayor Jo Vance said.")
     demands = _demand_parties(extractor, text)
     assert demands == [("Jo Vance", "Uniprof-POA")], demands
+
+
+def test_the_name_beside_an_ambassador_to_a_body_is_a_person_of_the_state_not_the_body(extractor):
+    text = "Chile's ambassador to the WTO, Rodrigo Valdivieso, rejected the complaint on Monday."
+    analysis = extractor.analyse(text)
+    labels = {m.key: m.label for m in analysis.mentions}
+    affiliations = {(a.member, a.state) for a in analysis.affiliations}
+    assert labels.get("Rodrigo Valdivieso") == "PERSON", labels
+    assert ("Rodrigo Valdivieso", "Chile") in affiliations and ("WTO", "Chile") not in affiliations, affiliations
+
+
+def test_a_person_run_into_a_minister_s_portfolio_is_found_by_the_surname_written_again(extractor):
+    text = ("BISHKEK, July 2. KABAR - This was reported by the Minister of Water Resources Temirbek Usenaliev "
+            "after the talks. \"We have always been a reliable neighbour,\" T. Usenaliev said.")
+    analysis = extractor.analyse(text)
+    speakers = [e.actor and e.actor.key for e in analysis.extractions if e.kind == STATEMENT]
+    assert speakers == ["Temirbek Usenaliev"], speakers
+    assert ("Temirbek Usenaliev", "Kyrgyzstan") in {(a.member, a.state) for a in analysis.affiliations}
