@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import predicates
+from .demand_parties import party_ref_any
 from .discourse import Discourse, is_negated, subjects_of
 from .quotations import sentence_span, subtree_span
 from .speakers import speaker_of
@@ -281,7 +282,8 @@ def _demand_refused(
     if not is_negated(verb):
         return None
     side = _speaks_for(statement.actor.key, disc)
-    subject = disc.ref_any(subjects_of(verb))
+    # The subject read as a demand's party would be ("the union" as the union in focus).
+    subject = party_ref_any(subjects_of(verb), disc)
     if subject is not None:
         side |= _speaks_for(subject.key, disc)
     acts = {verb.lemma_.lower(), predicates.normalise_verb(verb)}

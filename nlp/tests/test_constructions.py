@@ -1028,21 +1028,21 @@ def test_a_speaker_who_says_it_rejects_something_denies(extractor, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The teachers' union Uniprof wants Zenda to withdraw the bill. Mayor Jo Vance said the bill would not be withdrawn.",
-    "The teachers' union Uniprof wants Zenda to withdraw the bill. \"The bill will not be withdrawn,\" Mayor Jo Vance said.",
+    "The teachers' union Velprof wants Zenda to withdraw the bill. Mayor Jo Vance said the bill would not be withdrawn.",
+    "The teachers' union Velprof wants Zenda to withdraw the bill. \"The bill will not be withdrawn,\" Mayor Jo Vance said.",
 ])
 def test_saying_the_act_demanded_will_not_be_done_denies_the_demand(extractor, text):
     answers = [(e.actor.key, e.stance, e.target and e.target.key) for e in extractor.analyse(text).extractions
                if e.kind == STATEMENT]
-    assert answers == [("Jo Vance", DENIED, "Uniprof")], answers
+    assert answers == [("Jo Vance", DENIED, "Velprof")], answers
 
 
 def test_the_demanding_side_saying_it_will_not_withdraw_its_demand_denies_nothing(extractor):
-    text = ("The teachers' union Uniprof wants Zenda to withdraw the bill. Uniprof leader Jo Vance said the union "
+    text = ("The teachers' union Velprof wants Zenda to withdraw the bill. Velprof leader Jo Vance said the union "
             "would not withdraw its demand.")
     answers = [(e.actor.key, e.target and e.target.key) for e in extractor.analyse(text).extractions
                if e.kind == STATEMENT and e.stance == DENIED]
-    assert ("Jo Vance", "Uniprof") not in answers and all(target != "Uniprof" for _, target in answers), answers
+    assert ("Jo Vance", "Velprof") not in answers and all(target != "Velprof" for _, target in answers), answers
 
 
 def test_a_demand_after_a_negated_verb_of_its_own_tense_is_not_negated(extractor):
@@ -1126,9 +1126,9 @@ def test_its_president_speaks_for_the_organisation_just_named(extractor):
 
 
 def test_the_union_is_the_organisation_in_focus_when_no_name_holds_the_word(extractor):
-    text = "Uniprof-POA says the mayor has never received its leaders. The union demands the bill's withdrawal."
+    text = "Velprof-ZVA says the mayor has never received its leaders. The union demands the bill's withdrawal."
     makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
-    assert makers == ["Uniprof-POA"], makers
+    assert makers == ["Velprof-ZVA"], makers
 
 
 def test_its_is_the_clause_s_own_subject_even_unnamed(extractor):
@@ -1139,30 +1139,30 @@ def test_its_is_the_clause_s_own_subject_even_unnamed(extractor):
 
 
 def test_a_that_clause_whose_verb_was_taken_for_a_noun_is_the_demand(extractor):
-    text = "The Halvenian Nurses' Federation demanded on Wednesday that the ministry scrap the closure."
+    text = "The Velmar Nurses' Federation demanded on Wednesday that the ministry scrap the closure."
     makers = [e.actor and e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
-    assert makers == ["Halvenian Nurses' Federation"], makers
+    assert makers == ["Velmar Nurses' Federation"], makers
 
 
 def test_a_sum_in_words_asked_in_compensation_from_a_party_is_a_demand_of_it(extractor):
-    text = "The Alvar Fishermen's Cooperative is seeking 9 million euros in compensation from the Porto Alvar Port Authority."
+    text = "The Harwick Fishermen's Cooperative is seeking 9 million euros in compensation from the Port of Harwick Authority."
     demands = [(e.actor and e.actor.key, e.target and e.target.key, e.predicate)
                for e in extractor.analyse(text).extractions if e.kind == DEMAND]
-    assert demands == [("Alvar Fishermen's Cooperative", "Porto Alvar Port Authority", "compensation")], demands
+    assert demands == [("Harwick Fishermen's Cooperative", "Port of Harwick Authority", "compensation")], demands
 
 
 def test_a_demand_verb_the_parser_left_without_subject_takes_the_name_right_before(extractor):
-    text = ("The Rio Grande do Sul Court of Justice (TJRS) has ordered Uniprof-POA to keep at least 60% of teachers "
+    text = ("The Rio Grande do Sul Court of Justice (TJRS) has ordered Velprof-ZVA to keep at least 60% of teachers "
             "working.")
     demands = _demand_parties(extractor, text)
-    assert demands == [("Rio Grande do Sul Court of Justice", "Uniprof-POA")], demands
+    assert demands == [("Rio Grande do Sul Court of Justice", "Velprof-ZVA")], demands
 
 
 def test_a_quoted_should_on_a_description_of_a_named_party_is_the_speaker_s_demand(extractor):
-    text = ("The teachers' union Uniprof-POA went on strike on Monday. \"The union should suspend the strike,\" "
+    text = ("The teachers' union Velprof-ZVA went on strike on Monday. \"The union should suspend the strike,\" "
             "Mayor Jo Vance said.")
     demands = _demand_parties(extractor, text)
-    assert demands == [("Jo Vance", "Uniprof-POA")], demands
+    assert demands == [("Jo Vance", "Velprof-ZVA")], demands
 
 
 def test_the_name_beside_an_ambassador_to_a_body_is_a_person_of_the_state_not_the_body(extractor):
