@@ -384,7 +384,7 @@ _OWNING_PRONOUNS = frozenset({"its", "their"})
 def _organisation_named_last(
     doc: Doc, pronoun: int, by_token: Mapping[int, Mention], span: Span
 ) -> tuple[str, int, int] | None:
-    """The organisation named nearest before ``pronoun`` (within the two sentences before)."""
+    """The organisation named nearest before ``pronoun`` (within the 80 words before it)."""
     earliest = max(0, pronoun - 80)
     for i in range(pronoun - 1, earliest - 1, -1):
         organisation = _organisation_at(doc[i], by_token)

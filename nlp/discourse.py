@@ -23,7 +23,7 @@ from .model import doc_text
 from .normalise import strip_diacritics
 from .speech_words import CUE_VERBS
 from .states import state_named, state_of_demonym, state_of_place, union_of_seat
-from .types import PARTY_LABELS, ActorRef, Affiliation, Extraction
+from .types import PARTY_LABELS, ActorRef, Affiliation, Extraction, Mention
 from .types import Span as TextSpan
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -322,13 +322,13 @@ class Discourse:
         return None
 
     @staticmethod
-    def _company_in_focus(token: Token, companies: list) -> ActorRef | None:
+    def _company_in_focus(token: Token, companies: list[Mention]) -> ActorRef | None:
         """The company the article names most up to "the company" (the one its story is about),
         the latest named of equals."""
         if not companies:
             return None
         counts: dict[str, int] = {}
-        latest: dict[str, object] = {}
+        latest: dict[str, Mention] = {}
         for mention in companies:
             counts[mention.key] = counts.get(mention.key, 0) + 1
             latest[mention.key] = mention
@@ -698,7 +698,7 @@ _NOT_COMPANY_WORDS = (GENERIC_BODY_WORDS - {"company", "group", "bank"}) | froze
 ) | frozenset({"regulator", "watchdog", "ombudsman", "ngo", "charity", "foundation", "institute"})
 
 
-def _may_be_a_company(mention) -> bool:
+def _may_be_a_company(mention: Mention) -> bool:
     """No word of the name, as written here or keyed, is one for a public body, a court or a union
     (every name of an entity is checked: "CNIL" is the "Commission nationale ...")."""
     words = {strip_diacritics(w.casefold().strip("'’")) for name in (mention.key, mention.text) for w in name.split()}
