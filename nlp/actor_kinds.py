@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 from . import states
 from .actor_words import (
     COMPANY_NOUNS,
-    CORPORATE_SUFFIXES,
     FACILITY_NOUNS,
     GROUP_WORD_ENDINGS,
     LOCATIVE_ONLY_PREPS,
@@ -33,6 +32,7 @@ from .actor_words import (
     PLACE_NOUNS,
     POSSESSIVE,
     RELAYING_VERBS,
+    is_organisation_ending,
 )
 from .aliases import Declaration
 from .name_spans import Candidate, described_as_someone
@@ -44,8 +44,7 @@ from .normalise import normalise_name
 def has_org_name_ending(doc: Doc, start: int, end: int) -> bool:
     """ "Human Rights Watch", "Volta Motors", "Orvenna SAS": a last word that makes a name an
     organisation (a company's legal form among them)."""
-    last = doc[end - 1].lower_
-    return end - start >= 2 and (last in ORG_NAME_ENDINGS or last.rstrip(".") in CORPORATE_SUFFIXES)
+    return end - start >= 2 and is_organisation_ending(doc[end - 1].text)
 
 
 def has_facility_cue(doc: Doc, start: int, end: int) -> bool:
@@ -273,7 +272,7 @@ def _not_a_person(doc: Doc, group: list[str], surfaces: dict[str, list[Candidate
 
 
 def _names_a_body(last_word: str) -> bool:
-    return last_word in ORG_NAME_ENDINGS | BODY_NAME_ENDINGS or last_word.rstrip(".") in CORPORATE_SUFFIXES
+    return last_word in BODY_NAME_ENDINGS or is_organisation_ending(last_word)
 
 
 def _has_acronym_word(text: str) -> bool:

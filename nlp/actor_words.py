@@ -182,6 +182,12 @@ CORPORATE_SUFFIXES = {
     "ltd", "limited", "inc", "plc", "corp", "llc", "llp", "ag", "sa", "nv", "bv", "gmbh", "pty", "spa",
     "sas", "sarl", "srl", "ltda", "oy", "oyj", "ab", "asa", "bhd", "tbk", "kgaa",
 }
+def is_organisation_ending(word: str) -> bool:
+    """ "Watch", "Motors", "Ltd.", "SAS": a last word that makes a name an organisation."""
+    word = word.lower()
+    return word in ORG_NAME_ENDINGS or word.rstrip(".") in CORPORATE_SUFFIXES
+
+
 # What only a company has: "X's shares fell", "X shares", "shares of X".
 COMPANY_NOUNS = {"shares", "stock", "stocks", "shareholders", "share price", "earnings"}
 # Last words that make a name a public body even when the model took it for a place

@@ -16,7 +16,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from .actor_words import (
-    CORPORATE_SUFFIXES, GENERIC_BODY_WORDS, ORG_NAME_ENDINGS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word,
+    GENERIC_BODY_WORDS, PERSON_TITLES, PLACE_PREPOSITIONS, is_generic_body_word, is_organisation_ending,
     names_a_regulating_body,
 )
 from .actors import main_city
@@ -639,7 +639,7 @@ def _union_in_focus(token: Token, disc: Discourse) -> ActorRef | None:
 
 def _names_a_company(ref: ActorRef) -> bool:
     return any(
-        name.split()[-1].lower().rstrip(".") in CORPORATE_SUFFIXES | ORG_NAME_ENDINGS - _WORKERS_BODY_NOUNS
+        name.split()[-1].lower() not in _WORKERS_BODY_NOUNS and is_organisation_ending(name.split()[-1])
         for name in (ref.key, ref.text) if len(name.split()) > 1
     )
 
