@@ -26,7 +26,6 @@ from .actor_words import (
     MOTION_VERBS,
     ORG_MODIFIERS,
     BODY_NAME_ENDINGS,
-    ORG_NAME_ENDINGS,
     ORG_NOUNS,
     PERSON_TITLES,
     PLACE_NOUNS,
