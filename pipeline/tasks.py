@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from celery import shared_task
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -82,9 +83,24 @@ def articles_settle() -> int:
     """
     if Article.objects.pending().exists():
         return 0
+    stale = _settle_and_mark_stale()
+    return articles_process_enqueue(article_ids=stale).queued
+
+
+@transaction.atomic
+def _settle_and_mark_stale() -> list[int]:
+    """The ruler's new snapshot and the articles it now reads differently, pending, in one commit.
+
+    A worker that dies in between must not leave the ruler changed and its
+    re-readings unknown: the next settle would find nothing new, and those
+    articles would keep what the old ruler read in them. Committed together,
+    the articles are pending and the sweep sends any message lost after this.
+    The snapshot's corpus write lock is held until then, so nobody sees the
+    corpus settled in between.
+    """
     stale = services.articles_settle_round()
     Article.objects.filter(pk__in=stale).queue_for_rereading()
-    return articles_process_enqueue(article_ids=stale).queued
+    return stale
 
 
 # --- Sending the messages ------------------------------------------------------------------
