@@ -52,6 +52,9 @@ SUPPORT = Q(extraction__stance__in=SUPPORTING)
 # Claims per statement of a full recompute: one pass over their evidence each, in
 # transactions short enough that new articles are not held up for long.
 FULL_RECOMPUTE_BATCH = 50_000
+# Above this many claims a recompute gets the memory to sort their evidence in one go.
+LARGE_RECOMPUTE = 1_000
+LARGE_RECOMPUTE_WORK_MEM = "256MB"
 
 
 def live_evidence():
@@ -146,8 +149,11 @@ SEARCH_DOCUMENT = (
 #   evidence; the live sentences' stored vectors for the search document.
 # - actors, names, aliases: the claim's actor, target and about (each once), their
 #   names and unblocked aliases, for the search document.
-# - computed: the figures of every claim, zero where nothing is live; ``emptied``
-#   where it has no evidence at all.
+# - counted: the figures of every claim, zero where nothing is live; ``emptied``
+#   where it has no evidence at all. computed: the same with the status.
+# - updated: the claims that were stale or whose figures changed (the others are
+#   left as they are, ``recomputed_at`` included: it says when the figures were
+#   last written).
 # The status follows: withdrawn when nothing live is left (every article withdrawn or
 # every extraction rejected); contested by a denial or a contradicting claim;
 # corroborated by two independent origins; otherwise single-source.
@@ -217,7 +223,7 @@ aliases AS (
     JOIN entities_alias alias ON alias.entity_id = actors.entity_id AND NOT alias.blocked
     GROUP BY actors.claim_id
 ),
-computed AS (
+counted AS (
     SELECT recomputed.id,
            coalesce(article_count, 0) AS article_count,
            coalesce(outlet_count, 0) AS outlet_count,
@@ -245,6 +251,16 @@ computed AS (
     LEFT JOIN names ON names.claim_id = recomputed.id
     LEFT JOIN aliases ON aliases.claim_id = recomputed.id
 ),
+computed AS (
+    SELECT counted.*,
+           CASE
+               WHEN article_count = 0 AND no_comment_count = 0 AND denied_count = 0 THEN %(withdrawn)s
+               WHEN denied_count > 0 OR contradicted THEN %(contested)s
+               WHEN origin_count >= 2 THEN %(corroborated)s
+               ELSE %(single_source)s
+           END AS status
+    FROM counted
+),
 updated AS (
     UPDATE claims_claim claim
     SET article_count = computed.article_count,
@@ -259,20 +275,28 @@ updated AS (
         first_seen = computed.first_seen,
         last_seen = computed.last_seen,
         search_document = computed.search_document,
-        status = CASE
-            WHEN computed.article_count = 0 AND computed.no_comment_count = 0 AND computed.denied_count = 0
-                THEN %(withdrawn)s
-            WHEN computed.denied_count > 0 OR computed.contradicted THEN %(contested)s
-            WHEN computed.origin_count >= 2 THEN %(corroborated)s
-            ELSE %(single_source)s
-        END,
+        status = computed.status,
         dirty = false,
         recomputed_at = %(now)s
     FROM computed
     WHERE claim.id = computed.id
-    RETURNING claim.id, computed.emptied
+      -- A row is written only when it was stale or a figure changed: a full recompute
+      -- that finds what is stored rewrites nothing (no row versions, no index entries).
+      AND (claim.dirty OR (
+              claim.article_count, claim.outlet_count, claim.origin_count, claim.asserted_count,
+              claim.attributed_count, claim.hedged_count, claim.no_comment_count, claim.denied_count,
+              claim.undated_count, claim.first_seen, claim.last_seen, claim.status, claim.search_document
+          ) IS DISTINCT FROM (
+              computed.article_count, computed.outlet_count, computed.origin_count, computed.asserted_count,
+              computed.attributed_count, computed.hedged_count, computed.no_comment_count, computed.denied_count,
+              computed.undated_count, computed.first_seen, computed.last_seen, computed.status,
+              computed.search_document
+          ))
+    RETURNING claim.id
 )
-SELECT id FROM updated WHERE emptied
+-- Read from ``computed``, not ``updated``: a claim without evidence goes even when its
+-- row was already up to date. (The UPDATE above runs to completion all the same.)
+SELECT id FROM computed WHERE emptied
 """
 
 
@@ -312,6 +336,11 @@ def claims_recompute(*, claim_ids: Iterable[int]) -> int:
             "SELECT pg_advisory_xact_lock_shared(%s), set_config('jit', 'off', true)", [CORPUS_WRITE_LOCK_ID]
         )
     ids = _claims_lock(list(claim_ids))
+    if len(ids) > LARGE_RECOMPUTE:
+        with connection.cursor() as cursor:
+            # The evidence of tens of thousands of claims is sorted once by claim and
+            # article; with the default work_mem that sort spills to disk.
+            cursor.execute("SELECT set_config('work_mem', %s, true)", [LARGE_RECOMPUTE_WORK_MEM])
     if not ids:
         return 0
     with connection.cursor() as cursor:
@@ -343,6 +372,28 @@ def _claims_lock(claim_ids: list[int]) -> list[int]:
         locked = [pk for (pk,) in cursor.fetchall()]
     wanted = set(claim_ids)
     return [pk for pk in locked if pk in wanted]
+
+
+def claims_recompute_all() -> int:
+    """Recompute every claim, stale or not; returns how many were recomputed.
+
+    For when the figures may be wrong without anything having marked them
+    stale: counting rules changed by an upgrade, rows edited by hand. Claims are
+    taken in id ranges of ``FULL_RECOMPUTE_BATCH``, each range one statement in
+    its own transaction, so new articles are held up for one range at a time;
+    a claim written meanwhile is marked dirty and recomputed as usual. Only
+    claims whose figures change are written.
+    """
+    done = 0
+    after = 0
+    while True:
+        ids = list(
+            Claim.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:FULL_RECOMPUTE_BATCH]
+        )
+        if not ids:
+            return done
+        done += claims_recompute(claim_ids=ids)
+        after = ids[-1]
 
 
 def claims_recompute_dirty(*, limit: int | None = None) -> int:

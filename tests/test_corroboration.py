@@ -1,10 +1,12 @@
 """Corroboration figures are counted by PostgreSQL and follow the evidence."""
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.postgres.search import SearchQuery
+from django.core.management import call_command
 
-from claims.corroboration import claims_recompute
+from claims.corroboration import claims_recompute, claims_recompute_all
 from claims.selectors import claim_named_origins
 from claims.models import Claim, Evidence, Stance
 from tests.factories import ArticleFactory, ClaimFactory, EntityFactory, EvidenceFactory, ExtractionFactory, SourceFactory
@@ -183,6 +185,83 @@ def test_it_deletes_a_claim_left_without_evidence():
     claims_recompute(claim_ids=[claim.pk])
 
     assert not Claim.objects.filter(pk=claim.pk).exists()
+
+
+def _row_version(claim) -> str:
+    # PostgreSQL's transaction id of the row's current version: it changes on every write.
+    return Claim.objects.extra(select={"version": "xmin::text"}).values_list("version", flat=True).get(pk=claim.pk)
+
+
+def test_a_full_recompute_mends_figures_nothing_marked_stale():
+    # Figures wrong without any dirty flag: counting rules changed by an upgrade,
+    # or a row edited by hand.
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim, source=SourceFactory(name="A"))
+    _evidence(claim, source=SourceFactory(name="B"))
+    claims_recompute(claim_ids=[claim.pk])
+    Claim.objects.filter(pk=claim.pk).update(article_count=99, status=Claim.Status.CONTESTED)
+
+    assert claims_recompute_all() == 1
+
+    claim.refresh_from_db()
+    assert (claim.article_count, claim.status, claim.dirty) == (2, Claim.Status.CORROBORATED, False)
+
+
+def test_a_recompute_that_finds_the_figures_right_writes_nothing():
+    right, wrong = ClaimFactory(dirty=True), ClaimFactory(dirty=True)
+    _evidence(right)
+    _evidence(wrong)
+    claims_recompute(claim_ids=[right.pk, wrong.pk])
+    Claim.objects.filter(pk=wrong.pk).update(outlet_count=7)
+    before = _row_version(right), _row_version(wrong)
+
+    claims_recompute_all()
+
+    assert _row_version(right) == before[0]
+    assert _row_version(wrong) != before[1]
+
+
+def test_a_stale_claim_is_written_even_when_its_figures_are_right():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim)
+    claims_recompute(claim_ids=[claim.pk])
+    Claim.objects.filter(pk=claim.pk).update(dirty=True)
+
+    claims_recompute(claim_ids=[claim.pk])
+
+    assert Claim.objects.get(pk=claim.pk).dirty is False
+
+
+def test_a_claim_without_evidence_goes_even_when_its_row_is_up_to_date():
+    claim = ClaimFactory(dirty=True)
+    evidence = _evidence(claim)
+    Evidence.objects.filter(pk=evidence.pk).delete()
+    # What a recompute would write, already there: the write is skipped, the delete is not.
+    Claim.objects.filter(pk=claim.pk).update(
+        article_count=0, outlet_count=0, origin_count=0, asserted_count=0, first_seen=None, last_seen=None,
+        status=Claim.Status.WITHDRAWN, dirty=False,
+    )
+
+    claims_recompute_all()
+
+    assert not Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_the_recompute_command_counts_stale_claims_or_with_all_every_claim():
+    stale, wrong = ClaimFactory(dirty=True), ClaimFactory(dirty=True)
+    _evidence(stale)
+    _evidence(wrong)
+    claims_recompute(claim_ids=[wrong.pk])
+    Claim.objects.filter(pk=wrong.pk).update(article_count=5)
+    out = io.StringIO()
+
+    call_command("recompute", stdout=out)
+    assert "1 claims recomputed" in out.getvalue()
+    assert Claim.objects.get(pk=wrong.pk).article_count == 5
+
+    call_command("recompute", "--all", stdout=out)
+    assert Claim.objects.get(pk=wrong.pk).article_count == 1
+    assert Claim.objects.get(pk=stale.pk).article_count == 1
 
 
 def test_it_recomputes_many_claims_in_a_constant_number_of_queries(django_assert_max_num_queries):
