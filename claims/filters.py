@@ -18,7 +18,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from entities.models import Entity
 
 from .corroboration import SUPPORT, live_evidence
-from .models import CORROBORATION_ORDER, SEARCH_CONFIG, Claim, Kind, Stance
+from .models import CORROBORATION_ORDER, NEWEST_ORDER, SEARCH_CONFIG, Claim, Kind, Stance
 
 # Statuses an analyst can list: a withdrawn claim is kept for editors, not shown.
 LISTED_STATUSES = [(value, label) for value, label in Claim.Status.choices if value != Claim.Status.WITHDRAWN]
@@ -28,7 +28,7 @@ SORTS = {
     "corroboration": ("Best corroborated", list(CORROBORATION_ORDER)),
     "articles": ("Most articles", ["-article_count", "-origin_count", "pk"]),
     "outlets": ("Most outlets", ["-outlet_count", "-origin_count", "pk"]),
-    "newest": ("Last seen, newest first", [F("last_seen").desc(nulls_last=True), "-origin_count", "pk"]),
+    "newest": ("Last seen, newest first", list(NEWEST_ORDER)),
     "oldest": ("First seen, oldest first", [F("first_seen").asc(nulls_last=True), "-origin_count", "pk"]),
 }
 RELEVANCE = ["-rank", "-origin_count", "-article_count", "pk"]
