@@ -147,8 +147,10 @@ SEARCH_DOCUMENT = (
 #   supporting stances by leading sentence, responses (no comment, denied) by any live
 #   sentence; undated supporting articles; first and last seen from dated live
 #   evidence; the live sentences' stored vectors for the search document.
-# - actors, names, aliases: the claim's actor, target and about (each once), their
-#   names and unblocked aliases, for the search document.
+# - actors, names, aliases: the claim's actor, target and about (each once), the
+#   stored vectors of their names and unblocked aliases, for the search document
+#   (nothing is parsed here: summaries, names, aliases and sentences are parsed
+#   once, when they are written).
 # - counted: the figures of every claim, zero where nothing is live; ``emptied``
 #   where it has no evidence at all. computed: the same with the status.
 # - updated: the claims that were stale or whose figures changed (the others are
@@ -160,7 +162,7 @@ SEARCH_DOCUMENT = (
 RECOMPUTE_SQL = """
 WITH
 recomputed AS (
-    SELECT id, summary, actor_id, target_id, about_id
+    SELECT id, summary_vector, actor_id, target_id, about_id
     FROM claims_claim
     WHERE id = ANY(%(ids)s::bigint[])
 ),
@@ -212,13 +214,13 @@ actors AS (
     WHERE role.entity_id IS NOT NULL
 ),
 names AS (
-    SELECT actors.claim_id, string_agg(entity.name, ' ' ORDER BY entity.id) AS names
+    SELECT actors.claim_id, claims_tsvector_agg(entity.name_vector ORDER BY entity.id) AS names
     FROM actors
     JOIN entities_entity entity ON entity.id = actors.entity_id
     GROUP BY actors.claim_id
 ),
 aliases AS (
-    SELECT actors.claim_id, string_agg(alias.surface, ' ' ORDER BY alias.id) AS surfaces
+    SELECT actors.claim_id, claims_tsvector_agg(alias.surface_vector ORDER BY alias.id) AS surfaces
     FROM actors
     JOIN entities_alias alias ON alias.entity_id = actors.entity_id AND NOT alias.blocked
     GROUP BY actors.claim_id
@@ -236,9 +238,7 @@ counted AS (
            coalesce(undated_count, 0) AS undated_count,
            first_seen,
            last_seen,
-           setweight(to_tsvector(%(config)s::regconfig, coalesce(summary, '')), 'A')
-               || setweight(to_tsvector(%(config)s::regconfig, coalesce(names, '')), 'A')
-               || setweight(to_tsvector(%(config)s::regconfig, coalesce(surfaces, '')), 'A')
+           summary_vector || coalesce(names, ''::tsvector) || coalesce(surfaces, ''::tsvector)
                || setweight(coalesce(sentences, ''::tsvector), 'B')
                AS search_document,
            EXISTS (
@@ -304,7 +304,6 @@ def _recompute_parameters(ids: list[int]) -> dict:
     return {
         "ids": ids,
         "now": timezone.now(),
-        "config": SEARCH_CONFIG,
         "withdrawn_article": Article.State.WITHDRAWN.value,
         "supporting": [stance.value for stance in SUPPORTING],
         "asserted": Stance.ASSERTED.value,

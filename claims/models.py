@@ -5,11 +5,8 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from entities.models import EditorDecisionHistory, Entity, Made
-
-
-# The text search configuration of every document search reads.
-SEARCH_CONFIG = "english"
+# SEARCH_CONFIG: the text search configuration of every document search reads.
+from entities.models import SEARCH_CONFIG, EditorDecisionHistory, Entity, Made
 
 
 class Kind(models.TextChoices):
@@ -204,6 +201,13 @@ class Claim(models.Model):
     predicate = models.CharField(max_length=100, blank=True)
     topic = models.CharField(max_length=200, blank=True, help_text="Normalised object when there is no entity.")
     summary = models.TextField()
+    # Parsed for search once, when written: the recompute builds the search document
+    # from stored vectors (this, the actors' names and aliases, the evidence sentences).
+    summary_vector = models.GeneratedField(
+        expression=SearchVector("summary", weight="A", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     contradicts = models.ManyToManyField("self", blank=True, symmetrical=True)
     renews = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="renewals",
@@ -240,7 +244,7 @@ class Claim(models.Model):
     # merged, deleted. Not the figures: every recompute rewrites them (with an
     # UPDATE, which history does not see anyway), and they can be counted again
     # from the evidence, whose history is kept.
-    history = HistoricalRecords(excluded_fields=COMPUTED_FIELDS)
+    history = HistoricalRecords(excluded_fields=[*COMPUTED_FIELDS, "summary_vector"])
 
     class Meta:
         ordering = ["-origin_count", "-article_count", "pk"]

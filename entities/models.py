@@ -1,4 +1,5 @@
 """Actors (people, organisations, states, places) and the names they go by."""
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -31,6 +32,23 @@ def _decided_by_editor(instance) -> bool:
     return instance.made_by == Made.EDITOR or getattr(instance, "rejected", False)
 
 
+# The text search configuration of every search document (claims import it from here).
+SEARCH_CONFIG = "english"
+
+
+def _parsed_for_search(field: str) -> models.GeneratedField:
+    """``field`` parsed for search once, when written, at the weight of a claim's actors.
+
+    A claim's search document (``claims.corroboration``) joins these vectors
+    instead of parsing every name of every claim again on each recompute.
+    """
+    return models.GeneratedField(
+        expression=SearchVector(field, weight="A", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+
 class EntityQuerySet(models.QuerySet):
     def canonical(self):
         """Entities that have not been merged into another."""
@@ -47,6 +65,7 @@ class Entity(models.Model):
         NORP = "NORP", "Group (nationality, religion, politics)"
 
     name = models.CharField(max_length=300)
+    name_vector = _parsed_for_search("name")
     kind = models.CharField(max_length=6, choices=Kind.choices)
     merged_into = models.ForeignKey(
         "self",
@@ -75,7 +94,7 @@ class Entity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EntityQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["name_vector"])
 
     class Meta:
         verbose_name_plural = "entities"
@@ -94,6 +113,7 @@ class Alias(models.Model):
 
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="aliases")
     surface = models.CharField(max_length=300)
+    surface_vector = _parsed_for_search("surface")
     normalised = models.CharField(max_length=300)
     made_by = models.CharField(max_length=7, choices=Made.choices, default=Made.MACHINE)
     blocked = models.BooleanField(
@@ -108,7 +128,7 @@ class Alias(models.Model):
     ruler_surfaces = models.JSONField(default=list, blank=True, help_text="The spellings the ruler matches.")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords(excluded_fields=["ruler_name", "ruler_label", "ruler_surfaces"])
+    history = HistoricalRecords(excluded_fields=["surface_vector", "ruler_name", "ruler_label", "ruler_surfaces"])
 
     class Meta:
         verbose_name_plural = "aliases"
