@@ -162,13 +162,16 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=300)
     options = parser.parse_args()
-    rows = [row for size in options.sizes for row in measure(size, clients=options.clients, requests=options.requests)]
     print(f"{options.clients} concurrent clients, {options.requests} requests per URL, gunicorn 2 workers, "
           f"{os.cpu_count()} cores")
     print("| articles | URL | queries | bytes | p50 ms | p95 ms | requests/s | ratio to bare |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
-    for size, name, queries, size_bytes, p50, p95, rps, ratio in rows:
-        print(f"| {size:,} | {name} | {queries} | {size_bytes:,} | {p50:.0f} | {p95:.0f} | {rps:.0f} | {ratio:.2f} |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    for size in options.sizes:  # each size's rows as soon as they are measured: a 100k run is long
+        for size_, name, queries, size_bytes, p50, p95, rps, ratio in measure(
+            size, clients=options.clients, requests=options.requests
+        ):
+            print(f"| {size_:,} | {name} | {queries} | {size_bytes:,} | {p50:.0f} | {p95:.0f} | {rps:.0f} | "
+                  f"{ratio:.2f} |", flush=True)
 
 
 if __name__ == "__main__":
