@@ -311,9 +311,7 @@ def _read_own_speaker(cue: Token, disc: Discourse, found: Signals) -> None:
     if _linked_denial(cue) is not None or _calls_it_false(cue):
         found.denied = True
     speakers = subjects_of(cue) or [t for t in [agent_of(cue)] if t is not None]
-    if speakers and _unnamed_officials(speakers[0]):
-        found.hedged = True  # "Kyrgyz officials say ...": a side, but no one on the record
-    elif speakers and (_is_on_record_role(speakers[0]) or _is_proper_name(speakers[0])):
+    if speakers and (_is_on_record_role(speakers[0]) or _is_proper_name(speakers[0])):
         found.on_record = True
         if disc.ref(speakers[0]) is None:
             # "a spokeswoman for <the ministry>": the body she speaks for is the origin.
@@ -451,22 +449,9 @@ def _is_on_record_role(speaker: Token) -> bool:
     return False
 
 
-def _unnamed_officials(speaker: Token) -> bool:
-    """"Kyrgyz officials", "two government officials", "Western diplomats": several people of a
-    side, none named and none speaking for it (spokespeople do); or one who asked for anonymity."""
-    lemma = speaker.lemma_.lower()
-    if _asked_for_anonymity(speaker) and lemma in ROLE_NOUNS:
-        return True
-    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.morph.get("Number") == ["Plur"]
-    return plural and lemma in ROLE_NOUNS | {"diplomat", "source"} and lemma not in SPOKES_NOUNS \
-        and speaker.lower_ not in SPOKES_NOUNS
-
-
 def _asked_for_anonymity(noun: Token) -> bool:
-    """"who asked not to be identified", "speaking on condition of anonymity"."""
     return any(
-        c.dep_ in ("relcl", "acl", "advcl")
-        and any(t.lemma_.lower() in ANONYMITY_VERBS or t.lower_ == "anonymity" for t in c.subtree)
+        c.dep_ in ("relcl", "acl") and any(t.lemma_.lower() in ANONYMITY_VERBS for t in c.subtree)
         for c in noun.children
     )
 

@@ -1218,15 +1218,3 @@ def test_the_addressee_s_reassurance_with_no_on_its_subject_is_no_denial(extract
             "said no jobs would be lost.")
     said = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert ("Ministry of Health", DENIED) not in said, said
-
-
-@pytest.mark.parametrize("sentence, stance", [
-    ("Norwegian officials say Sweden owes about $3.4 million in fees.", "hedged"),
-    ("Norwegian officials, speaking on condition of anonymity, said Sweden had paid a further $1 million.",
-     "hedged"),
-    ("Two Norwegian government officials said Sweden had paid a further $1 million.", "hedged"),
-    ("A spokeswoman for the Norwegian foreign ministry said Sweden had paid a further $1 million.", "attributed"),
-])
-def test_unnamed_officials_of_a_side_hedge_where_a_spokesperson_is_on_the_record(extractor, sentence, stance):
-    said = [(e.actor.key, e.stance) for e in extractor.analyse(sentence).extractions if e.kind == STATEMENT]
-    assert said == [("Norway", stance)], said
