@@ -52,6 +52,11 @@ SUPPORT = Q(extraction__stance__in=SUPPORTING)
 # Claims per statement of a full recompute: one pass over their evidence each, in
 # transactions short enough that new articles are not held up for long.
 FULL_RECOMPUTE_BATCH = 50_000
+# Claims per statement of ``claims_recompute_all``, an operator's command: each statement
+# reads every evidence row of the corpus once, so fewer and larger ones are faster
+# (100k articles, 400k claims: 65 s in batches of 50,000, 43 s in batches of 200,000 or
+# one of all), at the price of holding new articles' writes for longer.
+RECOMPUTE_ALL_BATCH = 200_000
 # Above this many claims a recompute gets the memory to sort their evidence in one go.
 LARGE_RECOMPUTE = 1_000
 LARGE_RECOMPUTE_WORK_MEM = "256MB"
@@ -378,7 +383,7 @@ def claims_recompute_all() -> int:
 
     For when the figures may be wrong without anything having marked them
     stale: counting rules changed by an upgrade, rows edited by hand. Claims are
-    taken in id ranges of ``FULL_RECOMPUTE_BATCH``, each range one statement in
+    taken in id ranges of ``RECOMPUTE_ALL_BATCH``, each range one statement in
     its own transaction, so new articles are held up for one range at a time;
     a claim written meanwhile is marked dirty and recomputed as usual. Only
     claims whose figures change are written.
@@ -387,7 +392,7 @@ def claims_recompute_all() -> int:
     after = 0
     while True:
         ids = list(
-            Claim.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:FULL_RECOMPUTE_BATCH]
+            Claim.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:RECOMPUTE_ALL_BATCH]
         )
         if not ids:
             return done
