@@ -45,6 +45,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench.corroboration_bench import build_corpus, process_samples, reset_database  # noqa: E402
 from claims.corroboration import claims_recompute_all, claims_recompute_dirty  # noqa: E402
+from articles.models import Article  # noqa: E402
 from claims.models import Claim  # noqa: E402
 
 BASELINE = "/bench/bare-claims/"
@@ -122,7 +123,7 @@ def queries_and_size(path: str) -> tuple[int, int]:
     return len(captured), len(response.content)
 
 
-def measure(size: int, *, clients: int, requests: int) -> list[tuple]:
+def build(size: int) -> None:
     reset_database()
     build_corpus(size, process_samples())
     with connection.cursor() as cursor:
@@ -139,6 +140,13 @@ def measure(size: int, *, clients: int, requests: int) -> list[tuple]:
     # service (index-only scans, such as the list's count, need the visibility map).
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE) claims_claim")
+
+
+def measure(size: int, *, clients: int, requests: int, existing: bool = False) -> list[tuple]:
+    if existing:
+        size = Article.objects.count()
+    else:
+        build(size)
     targets = urls()
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off: the manifest storage
     port = free_port()
@@ -161,14 +169,20 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000])
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument(
+        "--existing", action="store_true",
+        help="Measure the reads on the corpus the database holds (built by an earlier run) instead of building one.",
+    )
     options = parser.parse_args()
+    if options.existing:
+        options.sizes = [0]
     print(f"{options.clients} concurrent clients, {options.requests} requests per URL, gunicorn 2 workers, "
           f"{os.cpu_count()} cores")
     print("| articles | URL | queries | bytes | p50 ms | p95 ms | requests/s | ratio to bare |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
     for size in options.sizes:  # each size's rows as soon as they are measured: a 100k run is long
         for size_, name, queries, size_bytes, p50, p95, rps, ratio in measure(
-            size, clients=options.clients, requests=options.requests
+            size, clients=options.clients, requests=options.requests, existing=options.existing
         ):
             print(f"| {size_:,} | {name} | {queries} | {size_bytes:,} | {p50:.0f} | {p95:.0f} | {rps:.0f} | "
                   f"{ratio:.2f} |", flush=True)
