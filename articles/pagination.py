@@ -1,5 +1,8 @@
 """Pages whose total, once it is large, is counted once a minute rather than on every request.
 
+Here, in the lowest of the apps, because every list pages through it: articles,
+entities and claims in the API, and the analyst's claim list.
+
 Counting every claim a list matches is the one part of a page that grows with
 the corpus: at 100k articles (400k claims) the claim list's count took 150 ms,
 a hundred times its page of 50 rows (README, issue 11). A count of at least
