@@ -42,6 +42,11 @@ _SITE_VOICE = _any_of(
         r"\b(access|manage|update) your (account|subscription)\b",
         r"\b(view|viewing|read|reading|access|unlock)(ing)? (this|the full) (content|article|story)\b",
         r"^(subscribe|sign up|register|log in|login|sign in)\b",
+        # "Follow The Daily Record on Facebook and Instagram", "Read ISTA on Telegram: ...": the outlet
+        # names itself, so the words before the network are few.
+        r"^(follow|read|watch|find|join|listen to) ([\w.&'’-]+ ){1,5}on (telegram|whatsapp|facebook|instagram|twitter|"
+        r"x|youtube|tiktok|threads|bluesky|linkedin|google news|signal|viber)\b",
+        r"^get ([\w.&'’-]+ ){0,5}(alerts|notifications|push notifications) (on|to|in) your\b",
         r"\bsubscribe (now|today|for free)\b",
         r"\b(subscribe|sign up|register) (to|for) (our|us|the \w+ newsletter)\b",
         r"\bour (newsletters?|mailing list)\b",
@@ -65,6 +70,8 @@ _SITE_VOICE = _any_of(
         r"\bstory continues (below|after)\b",
         r"^(advertisement|sponsored( content)?|promoted)$",
         r"^(read more|also read|read also|related|see also|recommended|more from \w+|most read|trending now|you may also like)\b\s*(:|$|[|»›>-])",
+        # "More analysis: ...", "Read more opinion: ...", "More on this story: ...": a link to another piece.
+        r"^(read )?more (on this (story|topic)|(opinion|analysis|comment|coverage|stories|features|explainers|reading))\s*:",
         r"^(watch|listen|video)\s*:",
         r"\blisten to this (article|story)\b",
         r"^\d+\s*min(ute)?s? read$",
@@ -74,6 +81,7 @@ _SITE_VOICE = _any_of(
         r"^(copyright\s*(©|\(c\)|\d{4}|by\b)|©|\(c\) \d{4})",
         r"\b(material|content)\b.{0,80}\bmay not be (reproduced|published|broadcast|rewritten|redistributed)\b",
         r"\btrust principles\b",
+        r"^reproduction\b.{0,60}\b(only|permitted|prohibited|forbidden|allowed|without|with (a )?(reference|link|attribution))\b",
         r"^(additional )?(reporting|writing|editing) by (?-i:[A-Z])",
         r"\breporting by\b[^.]*\bediting by\b",
         r"\bthis (article|story) (was|has been) (originally )?(published|updated|amended|corrected)\b",
@@ -86,8 +94,10 @@ _SITE_VOICE = _any_of(
         r"^(media|press)( and (media|press))? (contacts?|enquiries|inquiries|office|officer)\b",
         r"^(for )?(media|press|more|further) (enquiries|inquiries|information)\s*[,:]?\s*(please )?(contact|call|e-?mail)\b",
         r"^contacts?\s*:",
+        r"^for (further|more) (information|details)\s*:",
         r"^for immediate release\b",
-        r"^(#{3}|-+ ?ends ?-+|ends)$",
+        # The end mark of a release or wire story: "###", "-ENDS-", "(END)", "-30-".
+        r"^(#{3}|-+ ?ends ?-+|ends|\((end|ends)\)|- ?30 ?-)$",
         r"(?-i:^About (the )?[A-Z][\w&.'’-]*( (of |for |and |the )?[A-Z&][\w&.'’-]*){0,7}\s*:)",
     ]
 )
@@ -97,7 +107,11 @@ _CREDIT = _any_of(
     [
         r"\bvia getty images\b",
         r"\bgetty images\.?$",
-        r"^(photo|photograph|image|picture|credit|file photo|illustration|video)s?( credit| by)?\s*[:|]",
+        r"^(photo|photograph|image|picture|credit|file photo|illustration|video)s?( credit| caption| by)?\s*[:|]",
+        r"^caption\s*:",
+        # "(AFP / Jane Roe)", "(Reuters/John Roe)" closing a caption: an agency, a slash, a photographer.
+        r"(?-i:\((AFP|AP|EPA|Reuters|REUTERS|Getty( Images)?|Anadolu|Xinhua|dpa|Bloomberg|Sipa|ZUMA|NurPhoto|"
+        r"Shutterstock|Alamy|[A-Z][\w.-]+ Photo) ?/ ?[A-Z][\w.'’-]*( [A-Z][\w.'’-]*){0,3}\)\.?)$",
         r"\((photo|image|picture|credit)s?( credit| by)?\s*:",
         r"\b(photo|image|picture)s?\s+(credit|courtesy)\b",
         r"\b(photo|image|picture)\s*:\s*\w",
@@ -120,12 +134,24 @@ _PHONE = re.compile(r"(?<![\w.])\+\d{1,3}[\s().-]*\d[\d\s().-]{5,}\d")
 # "About Sylvania Relief" alone on a line: the heading of a press release's boilerplate.
 _ABOUT_HEADING = re.compile(r"^About (the )?[A-Z][\w&.'’-]*( (of |for |and |the )?[A-Z&][\w&.'’-]*){0,7}$")
 # "Maria Okafor is an economist at ...": a name, "is a/an", a role, then where.
+# "Maria Okafor is an economist at ...", "Jane Roe is a former judge and teaches law at ...",
+# "John Roe teaches economics at ...": a name, a role or what the person does, then where.
 _BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s){2,4}(is|was) (a|an|the)\b(\s[\w'’-]+){0,6}?\s(at|of|for|with|in|on)\b"
+    r"^(?:[A-Z][\w.'’-]+\s){2,4}((is|was) (a|an|the)\b|(teaches|works|lectures|writes|researches|heads|leads|"
+    r"directs|chairs|edits|covers)\b)(\s[\w'’-]+){0,10}?\s(at|of|for|with|in|on)\b"
 )
+# "Notes to editors" alone on a line: what follows is background for journalists, not the release.
+_NOTES_HEADING = re.compile(r"^notes? (to|for) (editors?|journalists)\s*:?$", _I)
+_DASHES = re.compile(r"[-–—|/]+")
 _URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", _I)
 _HANDLES_ONLY = re.compile(r"^([#@]\w+[\s,]*)+$")
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(\s+(and\s+)?[A-Z][\w.'’-]+){0,4}$")
+# "By Jane Roe and John Roe", "By Jane Roe in Lyon", "By Jane Roe, Health Reporter": the role after
+# the comma is in title case, so "By Friday, the ministry had not replied" is no byline.
+_NAME_WORD = r"[A-Z][\w.'’-]+"
+_BYLINE = re.compile(
+    rf"^[Bb]y\s+{_NAME_WORD}(\s+(and\s+)?{_NAME_WORD}){{0,5}}(\s+in\s+{_NAME_WORD}(\s+{_NAME_WORD}){{0,2}})?"
+    rf"(\s*[,|—–]\s*{_NAME_WORD}(\s+(and|of|for|on|&|{_NAME_WORD})){{0,5}})?$"
+)
 
 # Sentence ends: ".", "?" or "!" (maybe closed by a quote or bracket), then space and a capital or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
@@ -140,6 +166,7 @@ KICKER_PART_WORDS = 5  # each piece of a pipe-separated section line is a label
 CONTACT_WORDS = 15  # a contact line is short; a story sentence quoting an address is longer
 BIO_SENTENCES = 2  # "X is an economist at Y. The views expressed are her own."
 BIO_WORDS = 50
+NAME_LABEL_WORDS = 8  # "KESTA — Kestrian State Telegraph Agency."
 
 
 def find_furniture(text: str) -> list[Span]:
@@ -180,11 +207,26 @@ def _is_furniture_line(line: str, *, in_post: bool) -> bool:
     sentences = _split_sentences(stripped)
     if _is_site_voice(sentences[0]) or _is_label(stripped, in_post=in_post):
         return True
+    if _is_signed_notice(sentences):
+        return True
     if _URL_ONLY.match(stripped) or _HANDLES_ONLY.match(stripped) or _BYLINE.match(stripped):
         return True
     if _is_kicker(stripped) or _is_contact(stripped):
         return True
     return _word_count(stripped) <= CAPTION_WORDS and any(_is_credit(s) for s in sentences)
+
+
+def _is_signed_notice(sentences: list[str]) -> bool:
+    """"KESTA — Kestrian State Telegraph Agency. Reproduction only with reference to KESTA.": a notice
+    in the site's voice with only the outlet's name beside it."""
+    if len(sentences) < 2 or not _is_site_voice(sentences[-1]):
+        return False
+    return all(_is_name_label(sentence) for sentence in sentences[:-1])
+
+
+def _is_name_label(sentence: str) -> bool:
+    words = [word for word in _WORD.findall(sentence.rstrip(".")) if not _DASHES.fullmatch(word)]
+    return 0 < len(words) <= NAME_LABEL_WORDS and all(word[0].isupper() for word in words)
 
 
 def _is_kicker(line: str) -> bool:
@@ -203,12 +245,17 @@ def _is_contact(line: str) -> bool:
 
 
 def _with_context(lines: list[str], whole: list[bool]) -> list[bool]:
-    """Furniture that only its neighbours give away: the text under an "About X" heading,
-    and the author's note that closes a piece ("Jane Roe is an economist at ...")."""
+    """Furniture that only its neighbours give away: the text under an "About X" heading, a
+    release's notes to editors, and the author's note that closes a piece ("Jane Roe is an
+    economist at ...")."""
     whole = list(whole)
     for index, line in enumerate(lines[:-1]):
         if _ABOUT_HEADING.match(line):
             whole[index + 1] = True
+        if _NOTES_HEADING.match(line):
+            # The notes close a release: every line after them is notes, contacts or end marks.
+            whole[index:] = [True] * (len(lines) - index)
+            break
     # Walk up from the end over furniture: a bio line there belongs to the closing block.
     for index in range(len(lines) - 1, -1, -1):
         if whole[index]:
@@ -241,7 +288,9 @@ def _is_label(line: str, *, in_post: bool) -> bool:
 
     Short lines of an embedded social post are the post's words, so they stay.
     """
-    if in_post or _word_count(line) > SHORT_LINE_WORDS:
+    # A dash between two names is no word: "Agência Brasil - Porto Alegre" is a four-word label.
+    words = [word for word in _WORD.findall(line) if not _DASHES.fullmatch(word)]
+    if in_post or len(words) > SHORT_LINE_WORDS:
         return False
     return not _TERMINAL.search(line) and not re.search(r"[\"“”]", line)
 

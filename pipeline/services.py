@@ -34,6 +34,7 @@ from entities.models import Alias, Made, Mention
 from entities.services import aliases_ruler_snapshot, article_actors_resolve, article_mentions_replace
 from nlp.actor_words import is_generic_body_word
 from nlp.alias_index import AliasIndex
+from nlp.furniture import find_furniture
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,9 @@ def article_process(*, article_id: int) -> list[int]:
     same rows and leaves editor decisions alone.
     """
     article = Article.objects.select_related("source").get(pk=article_id)
-    furniture = [nlp.Span(start, end, article.body[start:end]) for start, end in article.furniture]
+    # Found again, not taken from ingest: a newer release may know furniture the one that
+    # ingested the article did not, and what is read must not come out of a caption.
+    furniture = find_furniture(article.body)
     while True:
         engine, index, ruler = _reader()
         if article.extractor_version.startswith(f"{engine.version}+aliases:"):
@@ -171,7 +174,11 @@ def article_process(*, article_id: int) -> list[int]:
             engine.meanings.remember(article_sentence_meanings(article_id=article_id))
         analysis = engine.analyse(article.body, published=article.published, furniture=furniture)
         touched = _article_store(
-            article_id=article_id, analysis=analysis, version=_read_with(engine, index, article.body), ruler=ruler
+            article_id=article_id,
+            analysis=analysis,
+            version=_read_with(engine, index, article.body),
+            ruler=ruler,
+            furniture=[[span.start, span.end] for span in furniture],
         )
         if touched is not None:
             return touched
@@ -179,7 +186,9 @@ def article_process(*, article_id: int) -> list[int]:
 
 
 @transaction.atomic
-def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str, ruler: tuple | None) -> list[int] | None:
+def _article_store(
+    *, article_id: int, analysis: nlp.Analysis, version: str, ruler: tuple | None, furniture: list[list[int]]
+) -> list[int] | None:
     """Write what was read, unless the ruler changed meanwhile (then ``None``: read it again)."""
     # Serialises the write phase of article processing across workers (two articles
     # naming a new actor at once create one entity, not two) and orders it before
@@ -190,6 +199,8 @@ def _article_store(*, article_id: int, analysis: nlp.Analysis, version: str, rul
     article = Article.objects.select_for_update().get(pk=article_id)
     if article.state == Article.State.WITHDRAWN:
         return []  # withdrawn while it was being read: the editor's decision stands
+    if article.furniture != furniture:
+        Article.objects.filter(pk=article_id).update(furniture=furniture)
     digest = analysis_digest(analysis)
     if digest == article.analysis_digest:
         # Read again by a settle's new ruler and found the same: the rows stored are what this

@@ -86,3 +86,21 @@ def test_a_reading_in_another_worker_takes_the_sentence_vectors_the_first_stored
 def _vectors(article: Article) -> set[tuple[str, bytes]]:
     rows = Extraction.objects.filter(article=article, meaning__isnull=False).values_list("sentence", "meaning")
     return {(sentence, bytes(meaning)) for sentence, meaning in rows}
+
+
+@pytest.mark.django_db
+def test_a_reading_finds_the_furniture_again_so_a_newer_release_reads_no_claim_from_a_credit():
+    """An article ingested by a release that did not know a credit line as furniture: reading it
+    again under a newer one leaves the line out and stores its span (the caption yields nothing)."""
+    credit = "Fishing boats in the harbour, June 11. (AFP / Jane Roe)"
+    text = TEXT + f"\n{credit}\n"
+    article = article_ingest(raw=text.encode(), name="a.txt", enqueue=False).article
+    start = article.body.index(credit)
+    assert [start, start + len(credit)] in article.furniture
+    Article.objects.filter(pk=article.pk).update(furniture=[])  # as an older release stored it
+
+    article_process(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert [start, start + len(credit)] in article.furniture
+    assert not Mention.objects.filter(article=article, start__gte=start).exists()

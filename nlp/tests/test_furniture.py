@@ -95,6 +95,14 @@ NEWS_SENTENCES = [
     "An AP photo showed smoke rising over the city.",
     "Editors at the newspaper said the story had been checked.",
     "The station had been showing the same programme since the news broke.",
+    "By Friday, the ministry had not replied to the letter.",
+    "By Tuesday, Greece and Italy had agreed",
+    "The rebels said they would read the statement on Telegram.",
+    "He follows the minister on Twitter, aides said.",
+    "More than 200 people were hurt: officials gave no figure.",
+    "Reproduction of the documents was ordered by the court on Monday.",
+    "For further talks, the minister said, both sides must drop their conditions.",
+    "Police said the crowd (AFP / Reuters count) was large.",
 ]
 
 FURNITURE_LINES = [
@@ -128,6 +136,21 @@ FURNITURE_LINES = [
     "Soldiers patrol the port. REUTERS/Jane Doe",
     "A rally in the capital. (AP Photo/John Roe)",
     "All material on this site may not be reproduced without permission.",
+    "By Jane Doe, Health Reporter",
+    "By Jane Doe and Min-ji Roe",
+    "By John Roe in Valdora",
+    "(END)",
+    "-30-",
+    "Get Valdora Herald alerts on your phone",
+    "Read the Valdora Agency on Telegram: official news of the Republic",
+    "Follow the Daily Courier on Facebook and Instagram",
+    "More analysis: What the strike means for the ports",
+    "Read more opinion: Who pays for the dam?",
+    "For further information: Press Office, Ministry of Water | tel. 021 404 1180",
+    "Fishing boats in the harbour of Valdora, June 11, 2026. (AFP / Jane Doe)",
+    "Photo caption: The union's offices in Valdora. (Reuters/John Roe)",
+    "VAL — Valdora State News Agency. Reproduction only with reference to VAL.",
+    "Valdora Radio - Port Elm",
 ]
 
 

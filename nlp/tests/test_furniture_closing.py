@@ -57,6 +57,26 @@ def test_an_author_bio_in_the_closing_lines_is_furniture():
     ]
 
 
+def test_a_bio_saying_what_the_author_does_is_furniture_even_above_a_link_to_more():
+    closing = [
+        "Jane Roe is a former judge and teaches international law at the University of Sylvania.",
+        "John Roe teaches marine economics at the University of Sylvania. The views expressed are his own.",
+    ]
+    for line in closing:
+        text = f"{STORY}\n\n{line}\n\nMore analysis: Who guards the harbour?"
+        assert _furniture_lines(text) == [line, "More analysis: Who guards the harbour?"]
+
+
+def test_the_notes_to_editors_of_a_release_are_furniture_to_its_end():
+    notes = [
+        "Notes to editors",
+        "1. A copy of the letter to the Minister is available on request.",
+        "2. SNF is Sylvania's largest nurses' union, with 23,400 members.",
+        "Media enquiries: press@snf.example",
+    ]
+    assert _furniture_lines(f"{STORY}\n\n" + "\n".join(notes)) == notes
+
+
 def test_a_person_introduced_mid_story_is_no_bio():
     text = (
         "Maria Okafor is an economist at the University of Sylvania. She said the tariffs would hurt farmers.\n\n"
