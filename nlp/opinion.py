@@ -24,14 +24,15 @@ from .discourse import Discourse, has_definite_article
 from .model import doc_text
 from .quotations import in_quotes
 from .speech_words import CUE_VERBS
-from .types import ASSERTED, ActorRef, Extraction
+from .types import ASSERTED, ActorRef, Extraction, Mention
 
 # How far into the text the label and the byline are looked for (lines, blank ones included).
 _TOP_LINES = 12
 _GENRE_LABEL = re.compile(
     r"^(opinion|comment|commentary|analysis|editorial|viewpoint|op-ed|column)\b\s*([|:\u2014\u2013-].*)?$", re.I
 )
-_BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*$")
+# "By Jane Roe" or "By Jane Roe, Columnist": one author, maybe with a role.
+_BYLINE = re.compile(r"^[Bb]y\s+([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3})\s*(?:,\s*[A-Z][^,]{0,60})?$")
 
 
 def opinion_author(disc: Discourse) -> ActorRef | None:
@@ -75,7 +76,30 @@ def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[
             extraction.stance, extraction.origins = ASSERTED, []
             if not _already_read(extraction, disc):
                 found.append(extraction)
+    if found:
+        _name_the_author(author, disc)
     return found
+
+
+def _name_the_author(author: ActorRef, disc: Discourse) -> None:
+    """The byline names the author of the demands read: a mention there, as of any other party,
+    unless the story names the author too. The byline is page furniture, so no rule read it."""
+    if any(m.key == author.key for m in disc.actors.mentions):
+        return
+    text = doc_text(disc.doc)
+    line_start = text.rfind("\n", 0, author.start) + 1
+    line_end = text.find("\n", author.end)
+    disc.actors.mentions.append(
+        Mention(
+            text=author.text,
+            key=author.key,
+            label=author.label,
+            start=author.start,
+            end=author.end,
+            sentence_start=line_start,
+            sentence_end=len(text) if line_end < 0 else line_end,
+        )
+    )
 
 
 def _described_party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:

@@ -589,6 +589,16 @@ def test_the_author_of_an_opinion_piece_asks_in_its_own_voice(extractor):
     assert found == [("Marta Kowalczyk", "Vestria", "release"), ("Marta Kowalczyk", "Norland", "stop")]
 
 
+def test_the_author_named_only_in_the_byline_and_the_closing_bio_is_mentioned_at_the_byline(extractor):
+    piece = OPINION_PIECE.replace("By Marta Kowalczyk", "By Marta Kowalczyk, Columnist") + (
+        "\nMarta Kowalczyk teaches maritime law at the University of Norland. The views expressed are her own.\n"
+    )
+    analysis = extractor.analyse(piece)
+    assert any(e.kind == DEMAND and e.actor and e.actor.key == "Marta Kowalczyk" for e in analysis.extractions)
+    byline = piece.index("Marta Kowalczyk")
+    assert [(m.key, m.start) for m in analysis.mentions if m.key == "Marta Kowalczyk"] == [("Marta Kowalczyk", byline)]
+
+
 def test_a_news_report_has_no_author_s_voice(extractor):
     report = OPINION_PIECE.replace("OPINION | ", "")
     assert not any(e.actor and e.actor.key == "Marta Kowalczyk" for e in extractor.analyse(report).extractions)
