@@ -186,6 +186,8 @@ def _state_before_title(
             or token.pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"}
             and (not by_token.get(token.i) or _field_of_title(token, by_token))
             or low in {"de", "facto", "self", "declared", "appointed", "acting"}
+            # "Norway's Fisheries and Oceans Minister X": "and" joining two fields of the portfolio.
+            or low in {"and", "&"} and doc[i + 1].text[:1].isupper()
         ):
             return None
         i -= 1
@@ -206,11 +208,12 @@ def _post_to_body(doc: Doc, i: int, by_token: Mapping[int, Mention], sent_start:
 
 
 def _field_of_title(token: Token, by_token: Mapping[int, Mention]) -> bool:
-    """ "Norwegian *Defence* Minister X": the model may tag the one word of a post's field an
-    organisation; right before the title, it is part of the title."""
+    """ "Norwegian *Defence* Minister X", "Fisheries and *Oceans* Minister X": the model may tag the
+    one word of a post's field an organisation or a people; right before the title, it is part of
+    the title (a people that is a state's was read as the state before this is asked)."""
     mention = by_token.get(token.i)
     return (
-        mention is not None and mention.label == "ORG" and " " not in mention.text
+        mention is not None and mention.label in ("ORG", "NORP") and " " not in mention.text
         and token.i + 1 < len(token.doc) and token.nbor(1).lower_ in PERSON_TITLES
     )
 

@@ -58,12 +58,36 @@ def declarations(doc: Doc, cands: list[Candidate]) -> list[Declaration]:
         if name.start in declared_at or not looks_like_acronym(name.text):
             continue
         # "(JNIM)" after a long name the model did not tag at all.
-        expansion = expansion_before(doc_text(doc), name.start, name.text)
+        expansion = expansion_before(doc_text(doc), name.start, name.text) or _translated_name_before(
+            doc_text(doc), name.start, names
+        )
         if expansion is not None:
             start, end = expansion
             long_form = NameSpan(start, end, doc_text(doc)[start:end], "ORG")
             found.append(Declaration(long_form, name.start, name.end, name.text, "acronym"))
     return found
+
+
+# "Reporters Without Borders (RSF)", "Doctors Without Borders (MSF)": a name in title case right
+# before a bracketed acronym that spells it in another language. Two to five words, the first
+# after a sentence's start or a word in lower case, none of them tagged as another name.
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w'’-]+\s){1,4}[A-Z][\w'’-]+)\s+\($")
+_RUN_OPENS_AFTER = re.compile(r"(^|[.:;,!?\"“”(]\s*|\b[a-z][\w'’]*\s+)$")
+TRANSLATED_ACRONYM_LETTERS = 5  # a longer bracketed capital word is more often a word than an acronym
+
+
+def _translated_name_before(text: str, acronym_start: int, names: list[NameSpan]) -> tuple[int, int] | None:
+    acronym = text[acronym_start:].split(")", 1)[0]
+    if len(acronym) > TRANSLATED_ACRONYM_LETTERS or not looks_like_acronym(acronym):
+        return None
+    window_start = max(0, acronym_start - 80)
+    match = _TITLE_RUN.search(text[window_start:acronym_start])
+    if match is None or not _RUN_OPENS_AFTER.search(text[: window_start + match.start(1)]):
+        return None
+    start, end = window_start + match.start(1), window_start + match.end(1)
+    if any(name.start < end and start < name.end for name in names):
+        return None  # "Foreign Minister Jane Roe (CDU)": a tagged name and its party
+    return start, end
 
 
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{2,7}s?)\)")

@@ -111,3 +111,13 @@ def test_a_ministry_known_by_name_after_its_states_name_acts_for_the_state():
         "Brazil Interior Department officials said in a statement that they wanted Acme Shipping to pay the fines."
     )
     assert {(a.member, a.state) for a in analysis.affiliations} == {("Interior Department", "Brazil")}
+
+
+def _states(nlp, text: str) -> dict[str, str]:
+    index = ActorIndex.build(nlp(text))
+    return {a.member: a.state for a in index.affiliations if a.label == "GPE"}
+
+
+def test_a_state_before_a_portfolio_of_two_fields_beats_the_dateline(nlp):
+    text = "BRUSSELS (AFP) - Norway's Fisheries and Oceans Minister Ragna Holm said on Monday that talks would resume."
+    assert _states(nlp, text).get("Ragna Holm") == "Norway"
