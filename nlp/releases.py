@@ -16,8 +16,8 @@ from .types import PARTY_LABELS, ActorRef
 # How far into the text the label is looked for (lines, blank ones included).
 _TOP_LINES = 8
 _RELEASE_LABEL = re.compile(
-    r"^(press release|news release|media release|press statement|statement|public note|communiqu[eé]|"
-    r"joint statement|open letter)\s*[:.]?\s*$",
+    r"^(((press|news|media|official|joint|public) )?(release|statement|note|communiqu[eé])|open letter|"
+    r"for immediate release)\s*[:.]?\s*$",
     re.I,
 )
 

@@ -810,6 +810,42 @@ def test_we_in_a_press_release_s_own_words_is_its_issuer(extractor):
     assert demands == [("Harwick Dockers Union", "Velmora Harbour Company")], demands
 
 
+@pytest.mark.parametrize("label", ["MEDIA STATEMENT", "Official statement", "News release", "FOR IMMEDIATE RELEASE"])
+def test_we_under_any_release_label_is_its_issuer(extractor, label):
+    text = (f"{label}\n\nHarwick Dockers Union: the strike goes on\n\nThe Harwick Dockers Union informs its "
+            "members that the strike continues. We call on the Velmora Harbour Company to return to the table.\n")
+    assert _demand_parties(extractor, text) == [("Harwick Dockers Union", "Velmora Harbour Company")]
+
+
+def test_an_acronym_the_tagger_took_for_an_adjective_before_demands_is_its_subject(extractor):
+    text = "HADWU demands that NPOC return to the negotiating table with an offer."
+    found = [(e.actor.key, e.target.key, e.predicate) for e in extractor.analyse(text).extractions
+             if e.kind == DEMAND]
+    assert found == [("HADWU", "NPOC", "return")], found  # returning to a table hands nothing over
+
+
+@pytest.mark.parametrize(("text", "maker"), [
+    ("Reporters Without Borders (RSF) called on Velland to release the reporter. RSF said the case was weak.",
+     "Reporters Without Borders"),
+    ("The charity Doctors Without Borders (MSF) urged Velland to open the crossing.", "Doctors Without Borders"),
+    ("Foreign Minister Jane Roe (CDU) urged Velland to open the crossing.", "Jane Roe"),
+])
+def test_a_name_before_a_bracketed_acronym_in_another_language_is_a_name(extractor, text, maker):
+    assert _demand_parties(extractor, text) == [(maker, "Velland")]
+
+
+def test_we_in_a_quotation_going_on_from_the_sentence_before_is_its_speaker(extractor):
+    text = ('"Velland has helped itself to a bigger share," Fisheries Minister Jane Roe told reporters. '
+            '"We want that decision reversed, and we want Velland back at the table."')
+    assert ("Jane Roe", "Velland") in _demand_parties(extractor, text)
+
+
+def test_directing_a_party_to_act_is_a_demand_and_directing_a_film_is_not(extractor):
+    text = ("The Velland Drugs Authority on Tuesday directed Halvor Pharma to stop the sale of the affected "
+            "batches. The film was directed by Anna Berg. The minister directed criticism at Velland.")
+    assert _demand_parties(extractor, text) == [("Velland Drugs Authority", "Halvor Pharma")]
+
+
 def test_a_minister_named_after_a_long_portfolio_is_found_and_is_the_minister(extractor):
     text = ("\"We expect the other side to keep to the schedule,\" the Minister of Water Resources and "
             "Irrigation Arman Tokenov stated at a briefing. The Minister informed that he had proposed talks.")

@@ -115,7 +115,9 @@ Northline Rail declined to comment on the demand. A spokesperson for the company
 
 def test_a_union_wage_demand_and_the_companys_no_comment(extractor):
     analysis = extractor.analyse(UNION)
-    demand = _only_demand(analysis)
+    demand, quoted = _demands(analysis)
+    # '"Northline must pay them fairly."' goes on from her quotation the sentence before: hers.
+    assert (_key(quoted.actor), _key(quoted.target), quoted.predicate) == ("Helen Okafor", "Northline Rail", "pay")
     assert _key(demand.actor) == "Amalgamated Transport Workers Union"
     assert _key(demand.target) == "Northline Rail"
     assert demand.predicate == "raise"
