@@ -191,9 +191,40 @@ def denials_by_the_target(disc: Discourse) -> None:
     for extraction in disc.extractions:
         if extraction.kind != STATEMENT or extraction.stance != ATTRIBUTED or extraction.actor is None:
             continue
-        if extraction.content is None or not _speaks_for(extraction.actor.key, disc) & asked:
+        sides = _speaks_for(extraction.actor.key, disc)
+        if extraction.content is None or not sides & asked:
             continue
-        extraction.stance = _negative_stance(extraction, disc, opening_no=False) or extraction.stance
+        stance = _negative_stance(extraction, disc, opening_no=False)
+        if stance == DENIED and not _turns_down_what_it_was_asked(extraction, disc, sides):
+            continue
+        extraction.stance = stance or extraction.stance
+
+
+def _turns_down_what_it_was_asked(extraction: Extraction, disc: Discourse, sides: set[str]) -> bool:
+    """Whether a flat negative in the target's words is about the target and what it was asked:
+    "We owe nothing", "That is false", "We will not pay", "There will be no exemptions" (asked for
+    an exemption); not "there is no evidence of harm" beside a demand to recall a drug, nor "Y has
+    still not handed over the data" (another party's failing, not the speaker's refusal)."""
+    span = _content_span(extraction, disc)
+    clause = _first_clause_verb(span) if span is not None else None
+    if clause is None:
+        return True
+    # A pronoun subject is the speaker's own ("it would not", "we owe"); a named one must be its side.
+    named = [t for t in subjects_of(clause) if t.pos_ != "PRON"]
+    subject = party_ref_any(named, disc)
+    if subject is not None and subject.key not in sides:
+        return False
+    flat = [c for c in clause.children if c.lower_ in NEGATING_OBJECTS or (
+        c.dep_ == "acomp" and c.lower_ in FALSITY_WORDS)]
+    objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
+    if flat or (is_negated(clause) and all(o.pos_ == "PRON" for o in objects)):
+        return True
+    words = {t.lemma_.lower() for t in clause.subtree if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
+    demanded = set()
+    for demand in disc.extractions:
+        if demand.kind == DEMAND and demand.target is not None and demand.target.key in sides:
+            demanded |= {term.lower() for term in demand.terms} | set(demand.predicate.lower().split())
+    return bool(words & demanded)
 
 
 def _speaks_for(key: str, disc: Discourse) -> set[str]:

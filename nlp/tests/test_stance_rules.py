@@ -107,6 +107,18 @@ def test_denying_someone_access_is_not_a_denial_of_a_claim(extractor):
     assert {e.stance for e in extractions(extractor, text, STATEMENT)} != {DENIED}
 
 
+@pytest.mark.parametrize(("reply", "stance"), [
+    ('"We owe nothing," Halvor Pharma said.', DENIED),
+    ("Halvor Pharma said it would not do it.", DENIED),
+    ('Halvor Pharma said it would not recall the batches.', DENIED),
+    ('Halvor Pharma said "there is no evidence of any adverse health effect".', ATTRIBUTED),
+])
+def test_the_target_s_flat_negative_denies_only_about_itself_and_what_it_was_asked(extractor, reply, stance):
+    text = f"The Norland Drugs Authority ordered Halvor Pharma to recall 14 batches of the drug. {reply}"
+    said = [e.stance for e in extractions(extractor, text, STATEMENT) if e.actor and e.actor.key == "Halvor Pharma"]
+    assert said and said[0] == stance, said
+
+
 # -- rule 2: no comment ---------------------------------------------------------
 
 
