@@ -49,7 +49,7 @@ OCCUPATION_WORDS = {
     "campaigner", "journalist", "reporter", "photographer", "author", "writer", "novelist",
     "actor", "actress", "singer", "artist", "businessman", "businesswoman", "billionaire",
     "entrepreneur", "investor", "scientist", "researcher", "professor", "historian", "farmer",
-    "fisherman", "pilot", "blogger",
+    "fisherman", "pilot", "blogger", "executive", "skipper",
 }
 # Family ties that describe a person ("X, the wife of the captain", "X, whose son is held").
 KIN_NOUNS = {

@@ -139,7 +139,25 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
     if label in {"PERSON", "ORG", "GPE"}:
         end = _extend_right_over_particles(doc, end)  # "Rio Grande" + "do Sul"
         end = _extend_right_to_corporate_suffix(doc, end)
+    if label in {"GPE", "LOC", "NORP", "ORG"} and end - start == 1:
+        # "Its chief executive, Magnus Halcrow, said": the model took the first name for a place and
+        # left the surname out; the two beside a person's post are a person.
+        longer = _extend_right_over_untagged_names(doc, end)
+        if longer > end and described_as_someone(doc, start, longer):
+            end, label = longer, "PERSON"
     return [Candidate(start, end, label, cand.ruler_key, cand.found_by)]
+
+
+UNTAGGED_NAME_WORDS = 2  # a surname, or a middle name and a surname
+
+
+def _extend_right_over_untagged_names(doc: Doc, end: int) -> int:
+    """The end after the capitalised proper nouns right after ``end`` that the model tagged as nothing."""
+    stop = min(len(doc), end + UNTAGGED_NAME_WORDS)
+    while end < stop and doc[end - 1].whitespace_ and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and not doc[end].ent_type_ and not is_title_token(doc[end]):
+        end += 1
+    return end
 
 
 _MINISTER_TITLES = frozenset({"Minister", "Secretary", "Commissioner"})

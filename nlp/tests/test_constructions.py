@@ -840,6 +840,13 @@ def test_we_in_a_quotation_going_on_from_the_sentence_before_is_its_speaker(extr
     assert ("Jane Roe", "Velland") in _demand_parties(extractor, text)
 
 
+def test_a_first_name_taken_for_a_place_and_its_untagged_surname_beside_a_post_are_a_person(extractor):
+    text = ("The association represents 40 boats. Its chief executive, Magnus Halcrow, said the isles had been "
+            "caught in the middle. Mr Halcrow said the association wanted a deal.")
+    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert speakers == ["Magnus Halcrow", "Magnus Halcrow"], speakers
+
+
 def test_directing_a_party_to_act_is_a_demand_and_directing_a_film_is_not(extractor):
     text = ("The Velland Drugs Authority on Tuesday directed Halvor Pharma to stop the sale of the affected "
             "batches. The film was directed by Anna Berg. The minister directed criticism at Velland.")
