@@ -17,6 +17,7 @@ from .demand_readers import _child, _own_subject, _prep
 from .demand_verbs import is_for_infinitive
 from .demand_words import ANSWERING_VERBS, MAKING_VERBS, RENEWING_VERBS
 from .discourse import Discourse, subject_of
+from .states import state_of_demonym
 from .types import DEMAND, ActorRef, Extraction
 
 
@@ -204,6 +205,15 @@ def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:
     by = _prep(noun, "by")
     if by is not None:
         return party_ref(_child(by, "pobj"), disc)
+    return _state_by_its_adjective(noun)
+
+
+def _state_by_its_adjective(noun: Token) -> ActorRef | None:
+    """"the British demand that Norway reduce its quota": a state's adjective on the demand is its maker."""
+    for child in noun.children:
+        state = state_of_demonym(child.text) if child.dep_ == "amod" else None
+        if state is not None:
+            return ActorRef(child.text, state, "GPE", child.idx, child.idx + len(child.text))
     return None
 
 
@@ -212,7 +222,10 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     for child in noun.children:
         if child.i > noun.i and is_for_infinitive(child):
             return "infinitive", child  # "renewed calls for X to release Y"
-        if child.dep_ in ("acl", "ccomp") and child.pos_ in ("VERB", "AUX"):
+        # A clause opened by "that" as a conjunction is the demand's content even when the parser
+        # calls it a relative clause ("the British demand that Norway reduce its quota").
+        is_that_clause = child.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        if (child.dep_ in ("acl", "ccomp") or is_that_clause) and child.pos_ in ("VERB", "AUX"):
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
             if that is not None and _past_verb_beyond_a_comma(that, child):
                 return "linear", that

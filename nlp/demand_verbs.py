@@ -84,7 +84,7 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
     kind, action = shape
     if lemma in INFINITIVE_ONLY and kind != "infinitive":
         return []
-    if lemma in EXPECTING_VERBS and (kind != "noun" or is_negated(trigger)):
+    if lemma in EXPECTING_VERBS and (is_negated(trigger) or not (kind == "noun" or _act_expected_of(action, obj, disc))):
         return []
     actor = party_ref_any([s for s in subjects if s is not None], disc)
     voice = trigger  # the verb whose report of the demand sets its stance
@@ -128,6 +128,18 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
         _fill_from_verb(extraction, clause, disc)
         found.append(extraction)
     return _finished(found, trigger, disc, voice=voice)
+
+
+def _act_expected_of(action: Token, obj: Token | None, disc: Discourse) -> bool:
+    """"We expect Velland to release the crew": what a party is expected to do is asked of it when it
+    is an act a demand names (not "expects prices to rise", "expects Velland to win") and the
+    party is named (not "expects the crew to be released": asked of whom?)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in action.children)
+    party = obj if obj is not None else next((c for c in action.children if c.dep_ == "nsubj"), None)
+    return (
+        action.pos_ == "VERB" and not passive and predicates.is_known_verb(action)
+        and party_ref(party, disc) is not None
+    )
 
 
 def _for_clauses_joined(trigger: Token, *, after: Token) -> list[Token]:

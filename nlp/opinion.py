@@ -67,7 +67,9 @@ def authors_obligations(disc: Discourse, quotes: list[tuple[int, int]]) -> list[
                 continue
             if in_quotes(verb, quotes) or _said_or_asked_by_another(verb):
                 continue
-            target = _party_obliged(verb, disc) or _described_party_obliged(verb, disc)
+            target = (
+                _party_obliged(verb, disc) or _described_party_obliged(verb, disc) or _party_referred_to(verb, disc)
+            )
             if target is None or target.key == author.key:
                 continue
             extraction = _new(verb, author, target)
@@ -111,6 +113,17 @@ def _described_party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
         return None
     found = party_ref(subject, disc)
     return disc.party(found) if found is not None and found.label in ("GPE", "ORG", "PERSON") else None
+
+
+def _party_referred_to(verb: Token, disc: Discourse) -> ActorRef | None:
+    """"Chile is right to refine its lithium. It should also honour the contracts": in the author's
+    voice, "it" or "they" obliged is the state or body it points back to (never a person: "he
+    should resign" may be anyone's call)."""
+    subject = _own_subject(verb)
+    if subject is None or subject.lower_ not in ("it", "they"):
+        return None
+    found = disc.party(disc.ref(subject))
+    return found if found is not None and found.label in ("GPE", "ORG") else None
 
 
 def _in_main_clause(verb: Token) -> bool:
