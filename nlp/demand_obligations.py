@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import predicates
 from .demand_assembly import _fill_from_verb, _new, _previous_demander
 from .demand_guards import _is_unrealised
 from .demand_linear import _linear_reading
@@ -18,7 +19,7 @@ from .demand_readers import _own_subject
 from .demand_words import HOPE_CUES, HOPE_MODALS, OBLIGATION_MODALS, OUTCOME_VERBS
 from .discourse import Discourse, is_negated
 from .stance import stance_of
-from .types import ATTRIBUTED, ActorRef, Extraction
+from .types import ATTRIBUTED, DEMAND, ActorRef, Extraction
 
 
 def _opens_quotation(clause: Token) -> bool:
@@ -156,6 +157,80 @@ def quoted_obligations(disc: Discourse) -> list[Extraction]:
             if not _already_read(extraction, disc):
                 found.append(extraction)
     return found
+
+
+def quoted_imperatives(disc: Discourse) -> list[Extraction]:
+    """Commands inside direct quotations and posts: '"Withdraw the bill," the union wrote', "Now
+    publish the data, @PortAuthority.": an act a demand names, in the imperative (a base-form verb
+    heading its sentence, with no subject, not negated), asked by the quotation's speaker of the
+    party it addresses by name at the end ("..., @PortAuthority"); with none named, of the party
+    the speaker asks other things of in the article (``_borrow_targets``)."""
+    found = []
+    for start, end, speaker in disc.quote_speakers:
+        for verb in _tokens_between(disc, start, end):
+            if not _is_command(verb):
+                continue
+            maker = disc.party(speaker)
+            addressee = _addressed_at_the_end(verb, disc)
+            if not predicates.is_known_verb(verb) and addressee is None and not _asks_elsewhere(maker, disc):
+                continue  # "Take the case of X": only a speaker who asks things of a party commands it
+            extraction = _new(verb, maker, addressee)
+            _fill_from_verb(extraction, verb, disc)
+            extraction.cue = "imperative"
+            extraction.stance, extraction.origins = ATTRIBUTED, [speaker]
+            if not any(other.kind == DEMAND and other.sentence.start == extraction.sentence.start
+                       and other.predicate == extraction.predicate for other in disc.extractions):
+                found.append(extraction)
+    return found
+
+
+# Imperatives of speech, not of demand: "Look at the numbers", "Make no mistake", "Let me be clear".
+_RHETORICAL_VERBS = frozenset({
+    "let", "look", "make", "take", "imagine", "consider", "remember", "note", "mark", "say", "think", "see",
+    "listen", "forget", "believe", "understand", "go", "come", "wait", "watch", "read", "thank", "excuse",
+})
+
+
+def _is_command(verb: Token) -> bool:
+    """A base-form verb opening a sentence or the words after a colon ("We ask again: withdraw
+    the bill"), with no subject of its own, taking an object, not negated."""
+    after_colon = verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ":"
+    head_of_sentence = verb.dep_ == "ROOT" or after_colon
+    own_subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not _before_a_colon(c, verb)]
+    return (
+        head_of_sentence and verb.tag_ == "VB" and verb.pos_ == "VERB" and not is_negated(verb)
+        and verb.lemma_.lower() not in _RHETORICAL_VERBS and not own_subjects
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    )
+
+
+def _before_a_colon(subject: Token, verb: Token) -> bool:
+    """"No more delays: delete the data": the words before the colon are no subject of the command."""
+    return any(t.text == ":" for t in verb.doc[subject.i : verb.i])
+
+
+def _asks_elsewhere(maker: ActorRef | None, disc: Discourse) -> bool:
+    return maker is not None and any(
+        e.kind == DEMAND and e.actor is not None and e.actor.key == maker.key and e.target is not None
+        for e in disc.extractions
+    )
+
+
+def _addressed_at_the_end(verb: Token, disc: Discourse) -> ActorRef | None:
+    """The party a command names after a comma as its last words: "Now publish the data, @Port"."""
+    sent = verb.sent
+    words = [t for t in sent if not t.is_punct]
+    if not words:
+        return None
+    last = words[-1]
+    mention = disc.actors.mention_at(last)
+    if mention is None or mention.label not in ("GPE", "ORG", "PERSON"):
+        return None
+    first = min(t.i for t in sent if disc.actors.mention_at(t) == mention)
+    if first == sent.start or sent.doc[first - 1].text != ",":
+        return None
+    return disc.party(disc.ref(last))
 
 
 def _tokens_between(disc: Discourse, start: int, end: int) -> list[Token]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from . import events, statements
 from .actors import ActorIndex
 from .dates import resolve_date
-from .demand_obligations import quoted_obligations
+from .demand_obligations import quoted_imperatives, quoted_obligations
 from .demand_parties import party_ref
 from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
@@ -182,6 +182,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         disc.extractions.extend(find_reported_facts(sent, disc, found + said + continued + according))
     disc.extractions.extend(set_apart)
     disc.extractions.extend(quoted_obligations(disc))
+    disc.extractions.extend(quoted_imperatives(disc))
     disc.extractions.extend(authors_obligations(disc, quotes))
     _continue_reported_speech(disc)
     _borrow_targets(disc)

@@ -599,6 +599,16 @@ def test_the_author_named_only_in_the_byline_and_the_closing_bio_is_mentioned_at
     assert [(m.key, m.start) for m in analysis.mentions if m.key == "Marta Kowalczyk"] == [("Marta Kowalczyk", byline)]
 
 
+def test_in_the_author_s_voice_it_obliged_is_the_body_it_points_back_to(extractor):
+    piece = OPINION_PIECE.replace(
+        "None of this means",
+        "The Vestrian Fisheries Agency has said nothing. It should publish the catch data this month. None of this means",
+    )
+    found = {(e.target.key, e.predicate) for e in extractor.analyse(piece).extractions
+             if e.kind == DEMAND and e.actor and e.actor.key == "Marta Kowalczyk"}
+    assert ("Vestrian Fisheries Agency", "publish") in found, found
+
+
 def test_a_news_report_has_no_author_s_voice(extractor):
     report = OPINION_PIECE.replace("OPINION | ", "")
     assert not any(e.actor and e.actor.key == "Marta Kowalczyk" for e in extractor.analyse(report).extractions)
@@ -845,6 +855,33 @@ def test_a_first_name_taken_for_a_place_and_its_untagged_surname_beside_a_post_a
             "caught in the middle. Mr Halcrow said the association wanted a deal.")
     speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert speakers == ["Magnus Halcrow", "Magnus Halcrow"], speakers
+
+
+@pytest.mark.parametrize(("text", "demands"), [
+    ('"We expect Velland to release the crew without delay," Norland\'s foreign minister Jane Roe said.',
+     [("Jane Roe", "Velland")]),
+    ("Norland expects Velland to release the crew.", [("Norland", "Velland")]),
+    ("Norland expects Velland to win the match.", []),
+    ("Analysts expect prices to rise next year.", []),
+    ("Norland expects the crew to be released soon.", []),
+])
+def test_a_demandable_act_a_named_party_is_expected_to_do_is_asked_of_it(extractor, text, demands):
+    assert _demand_parties(extractor, text) == demands
+
+
+def test_a_state_s_adjective_on_a_demand_noun_is_its_maker(extractor):
+    text = "Velland's fisheries minister rejected the British demand that Velland reduce its quota."
+    assert ("United Kingdom", "Velland") in _demand_parties(extractor, text)
+
+
+def test_a_command_in_a_post_or_quotation_is_its_speaker_s_demand_of_the_party_it_asks(extractor):
+    text = ("The Mar Limpo group has demanded that the Porto Alvar Port Authority publish its readings.\n\n"
+            "Mar Limpo posted on X:\n\nThe dredgers are back. Now publish the data, @APAL_PortoAlvar.\n"
+            "— Mar Limpo (@MarLimpoPT) June 3, 2026\n\n"
+            '"Look at the numbers," said Ana Ruiz. "Take the case of the clams," she added.\n')
+    commands = [(e.actor.key, e.target and e.target.key, e.predicate) for e in extractor.analyse(text).extractions
+                if e.kind == DEMAND and e.cue == "imperative"]
+    assert commands == [("Mar Limpo", "Porto Alvar Port Authority", "publish")], commands
 
 
 def test_directing_a_party_to_act_is_a_demand_and_directing_a_film_is_not(extractor):
