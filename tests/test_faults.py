@@ -180,10 +180,27 @@ def test_every_task_retries_transient_errors_within_seconds():
 # --- An article that fails for a reason of its own -----------------------------------------
 
 
-def _broken_article() -> Article:
-    # Furniture spans that are not numbers: reading the article raises a TypeError,
-    # an error of this article, not of the database or the broker.
-    return ArticleFactory(state=Article.State.PENDING, furniture=[["x", 1]])
+@pytest.fixture
+def broken_article() -> Iterator[Article]:
+    """An article whose write phase the database refuses: a trigger that raises on its mentions.
+    An error of this article, not of the database's availability or of the broker."""
+    article = ArticleFactory(state=Article.State.PENDING, body="Maria Okafor said on Monday that the talks had failed.")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION refuse_article_mentions() RETURNS trigger AS $$ BEGIN "
+            f"IF NEW.article_id = {int(article.pk)} THEN RAISE EXCEPTION 'mentions of this article refused'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            "CREATE TRIGGER refuse_article_mentions BEFORE INSERT ON entities_mention "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_article_mentions()"
+        )
+    try:
+        yield article
+    finally:
+        with connection.cursor() as cursor:  # a flush between tests keeps triggers: drop it
+            cursor.execute("DROP TRIGGER IF EXISTS refuse_article_mentions ON entities_mention")
+            cursor.execute("DROP FUNCTION IF EXISTS refuse_article_mentions()")
 
 
 def _failed_after(article: Article, attempts: int) -> bool:
@@ -191,9 +208,9 @@ def _failed_after(article: Article, attempts: int) -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_sweep_retries_a_failed_article_until_its_attempts_are_spent(celery_worker, settings):
+def test_the_sweep_retries_a_failed_article_until_its_attempts_are_spent(celery_worker, settings, broken_article):
     settings.CLAIMTRACK_ARTICLE_ATTEMPTS = 3
-    article = _broken_article()
+    article = broken_article
 
     article_process_task.delay(article.pk)
     wait_until(lambda: _failed_after(article, 1))
@@ -204,7 +221,7 @@ def test_the_sweep_retries_a_failed_article_until_its_attempts_are_spent(celery_
     assert articles_sweep() == 0
     article.refresh_from_db()
     assert article.state == Article.State.FAILED
-    assert article.error.startswith("TypeError: ")
+    assert "mentions of this article refused" in article.error
 
 
 @pytest.mark.django_db
