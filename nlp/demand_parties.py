@@ -605,6 +605,17 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
         return _union_in_focus(token, disc)
     if not named:
         return None
+    if noun in _GENERIC_BODY_NOUNS and modifiers and len({m.key for m in named}) > 1:
+        # "the drug regulator": of the "Central Drugs Laboratory" and the "Central Drugs Standard
+        # Control Organisation", the one whose name says it regulates, if any does; else the one
+        # the article names most (the story's regulator, not the lab it mentions once).
+        regulating = [m for m in named if names_a_regulating_body(m.key) or names_a_regulating_body(m.text)]
+        if regulating:
+            named = regulating
+        else:
+            times = Counter(m.key for m in disc.actors.mentions)
+            most = max(times[m.key] for m in named)
+            named = [m for m in named if times[m.key] == most]
     # The nearest naming before the description, else the first after it.
     before = [m for m in named if m.start < token.idx]
     mention = before[-1] if before else min(named, key=lambda m: m.start)

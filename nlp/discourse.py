@@ -671,10 +671,11 @@ def name_heads(name: str) -> set[str]:
 
 
 def name_word_holds(name_word: str, noun: str) -> bool:
-    """A word of a name that is the noun or ends in it: "confederation" holds "federation"; or
-    the noun in the language the name is written in ("União" for "the union")."""
+    """A word of a name that is the noun, its plural ("Drugs" holds "the drug regulator"'s "drug")
+    or ends in it: "confederation" holds "federation"; or the noun in the language the name is
+    written in ("União" for "the union")."""
     return (
-        name_word == noun or (len(noun) >= 5 and name_word.endswith(noun))
+        name_word in (noun, f"{noun}s") or (len(noun) >= 5 and name_word.endswith(noun))
         or strip_diacritics(name_word) in _TRANSLATED_FOLDED.get(noun, ())
     )
 
@@ -695,7 +696,12 @@ _COMPANY_NOUNS = frozenset({"company", "firm"})
 # Words whose presence in a name makes it no company ("Conseil d'Etat", "Nurses' Union").
 _NOT_COMPANY_WORDS = (GENERIC_BODY_WORDS - {"company", "group", "bank"}) | frozenset(
     word for words in TRANSLATED_BODY_NOUNS.values() for word in map(strip_diacritics, words)
-) | frozenset({"regulator", "watchdog", "ombudsman", "ngo", "charity", "foundation", "institute"})
+) | frozenset({
+    "regulator", "watchdog", "ombudsman", "ngo", "charity", "foundation", "institute",
+    # "Central Drugs Standard Control Organisation", "Patients' Forum", "Central Drugs Laboratory"
+    # (a company is "X Laboratories"): public or civic bodies.
+    "organisation", "organization", "forum", "society", "movement", "coalition", "alliance", "laboratory",
+})
 
 
 def _may_be_a_company(mention: Mention) -> bool:

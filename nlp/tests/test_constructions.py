@@ -884,6 +884,23 @@ def test_a_command_in_a_post_or_quotation_is_its_speaker_s_demand_of_the_party_i
     assert commands == [("Mar Limpo", "Porto Alvar Port Authority", "publish")], commands
 
 
+def test_the_company_is_never_an_organisation_or_forum_named_more_often(extractor):
+    text = ("The Central Drugs Standard Control Organisation (CDSCO) has ordered Halvor Pharmaceuticals to recall "
+            "14 batches. CDSCO said the levels were high. CDSCO also directed the company to stop the sale.")
+    assert _demand_parties(extractor, text) == [
+        ("Central Drugs Standard Control Organisation", "Halvor Pharmaceuticals")
+    ] * 2
+
+
+def test_the_drug_regulator_is_the_body_named_most_whose_name_holds_drugs(extractor):
+    text = ("The Central Drugs Standard Control Organisation (CDSCO) has ordered Halvor Pharmaceuticals to recall "
+            "14 batches after tests at the Central Drugs Laboratory. The drug regulator has also directed the "
+            "company to stop the sale.")
+    assert _demand_parties(extractor, text) == [
+        ("Central Drugs Standard Control Organisation", "Halvor Pharmaceuticals")
+    ] * 2
+
+
 def test_directing_a_party_to_act_is_a_demand_and_directing_a_film_is_not(extractor):
     text = ("The Velland Drugs Authority on Tuesday directed Halvor Pharma to stop the sale of the affected "
             "batches. The film was directed by Anna Berg. The minister directed criticism at Velland.")
