@@ -161,10 +161,11 @@ def quoted_obligations(disc: Discourse) -> list[Extraction]:
 
 def quoted_imperatives(disc: Discourse) -> list[Extraction]:
     """Commands inside direct quotations and posts: '"Withdraw the bill," the union wrote', "Now
-    publish the data, @PortAuthority.": an act a demand names, in the imperative (a base-form verb
-    heading its sentence, with no subject, not negated), asked by the quotation's speaker of the
-    party it addresses by name at the end ("..., @PortAuthority"); with none named, of the party
-    the speaker asks other things of in the article (``_borrow_targets``)."""
+    publish the data, @PortAuthority.": a verb in the imperative (``_is_command``), asked by the
+    quotation's speaker of the party it addresses by name at the end ("..., @PortAuthority"); with
+    none named, of the party the speaker asks other things of in the article (``_borrow_targets``).
+    A verb no demand names ("publish", "delete") counts only when the command names its addressee
+    or the speaker asks something of a party elsewhere in the article."""
     found = []
     for start, end, speaker in disc.quote_speakers:
         for verb in _tokens_between(disc, start, end):
