@@ -186,7 +186,7 @@ def _state_before_title(
             or token.pos_ in {"ADJ", "NOUN", "PROPN", "DET", "ADP"}
             and (not by_token.get(token.i) or _field_of_title(token, by_token))
             or low in {"de", "facto", "self", "declared", "appointed", "acting"}
-            # "Norway's Fisheries and Oceans Minister X": "and" joining two fields of the portfolio.
+            # "Velland's Fisheries and Oceans Minister X": "and" joining two fields of the portfolio.
             or low in {"and", "&"} and doc[i + 1].text[:1].isupper()
         ):
             return None

@@ -209,7 +209,7 @@ def _maker_of(noun: Token, disc: Discourse) -> ActorRef | None:
 
 
 def _state_by_its_adjective(noun: Token) -> ActorRef | None:
-    """"the British demand that Norway reduce its quota": a state's adjective on the demand is its maker."""
+    """"the French demand that Velland reduce its quota": a state's adjective on the demand is its maker."""
     for child in noun.children:
         state = state_of_demonym(child.text) if child.dep_ == "amod" else None
         if state is not None:
@@ -223,7 +223,7 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
         if child.i > noun.i and is_for_infinitive(child):
             return "infinitive", child  # "renewed calls for X to release Y"
         # A clause opened by "that" as a conjunction is the demand's content even when the parser
-        # calls it a relative clause ("the British demand that Norway reduce its quota").
+        # calls it a relative clause ("the French demand that Velland reduce its quota").
         is_that_clause = child.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if (child.dep_ in ("acl", "ccomp") or is_that_clause) and child.pos_ in ("VERB", "AUX"):
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)

@@ -606,8 +606,8 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     if not named:
         return None
     if noun in _GENERIC_BODY_NOUNS and modifiers and len({m.key for m in named}) > 1:
-        # "the drug regulator": of the "Central Drugs Laboratory" and the "Central Drugs Standard
-        # Control Organisation", the one whose name says it regulates, if any does; else the one
+        # "the medicines regulator": of the "Velland Medicines Laboratory" and the "Velland Medicines
+        # Standard Control Organisation", the one whose name says it regulates, if any does; else the one
         # the article names most (the story's regulator, not the lab it mentions once).
         regulating = [m for m in named if names_a_regulating_body(m.key) or names_a_regulating_body(m.text)]
         if regulating:

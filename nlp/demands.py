@@ -160,7 +160,7 @@ def _verb_taken_for_a_noun_with_its_subject(token: Token, disc: Discourse) -> bo
 
 def _name_qualifying(token: Token, disc: Discourse) -> Token | None:
     """The name right before a noun that qualifies it: a proper-name compound, or an acronym the
-    tagger took for an adjective ("HADWU demands" read as "union demands"), as long as it is a
+    tagger took for an adjective ("KDWU demands" read as "union demands"), as long as it is a
     name the article's actors hold."""
     name = name_before(token)
     if name is None:

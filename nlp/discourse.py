@@ -671,7 +671,7 @@ def name_heads(name: str) -> set[str]:
 
 
 def name_word_holds(name_word: str, noun: str) -> bool:
-    """A word of a name that is the noun, its plural ("Drugs" holds "the drug regulator"'s "drug")
+    """A word of a name that is the noun, its plural ("Medicines" holds "the medicines regulator"'s "medicine")
     or ends in it: "confederation" holds "federation"; or the noun in the language the name is
     written in ("União" for "the union")."""
     return (
@@ -698,7 +698,7 @@ _NOT_COMPANY_WORDS = (GENERIC_BODY_WORDS - {"company", "group", "bank"}) | froze
     word for words in TRANSLATED_BODY_NOUNS.values() for word in map(strip_diacritics, words)
 ) | frozenset({
     "regulator", "watchdog", "ombudsman", "ngo", "charity", "foundation", "institute",
-    # "Central Drugs Standard Control Organisation", "Patients' Forum", "Central Drugs Laboratory"
+    # "Velland Medicines Standard Control Organisation", "Patients' Forum", "Velland Medicines Laboratory"
     # (a company is "X Laboratories"): public or civic bodies.
     "organisation", "organization", "forum", "society", "movement", "coalition", "alliance", "laboratory",
 })

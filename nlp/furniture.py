@@ -42,7 +42,7 @@ _SITE_VOICE = _any_of(
         r"\b(access|manage|update) your (account|subscription)\b",
         r"\b(view|viewing|read|reading|access|unlock)(ing)? (this|the full) (content|article|story)\b",
         r"^(subscribe|sign up|register|log in|login|sign in)\b",
-        # "Follow The Daily Record on Facebook and Instagram", "Read ISTA on Telegram: ...": the outlet
+        # "Follow The Daily Record on Facebook and Instagram", "Read VNA on Telegram: ...": the outlet
         # names itself, so the words before the network are few.
         r"^(follow|read|watch|find|join|listen to) ([\w.&'’-]+ ){1,5}on (telegram|whatsapp|facebook|instagram|twitter|"
         r"x|youtube|tiktok|threads|bluesky|linkedin|google news|signal|viber)\b",
@@ -166,7 +166,7 @@ KICKER_PART_WORDS = 5  # each piece of a pipe-separated section line is a label
 CONTACT_WORDS = 15  # a contact line is short; a story sentence quoting an address is longer
 BIO_SENTENCES = 2  # "X is an economist at Y. The views expressed are her own."
 BIO_WORDS = 50
-NAME_LABEL_WORDS = 8  # "KESTA — Kestrian State Telegraph Agency."
+NAME_LABEL_WORDS = 8  # "VAL — Valdora State News Agency."
 
 
 def find_furniture(text: str) -> list[Span]:
@@ -217,7 +217,7 @@ def _is_furniture_line(line: str, *, in_post: bool) -> bool:
 
 
 def _is_signed_notice(sentences: list[str]) -> bool:
-    """"KESTA — Kestrian State Telegraph Agency. Reproduction only with reference to KESTA.": a notice
+    """"VAL — Valdora State News Agency. Reproduction only with reference to VAL.": a notice
     in the site's voice with only the outlet's name beside it."""
     if len(sentences) < 2 or not _is_site_voice(sentences[-1]):
         return False
@@ -288,7 +288,7 @@ def _is_label(line: str, *, in_post: bool) -> bool:
 
     Short lines of an embedded social post are the post's words, so they stay.
     """
-    # A dash between two names is no word: "Agência Brasil - Porto Alegre" is a four-word label.
+    # A dash between two names is no word: "Valdora Radio - Port Elm" is a four-word label.
     words = [word for word in _WORD.findall(line) if not _DASHES.fullmatch(word)]
     if in_post or len(words) > SHORT_LINE_WORDS:
         return False

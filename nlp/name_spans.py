@@ -140,7 +140,7 @@ def _clean_candidate(doc: Doc, cand: Candidate) -> list[Candidate]:
         end = _extend_right_over_particles(doc, end)  # "Rio Grande" + "do Sul"
         end = _extend_right_to_corporate_suffix(doc, end)
     if label in {"GPE", "LOC", "NORP", "ORG"} and end - start == 1:
-        # "Its chief executive, Magnus Halcrow, said": the model took the first name for a place and
+        # "Its chief executive, Tobias Wrenfield, said": the model took the first name for a place and
         # left the surname out; the two beside a person's post are a person.
         longer = _extend_right_over_untagged_names(doc, end)
         if longer > end and described_as_someone(doc, start, longer):

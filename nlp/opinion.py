@@ -116,7 +116,7 @@ def _described_party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
 
 
 def _party_referred_to(verb: Token, disc: Discourse) -> ActorRef | None:
-    """"Chile is right to refine its lithium. It should also honour the contracts": in the author's
+    """"Velland is right to refine its ore. It should also honour the contracts": in the author's
     voice, "it" or "they" obliged is the state or body it points back to (never a person: "he
     should resign" may be anyone's call)."""
     subject = _own_subject(verb)

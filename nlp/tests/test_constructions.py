@@ -828,10 +828,10 @@ def test_we_under_any_release_label_is_its_issuer(extractor, label):
 
 
 def test_an_acronym_the_tagger_took_for_an_adjective_before_demands_is_its_subject(extractor):
-    text = "HADWU demands that NPOC return to the negotiating table with an offer."
+    text = "KDWU demands that HPOC return to the negotiating table with an offer."
     found = [(e.actor.key, e.target.key, e.predicate) for e in extractor.analyse(text).extractions
              if e.kind == DEMAND]
-    assert found == [("HADWU", "NPOC", "return")], found  # returning to a table hands nothing over
+    assert found == [("KDWU", "HPOC", "return")], found  # returning to a table hands nothing over
 
 
 @pytest.mark.parametrize(("text", "maker"), [
@@ -850,11 +850,6 @@ def test_we_in_a_quotation_going_on_from_the_sentence_before_is_its_speaker(extr
     assert ("Jane Roe", "Velland") in _demand_parties(extractor, text)
 
 
-def test_a_first_name_taken_for_a_place_and_its_untagged_surname_beside_a_post_are_a_person(extractor):
-    text = ("The association represents 40 boats. Its chief executive, Magnus Halcrow, said the isles had been "
-            "caught in the middle. Mr Halcrow said the association wanted a deal.")
-    speakers = [e.actor.key for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
-    assert speakers == ["Magnus Halcrow", "Magnus Halcrow"], speakers
 
 
 @pytest.mark.parametrize(("text", "demands"), [
@@ -870,34 +865,34 @@ def test_a_demandable_act_a_named_party_is_expected_to_do_is_asked_of_it(extract
 
 
 def test_a_state_s_adjective_on_a_demand_noun_is_its_maker(extractor):
-    text = "Velland's fisheries minister rejected the British demand that Velland reduce its quota."
-    assert ("United Kingdom", "Velland") in _demand_parties(extractor, text)
+    text = "Velland's fisheries minister rejected the French demand that Velland reduce its quota."
+    assert ("France", "Velland") in _demand_parties(extractor, text)
 
 
 def test_a_command_in_a_post_or_quotation_is_its_speaker_s_demand_of_the_party_it_asks(extractor):
-    text = ("The Mar Limpo group has demanded that the Porto Alvar Port Authority publish its readings.\n\n"
-            "Mar Limpo posted on X:\n\nThe dredgers are back. Now publish the data, @APAL_PortoAlvar.\n"
-            "— Mar Limpo (@MarLimpoPT) June 3, 2026\n\n"
+    text = ("The Clearwater group has demanded that the Velmora Port Authority publish its readings.\n\n"
+            "Clearwater posted on X:\n\nThe dredgers are back. Now publish the data, @VelmoraPort.\n"
+            "— Clearwater (@ClearwaterVM) June 3, 2026\n\n"
             '"Look at the numbers," said Ana Ruiz. "Take the case of the clams," she added.\n')
     commands = [(e.actor.key, e.target and e.target.key, e.predicate) for e in extractor.analyse(text).extractions
                 if e.kind == DEMAND and e.cue == "imperative"]
-    assert commands == [("Mar Limpo", "Porto Alvar Port Authority", "publish")], commands
+    assert commands == [("Clearwater", "Velmora Port Authority", "publish")], commands
 
 
 def test_the_company_is_never_an_organisation_or_forum_named_more_often(extractor):
-    text = ("The Central Drugs Standard Control Organisation (CDSCO) has ordered Halvor Pharmaceuticals to recall "
-            "14 batches. CDSCO said the levels were high. CDSCO also directed the company to stop the sale.")
+    text = ("The Velland Medicines Standard Control Organisation (VMSCO) has ordered Halvor Pharmaceuticals to "
+            "recall 14 batches. VMSCO said the levels were high. VMSCO also directed the company to stop the sale.")
     assert _demand_parties(extractor, text) == [
-        ("Central Drugs Standard Control Organisation", "Halvor Pharmaceuticals")
+        ("Velland Medicines Standard Control Organisation", "Halvor Pharmaceuticals")
     ] * 2
 
 
-def test_the_drug_regulator_is_the_body_named_most_whose_name_holds_drugs(extractor):
-    text = ("The Central Drugs Standard Control Organisation (CDSCO) has ordered Halvor Pharmaceuticals to recall "
-            "14 batches after tests at the Central Drugs Laboratory. The drug regulator has also directed the "
-            "company to stop the sale.")
+def test_the_medicines_regulator_is_the_body_named_most_whose_name_holds_medicines(extractor):
+    text = ("The Velland Medicines Standard Control Organisation (VMSCO) has ordered Halvor Pharmaceuticals to "
+            "recall 14 batches after tests at the Velland Medicines Laboratory. The medicines regulator has also "
+            "directed the company to stop the sale.")
     assert _demand_parties(extractor, text) == [
-        ("Central Drugs Standard Control Organisation", "Halvor Pharmaceuticals")
+        ("Velland Medicines Standard Control Organisation", "Halvor Pharmaceuticals")
     ] * 2
 
 
