@@ -53,11 +53,15 @@ from .missed_names import (
 )
 from .name_spans import initial_candidates, without_overlaps
 from .normalise import normalise_name
-from .states import is_state, is_union
+from .states import is_state, is_union, state_of_demonym
 from .types import ACTOR_LABELS, ActorRef, Affiliation, DeclaredAlias, Mention
 
 # Nouns for a body named by its field ("data protection authority", "competition watchdog").
 _FIELD_BODY_NOUNS = frozenset({"authority", "regulator", "watchdog"})
+
+
+def _is_nationality(token: Token) -> bool:
+    return token.ent_type_ in ("NORP", "GPE") or state_of_demonym(token.text) is not None
 
 
 @dataclass
@@ -183,9 +187,10 @@ class ActorIndex:
         l'informatique et des libertés"), not the state that owns it. Without a field ("the
         Chadian authorities"), or with several such bodies named, the state stands."""
         if head.lemma_.lower() not in _FIELD_BODY_NOUNS or not any(
-            c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") for c in head.children
+            c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and not _is_nationality(c)
+            for c in head.children
         ):
-            return None
+            return None  # "the Turkish authorities": a nationality is no field; the state stands
         bodies = {
             m.key: m for m in self.mentions
             if m.label == "ORG" and (names_a_regulating_body(m.key) or names_a_regulating_body(m.text))

@@ -217,6 +217,19 @@ class Discourse:
                     self._datelines.append((sent.start_char, end.idx))
         return any(d_start <= start < d_end for d_start, d_end in self._datelines)
 
+    def _told(self, mention: Mention) -> bool:
+        """"says Brekkhus to NTB", "told Reuters": the outlet a speaker talks to reports the story and
+        is not what "the association" or "the group" later refers back to."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.lower_ == "to":
+            head = head.head
+        elif span.root.dep_ not in ("dobj", "dative"):
+            return False
+        return head.pos_ == "VERB" and head.lemma_.lower() in CUE_VERBS | {"tell"}
+
     def sentences(self) -> list[Span]:
         """The article's sentences outside page furniture, blank ones dropped."""
         return [
@@ -289,7 +302,7 @@ class Discourse:
         noun = token.lemma_.lower()
         earlier = [
             m for m in self.actors.mentions
-            if m.start < token.idx and m.label == "ORG" and not self.in_dateline(m.start)
+            if m.start < token.idx and m.label == "ORG" and not self.in_dateline(m.start) and not self._told(m)
         ]
         # "the federation" also names the "Sylvanian Athletics Confederation" (its last word); failing
         # that, "the commission" names the "Trade Commission of Sylvania" (the word before "of").

@@ -896,6 +896,18 @@ def test_the_medicines_regulator_is_the_body_named_most_whose_name_holds_medicin
     ] * 2
 
 
+def test_a_state_s_authorities_are_the_state_not_the_one_regulating_body_named(extractor):
+    text = ("The Velland Media Authority said the case was closed. Newspaper editor Jonas Keller called on the "
+            "Turkish authorities to drop all charges against the reporter.")
+    assert _demand_parties(extractor, text) == [("Jonas Keller", "Turkey")]
+
+
+def test_the_outlet_a_speaker_talks_to_is_not_the_association_named_later(extractor):
+    text = ('The leader of Vestkyst Fiskarlag, Kjell Brekke, welcomes the decision. "Now it is important to stand '
+            'firm," says Brekke to NTB. The association also asks the ministry to set aside money for a scheme.')
+    assert not any(maker == "NTB" for maker, _ in _demand_parties(extractor, text))
+
+
 def test_directing_a_party_to_act_is_a_demand_and_directing_a_film_is_not(extractor):
     text = ("The Velland Drugs Authority on Tuesday directed Halvor Pharma to stop the sale of the affected "
             "batches. The film was directed by Anna Berg. The minister directed criticism at Velland.")
