@@ -225,7 +225,7 @@ def _is_signed_notice(sentences: list[str]) -> bool:
 
 
 def _is_name_label(sentence: str) -> bool:
-    words = [word for word in _WORD.findall(sentence.rstrip(".")) if not _DASHES.fullmatch(word)]
+    words = _label_words(sentence.rstrip("."))
     return 0 < len(words) <= NAME_LABEL_WORDS and all(word[0].isupper() for word in words)
 
 
@@ -288,9 +288,7 @@ def _is_label(line: str, *, in_post: bool) -> bool:
 
     Short lines of an embedded social post are the post's words, so they stay.
     """
-    # A dash between two names is no word: "Valdora Radio - Port Elm" is a four-word label.
-    words = [word for word in _WORD.findall(line) if not _DASHES.fullmatch(word)]
-    if in_post or len(words) > SHORT_LINE_WORDS:
+    if in_post or len(_label_words(line)) > SHORT_LINE_WORDS:
         return False
     return not _TERMINAL.search(line) and not re.search(r"[\"“”]", line)
 
@@ -315,6 +313,11 @@ def _sentence_bounds(line: str) -> Iterator[tuple[int, int]]:
     end = len(line.rstrip())
     if position < end:
         yield position, end
+
+
+def _label_words(text: str) -> list[str]:
+    """The words of a label; a dash between two names is none ("Valdora Radio - Port Elm": four)."""
+    return [word for word in _WORD.findall(text) if not _DASHES.fullmatch(word)]
 
 
 def _word_count(line: str) -> int:
