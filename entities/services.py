@@ -137,6 +137,7 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
     article uses for it, declared aliases included).
     """
     all_forms = {normalise_name(f) for key, (_, forms) in names.items() for f in {key, *forms}}
+    all_forms |= {short for form in all_forms if (short := _without_middle_names(form))}
     hits, blocked = _alias_lookup(all_forms)
     stored = set(hits)  # normalised forms with an alias row: learning them again inserts nothing
     resolved: dict[str, Entity] = {}
@@ -150,6 +151,8 @@ def entities_resolve(*, names: dict[str, tuple[str, set[str]]]) -> dict[str, Ent
             )
         if entity is None and not blocked.intersection(normalised):
             entity = _acronym_candidate({key, *forms}, label)
+        if entity is None and label == Entity.Kind.PERSON and not blocked.intersection(normalised):
+            entity = _fuller_name_candidate(normalised[0])
         if entity is None:
             entity = Entity.objects.create(name=key, kind=label)
         resolved[key] = entity
@@ -212,10 +215,40 @@ def _lookup_forms(key: str, label: str, forms: set[str]) -> list[str]:
         others = [n for n in others if len(n.split()) > 1]
     forms = [key_form, *others]
     if label == Entity.Kind.PERSON:
+        # "Ana Lucia Ferraz" in one outlet is "Ana Ferraz" in another: the name without its middle names.
+        forms += [n for n in map(_without_middle_names, forms) if n and n not in forms]
         # "Kovacs Anna" in one outlet is "Anna Kovacs" in another: family name first.
         reversed_order = [" ".join(reversed(n.split())) for n in forms if len(n.split()) == 2]
         forms += [n for n in reversed_order if n not in forms]
     return forms
+
+
+def _without_middle_names(normalised: str) -> str | None:
+    """A person's first and last name, of a name with middle names that are words, not initials
+    ("George W Bush" keeps its initial: it tells him from his father)."""
+    words = normalised.split()
+    if len(words) < 3 or any(len(word) < 3 for word in words[1:-1]):
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
+def _fuller_name_candidate(normalised: str) -> Entity | None:
+    """The one person known by this first and last name with middle names between ("Ana
+    Ferraz" for "Ana Lucia Ferraz"); none when two people are, or a middle name is an initial."""
+    words = normalised.split()
+    if len(words) != 2:
+        return None
+    first, last = words
+    aliases = Alias.objects.filter(
+        blocked=False, normalised__startswith=f"{first} ", normalised__endswith=f" {last}",
+        entity__kind=Entity.Kind.PERSON,
+    ).select_related("entity__merged_into")
+    found = {
+        entity.pk: entity for alias in aliases[:20]
+        if _without_middle_names(alias.normalised) == normalised
+        and (entity := entity_canonical(alias.entity)).kind == Entity.Kind.PERSON
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _aliases_learn(entity: Entity, surfaces: Iterable[str], blocked: set[str], stored: set[str]) -> None:

@@ -115,6 +115,34 @@ def test_a_person_written_family_name_first_in_another_article_is_the_same_perso
     assert second == first
 
 
+@pytest.mark.parametrize("order", ["full name first", "short name first"])
+def test_a_person_named_without_a_middle_name_in_another_article_is_the_same_person(order):
+    full, short = ("Ana Lucia Ferraz", {"Ferraz"}), ("Ana Ferraz", {"Ferraz"})
+    names = [full, short] if order == "full name first" else [short, full]
+
+    first, second = (entities_resolve(names={key: ("PERSON", forms)})[key] for key, forms in names)
+
+    assert second == first
+
+
+def test_two_people_a_short_name_could_be_leave_it_a_person_of_its_own():
+    one = entities_resolve(names={"Ana Lucia Ferraz": ("PERSON", set())})["Ana Lucia Ferraz"]
+    other = entities_resolve(names={"Ana Beatriz Ferraz": ("PERSON", set())})["Ana Beatriz Ferraz"]
+
+    short = entities_resolve(names={"Ana Ferraz": ("PERSON", set())})["Ana Ferraz"]
+
+    assert other != one
+    assert short not in (one, other)
+
+
+def test_a_middle_initial_tells_two_people_apart():
+    father = entities_resolve(names={"Jorge K Ferraz": ("PERSON", set())})["Jorge K Ferraz"]
+
+    son = entities_resolve(names={"Jorge Ferraz": ("PERSON", set())})["Jorge Ferraz"]
+
+    assert son != father
+
+
 def test_a_place_written_in_reverse_is_not_joined_by_the_person_rule():
     first = entities_resolve(names={"Port Anna": ("GPE", {"Port Anna"})})["Port Anna"]
 
