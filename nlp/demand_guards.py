@@ -1,21 +1,21 @@
 """Precision guards: a demand verb that does not report a demand made.
 
-A question ("asked whether ..."), a demand only planned, possible or wished
-("will demand", "should ask", "plans to call for"), or one inside a condition
-("if X demands ...") is not a demand.
+A question ("asked whether ..."), a demand only possible, advised or wished ("could
+demand", "should ask", "is expected to call for"), or one inside a condition ("if X demands
+...") is not a demand. A demand announced is one: "will ask the court to ...", "would
+again demand access", "plans to call for sanctions" tell the reader what the party is
+asking for, and analysts count them as its demand (a later article then reports it made).
 """
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 
-# A trigger governed by one of these is only planned, expected or possible, not made.
-_MODAL_AUXILIARIES = frozenset({
-    "will", "would", "should", "could", "might", "may", "shall", "'ll", "must", "can", "ca",
-})
+# A trigger governed by one of these is only possible or advised, not made nor announced.
+_MODAL_AUXILIARIES = frozenset({"should", "could", "might", "may", "must", "can", "ca"})
+# ... or only wished, expected by others, or within reach.
 _PLANNING_HEADS = frozenset({
-    "plan", "intend", "expect", "threaten", "prepare", "aim", "hope", "decide", "consider",
-    "vow", "promise", "pledge", "set", "due", "likely", "go", "able", "ready", "unlikely",
+    "expect", "threaten", "aim", "hope", "consider", "likely", "able", "ready", "unlikely",
 })
 _CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Words opening an indirect question: "asked whether ...", "asks me why ...".
@@ -41,7 +41,7 @@ def _is_question(trigger: Token) -> bool:
 
 
 def _is_unrealised(trigger: Token) -> bool:
-    """"will demand", "should be asking", "plans to call for": a demand not (yet) made."""
+    """"should be asking", "could demand", "is expected to call for": a demand not made nor announced."""
     verb = trigger
     # "wanted X to ... and wanted Y to ...": a conjunct shares its first verb's auxiliaries.
     while verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):

@@ -103,10 +103,21 @@ def test_asking_whether_something_will_happen_is_a_question_not_a_demand(extract
     assert demands(extractor, text) == []
 
 
-def test_a_demand_only_planned_or_possible_is_not_made(extractor):
-    assert demands(extractor, "Freedonia will demand that Sylvania withdraw its troops.") == []
-    assert demands(extractor, "Freedonia plans to call for sanctions on Sylvania.") == []
+def test_a_demand_only_possible_advised_or_expected_is_not_made(extractor):
+    assert demands(extractor, "Freedonia could demand that Sylvania withdraw its troops.") == []
+    assert demands(extractor, "Freedonia is expected to call for sanctions on Sylvania.") == []
     assert demands(extractor, 'Sylvania should be asking Freedonia to move, not us," Maria Okafor said.') == []
+
+
+@pytest.mark.parametrize("text", [
+    "Freedonia will demand that Sylvania withdraw its troops.",
+    "Freedonia plans to call for sanctions on Sylvania.",
+    "Freedonia said it would again demand access for its vessels to Sylvanian waters.",
+    "Brightwater Mining is preparing to ask Sylvania to extend its licence.",
+])
+def test_a_demand_announced_is_a_demand(extractor, text):
+    [demand] = demands(extractor, text)
+    assert parties(demand)[0] in ("Freedonia", "Brightwater Mining")
 
 
 def test_a_demand_inside_a_condition_is_not_made(extractor):
