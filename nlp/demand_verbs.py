@@ -82,7 +82,7 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
         linear = _linear_that_clause(trigger, subjects, disc) if lemma not in INFINITIVE_ONLY else None
         return [linear] if linear is not None else []
     kind, action = shape
-    if lemma in INFINITIVE_ONLY and kind != "infinitive":
+    if lemma in INFINITIVE_ONLY and kind != "infinitive" and not (lemma == "order" and _an_ordered_act(kind, action)):
         return []
     if lemma in EXPECTING_VERBS and (is_negated(trigger) or not (kind == "noun" or _act_expected_of(action, obj, disc))):
         return []
@@ -221,6 +221,27 @@ def _that_clause_on_a_noun(trigger: Token, child: Token) -> bool:
     the that-clause on it as a noun's clause."""
     return trigger.pos_ == "NOUN" and child.dep_ == "acl" and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+    )
+
+
+# Nouns that measure or hold an amount of something: "ordered a batch of the vaccine" buys it.
+_PARTITIVE_NOUNS = frozenset({
+    "batch", "shipment", "consignment", "fleet", "supply", "set", "pair", "lot", "number", "range",
+    "series", "quantity", "dose", "cargo", "load", "stock", "package", "pack", "box", "unit", "order",
+    "tranche", "round", "share", "portion", "part", "amount", "volume", "total", "bulk", "copy",
+})
+
+
+def _an_ordered_act(kind: str, noun: Token) -> bool:
+    """ "ordered the recall of all batches", "ordered a review of the case": an act named by a noun
+    with its "of"-object is ordered as the infinitive would be. Not a thing bought or counted
+    ("ordered 50 jets", "ordered millions of doses", "ordered a batch of the vaccine")."""
+    return (
+        kind == "noun" and noun.pos_ == "NOUN" and not noun.like_num
+        and noun.lemma_.lower() not in _PARTITIVE_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in noun.children)
+        and not any(c.dep_ == "nummod" for c in noun.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     )
 
 
@@ -408,6 +429,8 @@ def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str,
     if lemma in EXPECTING_VERBS:
         return ("noun", obj) if _expected_of_someone(trigger, obj) else None
     if lemma in STRONG_TRIGGERS or _known_among(obj) or _is_quoted(obj):
+        return "noun", obj
+    if lemma == "order" and _an_ordered_act("noun", obj):
         return "noun", obj
     if lemma in GIVEN_THING_TRIGGERS and (
         _prep(trigger, "from") is not None or _prep(obj, "from") is not None or _is_amount(obj)

@@ -95,6 +95,25 @@ def test_a_second_thing_demanded_after_a_from_phrase_is_asked_of_whoever_acted(e
     assert "Brightwater" not in reinstatement.content.text
 
 
+@pytest.mark.parametrize("text, predicate", [
+    ("The Marland Supreme Court ordered the release of Jonas Marrek.", "release"),
+    ("The regulator Sanvia on Tuesday ordered the recall of all batches of the drug Corvaxin.", "recall"),
+    ("The Marland Supreme Court ordered a review of the case.", "review"),
+])
+def test_an_act_ordered_by_its_noun_is_a_demand(extractor, text, predicate):
+    [demand] = demands(extractor, text)
+    assert demand.cue == "order" and demand.predicate == predicate
+
+
+@pytest.mark.parametrize("text", [
+    "Velland Air ordered 50 jets from Harlow Aero.",
+    "The Marland health ministry ordered millions of doses of the vaccine from Pellham Pharmaceuticals.",
+    "The Marland health ministry ordered a batch of the vaccine from Pellham Pharmaceuticals.",
+])
+def test_a_thing_ordered_is_bought_not_demanded(extractor, text):
+    assert demands(extractor, text) == []
+
+
 # -- what is not a demand ------------------------------------------------------
 
 
