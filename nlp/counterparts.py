@@ -8,14 +8,21 @@ says it cannot afford the allowance" answers the union), after every other rule
 has named the targets it can (``_borrow_targets``, ``_statement_targets`` in
 pipeline.py). Events keep the parties their sentence names.
 
-A party's counterparts are the parties its other findings in the article are
-addressed to, and those whose findings are addressed to it, each counted once
-per finding, on the side each acts for (a minister for the state, an
-official for the body). A finding with no target takes its maker's most linked
-counterpart, the first linked of equals; an article that links the maker to no
-one leaves it without, as does an article linking it to none but its own side.
-The links are counted before any gap is filled, so a filled target never
-counts again.
+The counterpart is looked for in three places, the first that has one:
+
+1. the parties the maker's other demands and statements in the article are
+   addressed to, and those whose demands and statements are addressed to it;
+2. the same links through any finding, events and reported facts included
+   ("the company offered the union 4%");
+3. the body or state the article names most, other than the maker's side, an
+   outlet it only credits, or one a speaker talks to.
+
+Links are counted once per finding, on the side each party acts for (a minister
+for the state, an official for the body); the most linked wins, the first
+linked of equals. Of the names the winning side goes by, the one used most is
+the target, a body or state before a person at equal counts. Links are counted
+before any gap is filled, so a filled target never counts again. A maker the
+article links to no one and that names no other body keeps no target.
 """
 from __future__ import annotations
 
@@ -24,22 +31,28 @@ from collections import Counter
 from .discourse import Discourse
 from .types import DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Extraction
 
-# What links two parties, and what may be given a target: demands and statements, not events
-# (an event's parties are who did what to whom, not whom it is addressed to).
-_KINDS = (DEMAND, STATEMENT)
+# What may be given a target, and what links two parties first.
+_ADDRESSED_KINDS = (DEMAND, STATEMENT)
+_NAMED_BODIES = ("ORG", "GPE")
 
 
 def fill_counterpart_targets(disc: Discourse) -> None:
-    links, refs = _counterparts(disc)
+    tiers = [_links(disc, _ADDRESSED_KINDS), _links(disc, None)]
     for extraction in disc.extractions:
-        if extraction.kind not in _KINDS or extraction.target is not None or extraction.actor is None:
+        if extraction.kind not in _ADDRESSED_KINDS or extraction.target is not None or extraction.actor is None:
             continue
         side = disc.state_or_key(extraction.actor)
-        counts = links.get(side)
-        if counts:
-            # Counter keeps first-seen order among equals, and ``max`` keeps the first of equals.
-            best = max(counts, key=counts.__getitem__)
-            extraction.target = _most_named(refs[side, best])
+        extraction.target = next(
+            (_most_linked(side, links, refs) for links, refs in tiers if links.get(side)),
+            None,
+        ) or _most_named_other(side, disc)
+
+
+def _most_linked(side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]]) -> ActorRef:
+    counts = links[side]
+    # Counter keeps first-seen order among equals, and ``max`` keeps the first of equals.
+    best = max(counts, key=counts.__getitem__)
+    return _most_named(refs[side, best])
 
 
 def _most_named(refs: list[ActorRef]) -> ActorRef:
@@ -49,11 +62,11 @@ def _most_named(refs: list[ActorRef]) -> ActorRef:
     return max(refs, key=lambda ref: (counts[ref.key], ref.label != "PERSON"))
 
 
-def _counterparts(disc: Discourse) -> tuple[dict[str, Counter], dict[tuple[str, str], list[ActorRef]]]:
+def _links(disc: Discourse, kinds) -> tuple[dict[str, Counter], dict[tuple[str, str], list[ActorRef]]]:
     links: dict[str, Counter] = {}
     refs: dict[tuple[str, str], list[ActorRef]] = {}
     for extraction in sorted(disc.extractions, key=lambda e: e.sentence.start):
-        pair = _linked_pair(extraction, disc)
+        pair = _linked_pair(extraction, disc, kinds)
         if pair is None:
             continue
         maker, addressee = pair
@@ -63,8 +76,10 @@ def _counterparts(disc: Discourse) -> tuple[dict[str, Counter], dict[tuple[str, 
     return links, refs
 
 
-def _linked_pair(extraction: Extraction, disc: Discourse) -> tuple[str, str] | None:
-    if extraction.kind not in _KINDS or extraction.actor is None or extraction.target is None:
+def _linked_pair(extraction: Extraction, disc: Discourse, kinds) -> tuple[str, str] | None:
+    if kinds is not None and extraction.kind not in kinds:
+        return None
+    if extraction.actor is None or extraction.target is None:
         return None
     if extraction.actor.label not in PARTY_LABELS or extraction.target.label not in PARTY_LABELS:
         return None
@@ -72,3 +87,30 @@ def _linked_pair(extraction: Extraction, disc: Discourse) -> tuple[str, str] | N
     if maker is None or addressee is None or maker == addressee:
         return None
     return maker, addressee
+
+
+def _most_named_other(side: str, disc: Discourse) -> ActorRef | None:
+    """The body or state named most often in the article's text, not on the maker's side."""
+    credited_only = _credited_only(disc)
+    counts: Counter = Counter()
+    first: dict[str, ActorRef] = {}
+    for mention in disc.actors.mentions:
+        if mention.label not in _NAMED_BODIES or mention.key in credited_only or _aside(mention, disc):
+            continue
+        ref = disc.party(ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end))
+        key = disc.state_or_key(ref)
+        if key != side:
+            counts[key] += 1
+            first.setdefault(key, ref)
+    return first[max(counts, key=counts.__getitem__)] if counts else None
+
+
+def _credited_only(disc: Discourse) -> set[str]:
+    """An outlet credited for the story is no party to it: a key only ever credited, never acting."""
+    acting = {ref.key for e in disc.extractions for ref in (e.actor, e.target) if ref is not None}
+    return {origin.key for e in disc.extractions for origin in e.origins} - acting
+
+
+def _aside(mention, disc: Discourse) -> bool:
+    """Page furniture, a dateline's credit, or an outlet a speaker talks to."""
+    return disc.in_furniture(mention.start, mention.end) or disc.in_dateline(mention.start) or disc.is_told(mention)

@@ -218,7 +218,7 @@ class Discourse:
                     self._datelines.append((sent.start_char, end.idx))
         return any(d_start <= start < d_end for d_start, d_end in self._datelines)
 
-    def _told(self, mention: Mention) -> bool:
+    def is_told(self, mention: Mention) -> bool:
         """"says Brekkhus to NTB", "told Reuters": the outlet a speaker talks to reports the story and
         is not what "the association" or "the group" later refers back to. Found once an article:
         every definite description asks it of every organisation named before it."""
@@ -309,7 +309,7 @@ class Discourse:
         noun = token.lemma_.lower()
         earlier = [
             m for m in self.actors.mentions
-            if m.start < token.idx and m.label == "ORG" and not self.in_dateline(m.start) and not self._told(m)
+            if m.start < token.idx and m.label == "ORG" and not self.in_dateline(m.start) and not self.is_told(m)
         ]
         # "the federation" also names the "Sylvanian Athletics Confederation" (its last word); failing
         # that, "the commission" names the "Trade Commission of Sylvania" (the word before "of").

@@ -51,3 +51,20 @@ def test_the_most_linked_counterpart_wins_over_one_named_once(extractor):
     )
     demands = found(extractor, text, DEMAND)
     assert ("Harrow Fishers' Guild", "Corlan Port Authority", "compensation") in demands
+
+
+def test_with_no_link_the_body_the_article_names_most_is_the_counterpart(extractor):
+    text = (
+        "The Velland Dockers Union demands a 12% wage increase.\n\n"
+        "The Tallis Port Company offered 4%. The Tallis Port Company said the strike was illegal."
+    )
+    assert ("Velland Dockers Union", "Tallis Port Company", "raise") in found(extractor, text, DEMAND)
+
+
+def test_an_outlet_only_credited_is_never_the_counterpart(extractor):
+    text = (
+        "The Velland Dockers Union wants a 12% wage increase, the Harbour Gazette reported.\n\n"
+        "The Velland Dockers Union demands a 12% wage increase, according to the Harbour Gazette."
+    )
+    demands = found(extractor, text, DEMAND)
+    assert len(demands) == 2 and all(target != "Harbour Gazette" for _, target, _ in demands)
