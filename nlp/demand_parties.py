@@ -321,6 +321,7 @@ def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
         or city_of(token, disc)
         or _group_of_member(token, disc)
         or _named_elsewhere(token, disc)
+        or _body_of_its_members(token, disc)
     )
     if found is None:
         return None
@@ -568,6 +569,23 @@ _MEMBERS_BODY_NOUNS = frozenset({"union", "group", "association", "federation", 
 
 # Labels the small model gives a named body ("Port of X Authority" comes out ORG, FAC or LOC).
 _BODY_LABELS = ("ORG", "FAC", "LOC")
+
+
+def _body_of_its_members(token: Token, disc: Discourse) -> ActorRef | None:
+    """"Mackerel skippers renewed their demand", "the workers are demanding": people acting
+    together are the one organisation the article names after them ("the Harlow Pelagic Skippers'
+    Association", "the Dock Workers' Union"); none when the article names two."""
+    if token.tag_ != "NNS" or any(c.dep_ == "poss" for c in token.children):
+        return None
+    plural = token.lower_
+    bodies = {
+        m.key: m for m in disc.actors.mentions
+        if m.label == "ORG" and plural in {w.strip("'\u2019").lower() for w in m.text.split()}
+    }
+    if len(bodies) != 1:
+        return None
+    [body] = bodies.values()
+    return ActorRef(body.text, body.key, body.label, body.start, body.end)
 
 
 def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:

@@ -114,6 +114,25 @@ def test_a_thing_ordered_is_bought_not_demanded(extractor, text):
     assert demands(extractor, text) == []
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The Tallis Dock Workers Union called the strike. The workers are demanding a 12% wage increase from "
+     "the Tallis Port Company.", "Tallis Dock Workers Union"),
+    ("The Ostrava Nurses Federation called a strike. Nurses demand that the Marland health ministry reverse "
+     "the closure.", "Ostrava Nurses Federation"),
+])
+def test_people_acting_together_are_the_body_named_after_them(extractor, text, body):
+    [demand] = demands(extractor, text)
+    assert demand.actor.key == body
+
+
+def test_people_two_bodies_are_named_after_are_neither(extractor):
+    text = (
+        "The Tallis Dock Workers Union and the Tallis Port Workers Guild called the strike. The workers are "
+        "demanding a 12% wage increase from the Tallis Port Company."
+    )
+    assert [d.actor.key if d.actor else None for d in demands(extractor, text)] == [None]
+
+
 # -- what is not a demand ------------------------------------------------------
 
 
