@@ -246,14 +246,17 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
         return "linear", follower  # the parser broke the clause: read it in word order
     if follower is not None and follower.lower_ == "to" and follower.dep_ == "aux" and follower.head.pos_ == "VERB":
         return "infinitive", follower.head
-    # "renewed its call for a ceasefire"; but "the UN's demand for a corridor" alone only refers
-    # back to a demand reported elsewhere.
+    # "renewed its call for a ceasefire"; and a named party's own demand for a thing, whatever
+    # becomes of it ("Kestria's request for his extradition is pending", "the union's demand for
+    # an allowance was referred to a task team"): the outlet reports that the demand stands. Not
+    # "its demand for ..." alone, which only points back to one the article read already.
     for_ = _prep(noun, "for")
     pobj = _child(for_, "pobj") if for_ is not None else None
     # A demand answered here counts as a made one does: "rejected Germany's demand for
     # compensation" reports that Germany demanded it.
     made_or_answered = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS | ANSWERING_VERBS
-    if made_or_answered and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
+    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
+    if (made_or_answered or owned) and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
         return "noun", pobj
     return None
 

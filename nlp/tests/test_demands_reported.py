@@ -54,7 +54,7 @@ def test_renewing_a_demand_makes_the_subject_its_actor(extractor):
 
 
 def test_a_demand_noun_that_only_refers_back_is_not_a_new_demand(extractor):
-    assert demands(extractor, "The minister did not address Freedonia's demand for a ceasefire.") == []
+    assert demands(extractor, "The minister did not address its demand for a ceasefire.") == []
 
 
 @pytest.mark.parametrize("verb", ["rejected", "accepted", "ignored"])
@@ -131,6 +131,17 @@ def test_people_two_bodies_are_named_after_are_neither(extractor):
         "demanding a 12% wage increase from the Tallis Port Company."
     )
     assert [d.actor.key if d.actor else None for d in demands(extractor, text)] == [None]
+
+
+@pytest.mark.parametrize("text, maker, predicate", [
+    ("Freedonia's request for the extradition of Arkon Mirel is pending before a court in Sylvania.",
+     "Freedonia", "hand over"),
+    ("The Tallis Dock Workers Union went on strike. The union's demand for a housing allowance has been "
+     "referred to a joint task team.", "Tallis Dock Workers Union", "allowance"),
+])
+def test_a_named_partys_demand_for_a_thing_is_its_demand_whatever_becomes_of_it(extractor, text, maker, predicate):
+    [demand] = demands(extractor, text)
+    assert (demand.actor.key, demand.predicate) == (maker, predicate)
 
 
 # -- what is not a demand ------------------------------------------------------
