@@ -247,7 +247,7 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     if follower is not None and follower.lower_ == "to" and follower.dep_ == "aux" and follower.head.pos_ == "VERB":
         return "infinitive", follower.head
     # "renewed its call for a ceasefire"; and a named party's own demand for a thing, whatever
-    # becomes of it ("Kestria's request for his extradition is pending", "the union's demand for
+    # becomes of it ("Freedonia's request for his extradition is pending", "the union's demand for
     # an allowance was referred to a task team"): the outlet reports that the demand stands. Not
     # "its demand for ..." alone, which only points back to one the article read already.
     for_ = _prep(noun, "for")

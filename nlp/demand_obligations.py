@@ -255,7 +255,7 @@ def _party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:
         return None
     subject = _own_subject(verb)
     # A name, even one the tagger took for a pronoun ("HNF should keep ..."), or a description the
-    # article ties to a party it names ("The union should suspend the strike" after "Uniprof").
+    # article ties to a party it names ("The union should suspend the strike" after "Velland Teachers Union").
     if subject is None or not (
         subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "GPE", "PERSON") or _definite_noun(subject)
     ):
