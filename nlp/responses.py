@@ -12,6 +12,8 @@ penalty") (``denials_in_own_words``).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from . import predicates
@@ -217,7 +219,7 @@ def _turns_down_what_it_was_asked(extraction: Extraction, disc: Discourse, sides
     flat = [c for c in clause.children if c.lower_ in NEGATING_OBJECTS or (
         c.dep_ == "acomp" and c.lower_ in FALSITY_WORDS)]
     objects = [c for c in clause.children if c.dep_ in ("dobj", "attr")]
-    if flat or (is_negated(clause) and all(o.pos_ == "PRON" for o in objects)):
+    if flat or _ruled_out(clause) or (is_negated(clause) and all(o.pos_ == "PRON" for o in objects)):
         return True
     words = {t.lemma_.lower() for t in clause.subtree if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop}
     demanded = set()
@@ -247,7 +249,24 @@ def _flat_negative(content: TextSpan, disc: Discourse) -> bool:
     clause = _first_clause_verb(span)
     if clause is None:
         return False
-    return is_negated(clause) or any(_negates_the_clause(c) for c in clause.children)
+    return is_negated(clause) or any(_negates_the_clause(c) for c in clause.children) or _ruled_out(clause)
+
+
+# Idioms that rule a thing out: "12% is out of the question", "the ban is off the table".
+_RULED_OUT = re.compile(r"\b(?:out of the question|off the table|non-negotiable)\b", re.IGNORECASE)
+
+
+def _ruled_out(clause: Token) -> bool:
+    """"12% is out of the question", "the ban is non-negotiable": the first clause's verb of being
+    says the thing is ruled out."""
+    if clause.lemma_.lower() not in ("be", "remain", "stay"):
+        return False
+    complements = [c for c in clause.children if c.i > clause.i and c.dep_ in ("prep", "acomp", "attr", "advmod")]
+    if not complements:
+        return False
+    # "non-negotiable" may come as three complements: read them as one stretch of text.
+    stretch = clause.doc[min(c.left_edge.i for c in complements) : max(c.right_edge.i for c in complements) + 1]
+    return _RULED_OUT.search(stretch.text) is not None
 
 
 # Predicates that call what was said untrue: "That is false", "The report is baseless".

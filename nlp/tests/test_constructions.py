@@ -567,6 +567,18 @@ def test_a_party_turning_down_what_it_was_asked_in_so_many_words_denies_it(extra
     assert denials == [(asked.target.key, asked.actor.key, asked.predicate)]
 
 
+@pytest.mark.parametrize("said, stance", [
+    ('"Twelve percent is out of the question," the Tallis Port Company said.', "denied"),
+    ("The Tallis Port Company said a 12% rise was off the table.", "denied"),
+    ("The Tallis Port Company said the offer was non-negotiable.", "denied"),
+    ("The Tallis Port Company said a 12% rise was affordable.", "attributed"),
+])
+def test_the_party_asked_ruling_the_thing_out_denies_it(extractor, said, stance):
+    text = "The Velland Teachers Union demands a 12% pay rise from the Tallis Port Company. " + said
+    [statement] = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
+    assert statement.stance == stance
+
+
 def test_a_refusal_of_nothing_asked_says_nothing(extractor):
     found = extractor.analyse("Ana Ruiz spoke to reporters. Vestria has refused.").extractions
     assert [e for e in found if e.stance == "denied"] == []
