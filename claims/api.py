@@ -50,7 +50,7 @@ class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if self.action == "retrieve":
             # A withdrawn claim is left out of lists, but its address still answers.
-            return Claim.objects.select_related("actor", "target", "about").prefetch_related("contradicts")
+            return selectors.claim_for_api()
         return selectors.claim_list()
 
     def finalize_response(self, request, response, *args, **kwargs):

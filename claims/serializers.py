@@ -127,12 +127,17 @@ class ClaimDetailSerializer(ClaimSerializer):
     class Meta(ClaimSerializer.Meta):
         fields = [*ClaimSerializer.Meta.fields, "explanation", "contradicts", "evidence"]
 
+    def to_representation(self, claim: Claim) -> dict:
+        # One read of the live evidence gives both the rows and the explanation counted from them.
+        self._evidence = list(selectors.claim_evidence(claim=claim))
+        return super().to_representation(claim)
+
     def get_explanation(self, claim: Claim) -> str:
-        return str(selectors.claim_explanation(claim=claim))
+        return str(selectors.claim_support(claim=claim, evidence=self._evidence).explanation())
 
     @extend_schema_field(EvidenceSerializer(many=True))
     def get_evidence(self, claim: Claim) -> list[dict]:
-        return EvidenceSerializer(selectors.claim_evidence(claim=claim), many=True).data
+        return EvidenceSerializer(self._evidence, many=True).data
 
 
 class ExtractionSerializer(serializers.ModelSerializer):

@@ -87,24 +87,26 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = list(selectors.claim_evidence(claim=claim))
     for item in evidence:
         item.sentence_pieces = sentence_pieces(item.extraction)
+    # The figures' explanation and the charts are counted from the rows the table shows.
+    support = selectors.claim_support(claim=claim, evidence=evidence)
     context = {
         "claim": claim,
-        "explanation": selectors.claim_explanation(claim=claim),
+        "explanation": support.explanation(),
         "supporting": [e for e in evidence if not _is_response(e)],
         "responses": [e for e in evidence if _is_response(e)],
-        "timeline": charts.timeline(
-            day_counts=selectors.claim_day_counts(claim=claim),
-            articles=selectors.claim_support_articles(claim=claim),
-        ),
-        "origin_links": _origin_groups(selectors.claim_origin_links(claim=claim)),
-        **_source_mix(selectors.claim_source_mix(claim=claim)),
+        "timeline": charts.timeline(day_counts=support.day_counts(), articles=support.articles()),
+        "origin_links": _origin_groups(support.origin_links()),
+        **_source_mix(support.source_mix()),
     }
     return render(request, "claims/claim_detail.html", context)
 
 
 def claim_figures(request: HttpRequest, pk: int) -> HttpResponse:
     """The claim page's figures alone: the open page polls it to follow a worker's recompute."""
-    claim = _claim_or_404(pk)
+    try:
+        claim = selectors.claim_figures(claim_id=pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim")
     context = {"claim": claim, "explanation": selectors.claim_explanation(claim=claim)}
     return render(request, "claims/_claim_figures.html", context)
 

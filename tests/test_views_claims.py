@@ -376,16 +376,16 @@ def test_the_claim_page_costs_the_same_queries_for_one_article_or_six(client, dj
     claim = ClaimFactory()
     claim.contradicts.add(ClaimFactory())
     evidence_from(claim, "Daily 0", origins=[EntityFactory()])
-    # claim, contradicting claims, later renewals, evidence, origins of the evidence, three explanation
-    # aggregates, and the charts: articles per day, articles with their origin, outlet → origin, source mix
-    with django_assert_num_queries(12):
+    # claim, contradicting claims, later renewals, evidence, origins of the evidence; the explanation
+    # and the charts are counted from the evidence read
+    with django_assert_num_queries(5):
         client.get(reverse("claim-detail", args=[claim.pk]))
 
     for n in range(1, 6):
         evidence_from(claim, f"Daily {n}", origins=[EntityFactory()], stance=Stance.DENIED if n == 5 else Stance.ASSERTED)
     claim.contradicts.add(ClaimFactory())
     ClaimFactory(renews=claim)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(5):
         client.get(reverse("claim-detail", args=[claim.pk]))
 
 
@@ -490,7 +490,7 @@ def test_the_figures_fragment_follows_a_recompute(client, django_assert_num_quer
     assert f'hx-get="/claims/{claim.pk}/figures/" hx-trigger="every 5s"' in page
 
     claims_recompute(claim_ids=[claim.pk])
-    with django_assert_num_queries(6):  # claim, contradicting, renewals, three explanation aggregates
+    with django_assert_num_queries(2):  # the claim, its supporting evidence
         fragment = client.get(reverse("claim-figures", args=[claim.pk])).content.decode()
 
     assert '<dd data-figure="articles">1</dd>' in fragment
@@ -516,3 +516,45 @@ def test_the_evidence_table_shows_an_outlets_kind_country_and_note(client):
     html = client.get(reverse("claim-detail", args=[claim.pk])).content.decode()
 
     assert "(state media)" in html and "Freedonia · Owned by the ministry" in html
+
+
+def test_wire_copy_and_syndicated_copies_are_charted_under_the_article_they_copy(client):
+    # The page counts its figures and charts from the evidence rows it shows (issue 11); the
+    # rules must stay the stored figures' (``claims.corroboration``) in every branch.
+    claim = ClaimFactory()
+    original = evidence_from(claim, "Wire Desk", published=dt.date(2025, 1, 2))
+    echo = evidence_from(claim, "Echo Daily", published=dt.date(2025, 1, 3))
+    echo.echo_of = original
+    echo.save()
+    syndicated = ArticleFactory(source=SourceFactory(name="Syndicator"), published=dt.date(2025, 1, 2))
+    evidence_from(claim, "Reprint Weekly", published=dt.date(2025, 1, 4), reprint_of=syndicated)
+    # An article counts by its first supporting sentence: the later, hedged one is not counted.
+    twice = evidence_from(claim, "Twice Times", published=dt.date(2025, 1, 5))
+    EvidenceFactory(
+        claim=claim, extraction__article=twice.extraction.article, extraction__sentence_start=50,
+        extraction__stance=Stance.HEDGED,
+    )
+    evidence_from(claim, "Denier", stance=Stance.DENIED, published=dt.date(2025, 1, 6))
+    claims_recompute(claim_ids=[claim.pk])
+    claim.refresh_from_db()
+
+    response = client.get(reverse("claim-detail", args=[claim.pk]))
+
+    explanation = response.context["explanation"]
+    assert (explanation.articles, explanation.outlets, explanation.origin_count) == (
+        claim.article_count, claim.outlet_count, claim.origin_count,
+    ) == (4, 4, 3)
+    assert str(explanation) == (
+        "4 articles from 4 outlets; 3 independent origins: Wire Desk ×2, Syndicator, Twice Times"
+    )
+    assert explanation.reprinted == 1
+    groups = {g["origin"]: [row["outlet"] for row in g["outlets"]] for g in response.context["origin_links"]}
+    assert groups == {
+        "Wire Desk (own reporting)": ["Wire Desk"],
+        "Wire Desk (wire copy)": ["Echo Daily"],
+        "Reprint Weekly (own reporting)": ["Reprint Weekly"],
+        "Twice Times (own reporting)": ["Twice Times"],
+    }
+    html = response.content.decode()
+    assert html.count('class="article-dot"') == 4
+    assert html.count('class="bar"') == 4  # one asserted article on each of four days; the hedged repeat is not one
