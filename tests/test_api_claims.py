@@ -5,11 +5,13 @@ import copy
 import csv
 import datetime as dt
 import io
+import json
 
 import jsonschema
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
 
@@ -17,6 +19,7 @@ from claims import selectors
 from claims.api import ClaimViewSet, StableOrderingFilter
 from claims.corroboration import SEARCH_DOCUMENT
 from claims.models import Claim, Kind, Stance
+from claims.serializers import ClaimSerializer
 from tests.factories import (
     AliasFactory,
     ArticleFactory,
@@ -53,6 +56,24 @@ def test_the_claim_list_gives_counts_parties_and_stances(client):
     assert (row["article_count"], row["outlet_count"], row["origin_count"]) == (5, 4, 3)
     assert row["stances"] == {"asserted": 4, "attributed": 0, "hedged": 0, "no_comment": 0, "denied": 1}
     assert row["status"] == "contested" and row["dirty"] is False
+
+
+def test_a_list_row_is_the_claim_serializers_shape_key_for_key(client):
+    # The list is written from dictionaries, not by ClaimSerializer (issue 11): the same JSON.
+    actor, voice = EntityFactory(name="Ministry of Ports", kind="ORG"), EntityFactory(name="A. Minister")
+    earlier = ClaimFactory(origin_count=1, first_seen=None, last_seen=None)
+    ClaimFactory(
+        actor=actor, voice=voice, target=EntityFactory(), about=EntityFactory(), renews=earlier, topic="ports",
+        origin_count=3, first_seen=dt.date(2024, 1, 5), last_seen=dt.date(2024, 3, 1), denied_count=2,
+        recomputed_at=dt.datetime(2024, 3, 2, 10, 30, 15, 123456, tzinfo=dt.timezone.utc), dirty=True,
+    )
+    ClaimFactory(origin_count=2, kind=Kind.STATEMENT, actor=None, only_article=ArticleFactory())
+
+    listed = client.get("/api/claims/").json()["results"]
+
+    serialised = ClaimSerializer(selectors.claim_list(), many=True).data
+    assert listed == json.loads(JSONRenderer().render(serialised))
+    assert [list(row) for row in listed] == [list(row) for row in serialised]
 
 
 def test_the_claim_list_is_sorted_by_corroboration_unless_asked_otherwise(client):
