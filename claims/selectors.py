@@ -21,8 +21,12 @@ from .models import Claim, Evidence, Extraction, Stance
 # Stances that answer a claim rather than back it ("declined to comment", "denied").
 RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
 _ENTITY_FIELDS = ("actor", "target", "about", "voice")
-# Searched in SQL, never shown: a claim's search document is larger than the rest of its row.
-_UNSHOWN_CLAIM_FIELDS = ("search_document", "summary_vector")
+# Searched in SQL, never shown: a claim's search document is larger than the rest of its row;
+# and of its parties, their parsed names and the votes on their kind.
+_UNSHOWN_CLAIM_FIELDS = (
+    "search_document", "summary_vector",
+    *(f"{role}__{column}" for role in _ENTITY_FIELDS for column in ("name_vector", "kind_votes")),
+)
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,7 @@ def claim_for_api() -> QuerySet[Claim]:
 
 def claim_figures(*, claim_id: int) -> Claim:
     """One claim's row alone, for its figures; raises DoesNotExist."""
-    return Claim.objects.defer(*_UNSHOWN_CLAIM_FIELDS).get(pk=claim_id)
+    return Claim.objects.defer("search_document", "summary_vector").get(pk=claim_id)
 
 
 def _live_evidence_of(claim: Claim) -> QuerySet[Evidence]:
@@ -337,7 +341,10 @@ def _origin_name(item: Evidence) -> str:
 
 def claims_for_entity(*, entity: Entity) -> QuerySet[Claim]:
     """Claims an entity makes, is targeted by or is about, best corroborated first."""
-    return Claim.objects.for_actor(entity).select_related(*_ENTITY_FIELDS).by_corroboration()
+    return (
+        Claim.objects.for_actor(entity).select_related(*_ENTITY_FIELDS).defer(*_UNSHOWN_CLAIM_FIELDS)
+        .by_corroboration()
+    )
 
 
 # --- Extractions and articles ----------------------------------------------------------
