@@ -12,6 +12,7 @@ from django.urls import reverse
 from articles.models import Article
 from claims.corroboration import SEARCH_DOCUMENT
 
+from claims import filters
 from claims.corroboration import claims_recompute
 from claims.models import Claim, Kind, Stance
 from entities.models import Entity
@@ -181,6 +182,22 @@ def test_search_finds_a_claim_by_its_actors_alias_most_relevant_first(client):
     response = client.get(reverse("claim-list"), {"q": "abu example"})
 
     assert [c.pk for c in response.context["page"].object_list] == [wanted.pk]
+
+
+def test_a_search_ranks_the_best_corroborated_matches_and_a_sort_lists_them_all(client, monkeypatch):
+    monkeypatch.setattr(filters, "SEARCH_RANKED", 2)
+    actor = EntityFactory(name="Ahmad Example")
+    AliasFactory(entity=actor, surface="Abu Example")
+    by_alias = ClaimFactory(actor=actor, summary="demands the hand-over", origin_count=2)
+    in_summary = ClaimFactory(summary="Abu Example talks stalled", origin_count=3)
+    weakest = ClaimFactory(actor=actor, summary="asks again", origin_count=1, last_seen=dt.date(2030, 1, 1))
+    index_claims()
+
+    ranked = client.get(reverse("claim-list"), {"q": "abu example"}).context["page"]
+    newest = client.get(reverse("claim-list"), {"q": "abu example", "sort": "newest"}).context["page"]
+
+    assert {c.pk for c in ranked.object_list} == {by_alias.pk, in_summary.pk} and ranked.paginator.count == 2
+    assert [c.pk for c in newest.object_list][0] == weakest.pk and newest.paginator.count == 3
 
 
 def test_withdrawn_claims_are_not_listed(client):
