@@ -14,7 +14,7 @@ from articles.pagination import CountCachingPaginator
 from entities.models import Entity
 from entities.selectors import entity_detail as select_entity
 
-from . import charts, marking, selectors
+from . import charts, filters, marking, selectors
 from .filters import LISTED_STATUSES, SORTS, ClaimListFilter
 from .models import Claim, Evidence, Extraction, Kind, Stance
 from .serializers import ClaimCSVRenderer, claim_list_data
@@ -48,6 +48,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "stances": Stance.choices,
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "query": query.urlencode(),
+        "search_ranked": filters.SEARCH_RANKED,
     }
     return render(request, "claims/claim_list.html", context)
 

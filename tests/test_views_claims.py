@@ -197,6 +197,7 @@ def test_a_search_ranks_the_best_corroborated_matches_and_a_sort_lists_them_all(
     newest = client.get(reverse("claim-list"), {"q": "abu example", "sort": "newest"}).context["page"]
 
     assert {c.pk for c in ranked.object_list} == {by_alias.pk, in_summary.pk} and ranked.paginator.count == 2
+    assert "narrow the search or sort it" in client.get(reverse("claim-list"), {"q": "abu example"}).content.decode()
     assert [c.pk for c in newest.object_list][0] == weakest.pk and newest.paginator.count == 3
 
 
