@@ -145,6 +145,34 @@ NEWEST_ORDER = (
 
 
 class ClaimQuerySet(models.QuerySet):
+    # A queryset whose rows are a cheaper query's, for count(): see ``counted_by``.
+    _counter = None
+
+    def counted_by(self, counter: models.QuerySet) -> "ClaimQuerySet":
+        """These claims, counted by counting ``counter``, which must hold as many rows.
+
+        A ranked search counts its candidates without sorting or ranking them
+        (``claims.filters.ranked_full_text``). A later filter counts as usual again.
+        """
+        clone = self._chain()
+        clone._counter = counter
+        return clone
+
+    def count(self) -> int:
+        if self._counter is not None and self._result_cache is None:
+            return self._counter.count()
+        return super().count()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._counter = self._counter
+        return clone
+
+    def _filter_or_exclude(self, negate, args, kwargs):
+        narrowed = super()._filter_or_exclude(negate, args, kwargs)
+        narrowed._counter = None
+        return narrowed
+
     def dirty(self):
         return self.filter(dirty=True)
 

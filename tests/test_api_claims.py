@@ -287,6 +287,9 @@ def test_the_claim_list_costs_two_queries_whatever_its_length(client, django_ass
     ClaimFactory.create_batch(20, target=EntityFactory(), about=EntityFactory())
     with django_assert_num_queries(2):
         client.get("/api/claims/")
+    Claim.objects.update(search_document=SEARCH_DOCUMENT)
+    with django_assert_num_queries(2):  # a ranked search: count, page
+        assert client.get("/api/claims/", {"search": "demands"}).json()["count"] == 22
 
 
 def test_a_claim_costs_a_fixed_number_of_queries_whatever_its_evidence(client, django_assert_num_queries):

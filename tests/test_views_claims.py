@@ -280,6 +280,11 @@ def test_the_list_costs_the_same_queries_for_three_claims_or_thirty(client, djan
     }
     with django_assert_num_queries(2):
         assert client.get(reverse("claim-list"), every_filter).context["page"].paginator.count == 2
+    ranked = {key: value for key, value in every_filter.items() if key != "sort"}
+    with django_assert_num_queries(2) as queries:  # a ranked search: count, page
+        assert client.get(reverse("claim-list"), ranked).context["page"].paginator.count == 2
+    # Its count stops at the ranked matches, without sorting or ranking them.
+    assert "ORDER BY" not in queries.captured_queries[0]["sql"] and "ts_rank" not in queries.captured_queries[0]["sql"]
     with django_assert_num_queries(1):  # an export is one query, whatever its length
         client.get("/claims.csv", every_filter)
 
