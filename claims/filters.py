@@ -12,11 +12,14 @@ through its GIN index, and ranks the best-corroborated of what it finds
 """
 from __future__ import annotations
 
+import hashlib
+
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from rest_framework.settings import api_settings
 
+from articles.pagination import cache_get, cache_set
 from entities.models import Entity
 
 from .corroboration import SUPPORT, live_evidence
@@ -35,9 +38,9 @@ SORTS = {
 }
 RELEVANCE = ["-rank", "-origin_count", "-article_count", "pk"]
 # A search ranks this many of its matches at most, the best corroborated (the list's own
-# order, which an index holds): ranking reads every ranked claim's search document, and a
-# common word matched 57,000 claims at 100k articles, 2.3 s a request (issue 11). A search
-# that matches more lists these, most relevant first; narrowing it reaches the others.
+# order): ranking reads every ranked claim's search document, and a common word matched
+# 20,000 claims at 100k articles, 1.2-2.6 s a request (issue 11). A search that matches
+# more lists these, most relevant first; narrowing it or sorting it reaches the others.
 SEARCH_RANKED = 500
 
 
@@ -51,19 +54,37 @@ def ranked_full_text(claims: QuerySet[Claim], value: str, *, listed: QuerySet[Cl
 
     ``claims`` carries every other filter, so the candidates are the best of
     what the whole query asks for; the rows are read from ``listed`` (the
-    list before any filter) by their ids, so those filters are not run twice.
+    list before any filter) by their ids, and their total is how many there are.
     """
-    query = _search_query(value)
-    matching = full_text(claims, "", value)
-    candidates = matching.order_by(*CORROBORATION_ORDER).values("pk")[:SEARCH_RANKED]
+    candidates = full_text(claims, "", value).order_by(*CORROBORATION_ORDER).values_list("pk", flat=True)
+    ids = _kept_candidates(candidates[:SEARCH_RANKED])
     return (
-        listed.filter(pk__in=candidates)
-        .annotate(rank=SearchRank(F("search_document"), query))
+        listed.filter(pk__in=ids)
+        .annotate(rank=SearchRank(F("search_document"), _search_query(value)))
         .order_by(*RELEVANCE)
-        # As many as the first SEARCH_RANKED matches in any order: a count that stops
-        # there, without sorting every match (5 ms against 50 at 100k articles).
-        .counted_by(matching.order_by().values("pk")[:SEARCH_RANKED])
+        .counted_as(len(ids))
     )
+
+
+def _kept_candidates(candidates: QuerySet) -> list[int]:
+    """The candidates' ids; a full set of them (a common word) kept for a while, like a large total.
+
+    Finding the best-corroborated of 20,000 matches reads every one of them (50-230
+    ms at 100k articles, ``EXPLAIN ANALYZE``): the next pages of the search, and
+    the next analyst asking the same, take the ids kept for
+    ``CLAIMTRACK_COUNT_CACHE_SECONDS`` (``articles.pagination``). The rows, their
+    figures and their ranking are read afresh every time. Fewer matches cost
+    little and are always found afresh.
+    """
+    sql, params = candidates.query.sql_with_params()
+    key = "search-candidates:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    kept = cache_get(key)
+    if kept is not None:
+        return kept
+    ids = list(candidates)
+    if len(ids) >= SEARCH_RANKED:
+        cache_set(key, ids)
+    return ids
 
 
 def _search_query(value: str) -> SearchQuery:

@@ -145,32 +145,32 @@ NEWEST_ORDER = (
 
 
 class ClaimQuerySet(models.QuerySet):
-    # A queryset whose rows are a cheaper query's, for count(): see ``counted_by``.
-    _counter = None
+    # How many rows the queryset holds, when its caller knows: see ``counted_as``.
+    _known_count = None
 
-    def counted_by(self, counter: models.QuerySet) -> "ClaimQuerySet":
-        """These claims, counted by counting ``counter``, which must hold as many rows.
+    def counted_as(self, count: int) -> "ClaimQuerySet":
+        """These claims, whose count() is ``count`` without a query.
 
-        A ranked search counts its candidates without sorting or ranking them
+        A ranked search knows how many candidates it ranks
         (``claims.filters.ranked_full_text``). A later filter counts as usual again.
         """
         clone = self._chain()
-        clone._counter = counter
+        clone._known_count = count
         return clone
 
     def count(self) -> int:
-        if self._counter is not None and self._result_cache is None:
-            return self._counter.count()
+        if self._known_count is not None and self._result_cache is None:
+            return self._known_count
         return super().count()
 
     def _clone(self):
         clone = super()._clone()
-        clone._counter = self._counter
+        clone._known_count = self._known_count
         return clone
 
     def _filter_or_exclude(self, negate, args, kwargs):
         narrowed = super()._filter_or_exclude(negate, args, kwargs)
-        narrowed._counter = None
+        narrowed._known_count = None
         return narrowed
 
     def dirty(self):

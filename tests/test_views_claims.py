@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from articles.models import Article
@@ -186,6 +187,7 @@ def test_search_finds_a_claim_by_its_actors_alias_most_relevant_first(client):
 
 def test_a_search_ranks_the_best_corroborated_matches_and_a_sort_lists_them_all(client, monkeypatch):
     monkeypatch.setattr(filters, "SEARCH_RANKED", 2)
+    cache.clear()  # a full set of candidates is kept a minute, by the query that found it
     actor = EntityFactory(name="Ahmad Example")
     AliasFactory(entity=actor, surface="Abu Example")
     by_alias = ClaimFactory(actor=actor, summary="demands the hand-over", origin_count=2)
@@ -281,10 +283,9 @@ def test_the_list_costs_the_same_queries_for_three_claims_or_thirty(client, djan
     with django_assert_num_queries(2):
         assert client.get(reverse("claim-list"), every_filter).context["page"].paginator.count == 2
     ranked = {key: value for key, value in every_filter.items() if key != "sort"}
-    with django_assert_num_queries(2) as queries:  # a ranked search: count, page
+    with django_assert_num_queries(2) as queries:  # a ranked search: its candidates, the page; their count is known
         assert client.get(reverse("claim-list"), ranked).context["page"].paginator.count == 2
-    # Its count stops at the ranked matches, without sorting or ranking them.
-    assert "ORDER BY" not in queries.captured_queries[0]["sql"] and "ts_rank" not in queries.captured_queries[0]["sql"]
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
     with django_assert_num_queries(1):  # an export is one query, whatever its length
         client.get("/claims.csv", every_filter)
 
