@@ -31,6 +31,9 @@ class CountCachingPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
+        if getattr(self.object_list, "count_is_known", False):
+            # Its count costs no query (a ranked search's candidates): no key to build either.
+            return self.object_list.count()
         key = _count_key(self.object_list)
         cached = cache_get(key) if key else None
         if cached is not None:

@@ -158,6 +158,10 @@ class ClaimQuerySet(models.QuerySet):
         clone._known_count = count
         return clone
 
+    @property
+    def count_is_known(self) -> bool:
+        return self._known_count is not None
+
     def count(self) -> int:
         if self._known_count is not None and self._result_cache is None:
             return self._known_count
