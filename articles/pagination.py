@@ -31,14 +31,17 @@ class CountCachingPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
+        if getattr(self.object_list, "count_is_known", False):
+            # Its count costs no query (a ranked search's candidates): no key to build either.
+            return self.object_list.count()
         key = _count_key(self.object_list)
-        cached = _cache_get(key) if key else None
+        cached = cache_get(key) if key else None
         if cached is not None:
             self.counted_from_cache = True
             return cached
         count = self.object_list.count() if hasattr(self.object_list, "query") else len(self.object_list)
         if key and count >= settings.CLAIMTRACK_COUNT_CACHE_FROM:
-            _cache_set(key, count)
+            cache_set(key, count)
         return count
 
     def page(self, number):
@@ -65,16 +68,18 @@ def _count_key(object_list) -> str | None:
     return "page-count:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
 
 
-def _cache_get(key: str) -> int | None:
+def cache_get(key: str):
+    """What the cache keeps under ``key``, or None, also when the cache is away."""
     try:
         return cache.get(key)
     except Exception as error:  # noqa: BLE001 — a page must not fail because the cache is away
-        log.warning("page count not read from the cache (%s); counting", error)
+        log.warning("%s not read from the cache (%s); counting", key.split(":")[0], error)
         return None
 
 
-def _cache_set(key: str, count: int) -> None:
+def cache_set(key: str, value) -> None:
+    """Keep ``value`` for ``CLAIMTRACK_COUNT_CACHE_SECONDS``, unless the cache is away."""
     try:
-        cache.set(key, count, timeout=settings.CLAIMTRACK_COUNT_CACHE_SECONDS)
+        cache.set(key, value, timeout=settings.CLAIMTRACK_COUNT_CACHE_SECONDS)
     except Exception as error:  # noqa: BLE001
-        log.warning("page count not kept in the cache (%s)", error)
+        log.warning("%s not kept in the cache (%s)", key.split(":")[0], error)

@@ -73,8 +73,8 @@ def _text(expression) -> Cast:
     return Cast(expression, output_field=CharField())
 
 
-# The claim pages' per-claim queries (``claims.selectors``) use these; ``RECOMPUTE_SQL``
-# spells the same keys in SQL.
+# The per-claim forms of the keys, for the oracles of the tests (the claim pages count the
+# same keys in Python, ``claims.selectors.Support``); ``RECOMPUTE_SQL`` spells them in SQL.
 # Django's Concat turns NULL into "", so each key says explicitly which part it uses.
 # An outlet per article source; every article of unknown outlet falls under one "unknown".
 OUTLET_KEY = Case(
@@ -414,14 +414,3 @@ def claims_recompute_dirty(*, limit: int | None = None) -> int:
         done += claims_recompute(claim_ids=ids)
         if limit is not None:
             return done
-
-
-def leading_support(claim: Claim):
-    """Each article's first supporting evidence of ``claim``: what the figures count."""
-    return (
-        live_evidence()
-        .filter(claim=claim)
-        .filter(SUPPORT)
-        .alias(leads=_leads_its_article())
-        .filter(leads=True)
-    )

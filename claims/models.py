@@ -145,6 +145,38 @@ NEWEST_ORDER = (
 
 
 class ClaimQuerySet(models.QuerySet):
+    # How many rows the queryset holds, when its caller knows: see ``counted_as``.
+    _known_count = None
+
+    def counted_as(self, count: int) -> "ClaimQuerySet":
+        """These claims, whose count() is ``count`` without a query.
+
+        A ranked search knows how many candidates it ranks
+        (``claims.filters.ranked_full_text``). A later filter counts as usual again.
+        """
+        clone = self._chain()
+        clone._known_count = count
+        return clone
+
+    @property
+    def count_is_known(self) -> bool:
+        return self._known_count is not None
+
+    def count(self) -> int:
+        if self._known_count is not None and self._result_cache is None:
+            return self._known_count
+        return super().count()
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._known_count = self._known_count
+        return clone
+
+    def _filter_or_exclude(self, negate, args, kwargs):
+        narrowed = super()._filter_or_exclude(negate, args, kwargs)
+        narrowed._known_count = None
+        return narrowed
+
     def dirty(self):
         return self.filter(dirty=True)
 

@@ -10,18 +10,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, Prefetch, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from articles.models import Article, Source
 from entities.models import Entity, Mention
 
-from .corroboration import ORIGIN_ARTICLE, OUTLET_KEY, SUPPORT, leading_support, live_evidence
+from .corroboration import SUPPORT, SUPPORTING, live_evidence
 from .models import Claim, Evidence, Extraction, Stance
 
 # Stances that answer a claim rather than back it ("declined to comment", "denied").
 RESPONSE_STANCES = (Stance.NO_COMMENT, Stance.DENIED)
 _ENTITY_FIELDS = ("actor", "target", "about", "voice")
+# Searched in SQL, never shown: a claim's search document is larger than the rest of its row;
+# and of its parties, their parsed names and the votes on their kind.
+_UNSHOWN_CLAIM_FIELDS = (
+    "search_document", "summary_vector",
+    *(f"{role}__{column}" for role in _ENTITY_FIELDS for column in ("name_vector", "kind_votes")),
+)
 
 
 @dataclass(frozen=True)
@@ -82,9 +87,27 @@ def claim_list() -> QuerySet[Claim]:
         .select_related(*_ENTITY_FIELDS)
         # Searched in SQL, never shown: reading every row's search document back
         # cost more than the rest of the row.
-        .defer("search_document")
+        .defer(*_UNSHOWN_CLAIM_FIELDS)
         .by_corroboration()
     )
+
+
+# What a list row of the API and the exports shows (``ClaimSerializer``'s fields), as columns.
+CLAIM_ROW_COLUMNS = (
+    "id", "kind", "summary", "predicate", "topic", "article_count", "outlet_count", "origin_count",
+    "asserted_count", "attributed_count", "hedged_count", "no_comment_count", "denied_count", "undated_count",
+    "first_seen", "last_seen", "status", "dirty", "recomputed_at", "renews_id", "only_article_id",
+    *(f"{role}__{column}" for role in _ENTITY_FIELDS for column in ("id", "name", "kind")),
+)
+
+
+def claim_rows(claims: QuerySet[Claim]) -> QuerySet:
+    """``claims`` (filtered and sorted) as rows of ``CLAIM_ROW_COLUMNS``, for the API's list and the exports.
+
+    Dictionaries rather than models: a page of 50 claims with their parties was
+    250 model instances, most of the list's time with the serialiser's (issue 11).
+    """
+    return claims.values(*CLAIM_ROW_COLUMNS)
 
 
 def entity_suggestions(*, prefix: str, limit: int = 10) -> QuerySet[Entity]:
@@ -105,160 +128,223 @@ def source_suggestions(*, prefix: str, limit: int = 10) -> QuerySet[Source]:
 
 def claim_detail(*, claim_id: int) -> Claim:
     """One claim with its actors, the claims it contradicts and its later renewals; raises DoesNotExist."""
-    contradicting = Claim.objects.select_related(*_ENTITY_FIELDS).order_by("-origin_count", "pk")
+    # The page shows a contradicting claim's summary and origins, and a renewal's date.
+    contradicting = Claim.objects.order_by("-origin_count", "pk").only("pk", "summary", "origin_count")
     renewals = Claim.objects.order_by("first_seen", "pk").only("pk", "first_seen", "renews_id")
     return (
         Claim.objects.select_related(*_ENTITY_FIELDS)
+        .defer(*_UNSHOWN_CLAIM_FIELDS)
         .prefetch_related(Prefetch("contradicts", queryset=contradicting), Prefetch("renewals", queryset=renewals))
         .get(pk=claim_id)
+    )
+
+
+def claim_for_api() -> QuerySet[Claim]:
+    """Every claim, withdrawn ones too, with its parties and the ids of the claims it contradicts."""
+    return (
+        Claim.objects.select_related(*_ENTITY_FIELDS)
+        .defer(*_UNSHOWN_CLAIM_FIELDS)
+        .prefetch_related(Prefetch("contradicts", queryset=Claim.objects.only("pk")))
+    )
+
+
+def claim_figures(*, claim_id: int) -> Claim:
+    """One claim's row alone, for its figures; raises DoesNotExist."""
+    return Claim.objects.defer("search_document", "summary_vector").get(pk=claim_id)
+
+
+def _live_evidence_of(claim: Claim) -> QuerySet[Evidence]:
+    """A claim's live evidence with what its table, its figures and its charts read, in one query.
+
+    Besides the article and its outlet, each row carries the outlets and articles its
+    origin is counted by (``Support``): the article it is wire copy of, and the
+    original of a syndicated article, with their outlets' names.
+    """
+    return (
+        live_evidence()
+        .filter(claim=claim)
+        .select_related("extraction__article__source", "extraction__origin")
+        # Neither shown nor counted: an article's body is most of its row.
+        .defer(
+            "extraction__meaning", "extraction__terms", "extraction__sentence_vector",
+            "extraction__article__body", "extraction__article__furniture", "extraction__article__error",
+        )
+        .annotate(
+            echo_article_id=F("echo_of__extraction__article_id"),
+            echo_reprint_of_id=F("echo_of__extraction__article__reprint_of_id"),
+            echo_outlet=F("echo_of__extraction__article__source__name"),
+            echo_reprint_outlet=F("echo_of__extraction__article__reprint_of__source__name"),
+            reprint_outlet=F("extraction__article__reprint_of__source__name"),
+        )
+        .order_by(F("extraction__article__published").asc(nulls_last=True), "extraction__article_id", "pk")
     )
 
 
 def claim_evidence(*, claim: Claim) -> QuerySet[Evidence]:
     """The live evidence of a claim with everything the evidence table shows.
 
-    Live: neither rejected by an editor nor from a withdrawn article.
+    Live: neither rejected by an editor nor from a withdrawn article. Its rows
+    also give the claim's explanation and charts (``claim_support``).
     """
-    return (
-        live_evidence()
-        .filter(claim=claim)
-        .select_related(
-            "extraction__article__source", "extraction__actor", "extraction__target", "extraction__origin",
-            "echo_of",
-        )
-        .prefetch_related(Prefetch("extraction__origins", queryset=Entity.objects.order_by("name")))
-        .order_by(F("extraction__article__published").asc(nulls_last=True), "extraction__article_id", "pk")
+    return _live_evidence_of(claim).prefetch_related(
+        Prefetch("extraction__origins", queryset=Entity.objects.order_by("name"))
     )
+
+
+def claim_support(*, claim: Claim, evidence: Iterable[Evidence] | None = None) -> Support:
+    """What a claim's figures count, from its live evidence (``claim_evidence``'s rows when
+    the caller has them, else one query).
+
+    Same rules as the stored figures (``claims.corroboration``): each article
+    counts by its first supporting sentence (by position, then evidence id);
+    denials and "no comment" back nothing.
+    """
+    if evidence is None:
+        evidence = _live_evidence_of(claim).filter(SUPPORT)
+    first: dict[int, Evidence] = {}
+    for item in evidence:
+        x = item.extraction
+        if x.stance not in SUPPORTING:
+            continue
+        held = first.get(x.article_id)
+        if held is None or (x.sentence_start, item.pk) < (held.extraction.sentence_start, held.pk):
+            first[x.article_id] = item
+    return Support(list(first.values()))
 
 
 def claim_explanation(*, claim: Claim) -> Explanation:
-    """Articles, outlets and independent origins of a claim's support, counted by the database.
-
-    Same rules as the stored figures (``claims.corroboration``): each
-    article counts by its first supporting sentence; its origin is whoever it
-    relies on ("according to Reuters"); an
-    article that credits no one is its own origin, and wire copy (``echo_of``)
-    goes back to the article it echoes. Denials and "no comment" back nothing.
-    """
-    support = leading_support(claim)
-    totals = support.aggregate(
-        articles=Count("extraction__article_id", distinct=True),
-        outlets=Count(OUTLET_KEY, distinct=True),
-        reprinted=Count(OUTLET_KEY, distinct=True, filter=Q(extraction__article__reprint_of__isnull=False)),
-    )
-    shares = _credited_origins(support) + _uncredited_origins(support)
-    return Explanation(
-        articles=totals["articles"],
-        outlets=totals["outlets"],
-        reprinted=totals["reprinted"],
-        origins=sorted(shares, key=lambda s: (-s.articles, -s.origins, s.name)),
-    )
+    """Articles, outlets and independent origins of a claim's support (``Support.explanation``)."""
+    return claim_support(claim=claim).explanation()
 
 
-def _credited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
-    rows = (
-        support.exclude(extraction__origin=None)
-        .values(name=F("extraction__origin__name"), origin_id=F("extraction__origin_id"))
-        .annotate(articles=Count("extraction__article_id", distinct=True))
-    )
-    return [OriginShare(row["name"], row["articles"]) for row in rows]
+def _first(*values):
+    """The first value that is not None (SQL's COALESCE)."""
+    return next((value for value in values if value is not None), None)
 
-
-def _uncredited_origins(support: QuerySet[Evidence]) -> list[OriginShare]:
-    """Articles that credit no one, each its own origin, named after the outlet that first ran it."""
-    rows = (
-        support.filter(extraction__origin=None)
-        .annotate(
-            origin=ORIGIN_ARTICLE,
-            outlet=Case(
-                When(echo_of__isnull=False, then=Coalesce(
-                    F("echo_of__extraction__article__reprint_of__source__name"),
-                    F("echo_of__extraction__article__source__name"),
-                )),
-                When(
-                    extraction__article__reprint_of__isnull=False,
-                    then=F("extraction__article__reprint_of__source__name"),
-                ),
-                default=F("extraction__article__source__name"),
-            ),
-        )
-        .values("origin", "outlet")
-        .annotate(articles=Count("extraction__article_id", distinct=True))
-    )
-    by_outlet: dict[str, list[int]] = {}
-    for row in rows:
-        by_outlet.setdefault(row["outlet"] or "unknown outlet", []).append(row["articles"])
-    return [OriginShare(name, sum(counts), len(counts)) for name, counts in by_outlet.items()]
-
-
-# --- The claim page's charts -------------------------------------------------------------
 
 UNKNOWN_OUTLET = "unknown outlet"
-_OUTLET_NAME = Coalesce(F("extraction__article__source__name"), Value(UNKNOWN_OUTLET))
-# The name an article's support rests on: its credited origin, the outlet it is wire copy
-# of, or its own outlet's reporting.
-_ORIGIN_NAME = Case(
-    When(extraction__origin__isnull=False, then=F("extraction__origin__name")),
-    When(
-        echo_of__isnull=False,
-        then=Concat(
-            Coalesce(F("echo_of__extraction__article__source__name"), Value(UNKNOWN_OUTLET)), Value(" (wire copy)")
-        ),
-    ),
-    default=Concat(_OUTLET_NAME, Value(" (own reporting)")),
-    output_field=CharField(),
-)
 
 
-def claim_day_counts(*, claim: Claim) -> QuerySet:
-    """Supporting articles per publication day and stance (each article by its first supporting sentence)."""
-    return (
-        leading_support(claim)
-        .exclude(extraction__article__published=None)
-        .values(published=F("extraction__article__published"), stance=F("extraction__stance"))
-        .annotate(articles=Count("extraction__article_id", distinct=True))
-        .order_by("published", "stance")
-    )
+@dataclass(frozen=True)
+class Support:
+    """Each article's first supporting evidence of a claim: what the figures count and the page charts.
 
+    Counted in Python from rows already read, rather than by one aggregate query
+    per figure and chart: a claim page cost twelve queries, most of its time
+    spent building them (issue 11). The rules are the SQL's of
+    ``claims.corroboration``: an article's origin is whoever it relies on
+    ("according to Reuters"); an article that credits no one is its own origin,
+    and wire copy (``echo_of``) or a syndicated copy (``reprint_of``) goes back
+    to the article it copies.
+    """
 
-def claim_support_articles(*, claim: Claim) -> QuerySet:
-    """One row per supporting article: its date, outlet and the origin it relies on, earliest first."""
-    return (
-        leading_support(claim)
-        .values(
-            article_id=F("extraction__article_id"), published=F("extraction__article__published"),
-            outlet=_OUTLET_NAME, origin=_ORIGIN_NAME,
+    leading: list[Evidence]
+
+    def explanation(self) -> Explanation:
+        outlets = {_outlet_key(item) for item in self.leading}
+        reprinted = {_outlet_key(item) for item in self.leading if item.extraction.article.reprint_of_id is not None}
+        credited: dict[tuple[str, int], set[int]] = {}
+        uncredited: dict[tuple[int, str | None], set[int]] = {}
+        for item in self.leading:
+            x = item.extraction
+            if x.origin_id is not None:
+                credited.setdefault((x.origin.name, x.origin_id), set()).add(x.article_id)
+            else:
+                origin = _first(item.echo_reprint_of_id, item.echo_article_id, x.article.reprint_of_id, x.article_id)
+                uncredited.setdefault((origin, _first_outlet(item)), set()).add(x.article_id)
+        shares = [OriginShare(name, len(articles)) for (name, _pk), articles in credited.items()]
+        by_outlet: dict[str, list[int]] = {}
+        for (_origin, outlet), articles in uncredited.items():
+            by_outlet.setdefault(outlet or UNKNOWN_OUTLET, []).append(len(articles))
+        shares += [OriginShare(name, sum(counts), len(counts)) for name, counts in by_outlet.items()]
+        return Explanation(
+            articles=len(self.leading),
+            outlets=len(outlets),
+            reprinted=len(reprinted),
+            origins=sorted(shares, key=lambda s: (-s.articles, -s.origins, s.name)),
         )
-        .order_by(F("extraction__article__published").asc(nulls_last=True), "extraction__article_id")
-    )
+
+    def day_counts(self) -> list[dict]:
+        """Supporting articles per publication day and stance."""
+        counts: dict[tuple, int] = {}
+        for item in self.leading:
+            published = item.extraction.article.published
+            if published is not None:
+                key = (published, item.extraction.stance)
+                counts[key] = counts.get(key, 0) + 1
+        return [
+            {"published": published, "stance": stance, "articles": n}
+            for (published, stance), n in sorted(counts.items())
+        ]
+
+    def articles(self) -> list[dict]:
+        """One row per supporting article: its date, outlet and the origin it relies on, earliest first."""
+        rows = [
+            {
+                "article_id": item.extraction.article_id, "published": item.extraction.article.published,
+                "outlet": _outlet_name(item), "origin": _origin_name(item),
+            }
+            for item in self.leading
+        ]
+        return sorted(rows, key=lambda row: (row["published"] is None, row["published"] or 0, row["article_id"]))
+
+    def origin_links(self) -> list[dict]:
+        """Outlet → the origin it relies on, with how many of its articles do."""
+        counts: dict[tuple[str, str], int] = {}
+        for item in self.leading:
+            key = (_origin_name(item), _outlet_name(item))
+            counts[key] = counts.get(key, 0) + 1
+        # Sorted by code point, as the database's C collation sorted them.
+        return [{"origin": origin, "outlet": outlet, "articles": n} for (origin, outlet), n in sorted(counts.items())]
+
+    def source_mix(self) -> list[dict]:
+        """Supporting articles by the kind and country of their outlet ("" when unknown)."""
+        counts: dict[tuple[str, str], int] = {}
+        for item in self.leading:
+            source = item.extraction.article.source
+            key = (source.kind or "", source.country or "") if source is not None else ("", "")
+            counts[key] = counts.get(key, 0) + 1
+        return [{"kind": kind, "country": country, "articles": n} for (kind, country), n in sorted(counts.items())]
 
 
-def claim_origin_links(*, claim: Claim) -> QuerySet:
-    """Outlet → the origin it relies on, with how many of its articles do."""
-    return (
-        leading_support(claim)
-        .values(origin=_ORIGIN_NAME, outlet=_OUTLET_NAME)
-        .annotate(articles=Count("extraction__article_id", distinct=True))
-        .order_by("origin", "outlet")
-    )
+def _outlet_key(item: Evidence) -> str:
+    """An outlet per article source; every article of unknown outlet falls under one "unknown"."""
+    source_id = item.extraction.article.source_id
+    return "unknown" if source_id is None else f"s{source_id}"
 
 
-def claim_source_mix(*, claim: Claim) -> QuerySet:
-    """Supporting articles by the kind and country of their outlet ("" when unknown)."""
-    return (
-        leading_support(claim)
-        .values(
-            kind=Coalesce(F("extraction__article__source__kind"), Value("")),
-            country=Coalesce(F("extraction__article__source__country"), Value("")),
-        )
-        .annotate(articles=Count("extraction__article_id", distinct=True))
-        .order_by("kind", "country")
-    )
+def _outlet_name(item: Evidence) -> str:
+    article = item.extraction.article
+    return article.source.name if article.source_id is not None else UNKNOWN_OUTLET
+
+
+def _first_outlet(item: Evidence) -> str | None:
+    """The outlet that first ran an uncredited article: the one it echoes, or the original of a syndicated copy."""
+    if item.echo_of_id is not None:
+        return _first(item.echo_reprint_outlet, item.echo_outlet)
+    article = item.extraction.article
+    if article.reprint_of_id is not None:
+        return item.reprint_outlet
+    return article.source.name if article.source_id is not None else None
+
+
+def _origin_name(item: Evidence) -> str:
+    """The name an article's support rests on: its credited origin, the outlet it is wire copy
+    of, or its own outlet's reporting."""
+    x = item.extraction
+    if x.origin_id is not None:
+        return x.origin.name
+    if item.echo_of_id is not None:
+        return f"{_first(item.echo_outlet, UNKNOWN_OUTLET)} (wire copy)"
+    return f"{_outlet_name(item)} (own reporting)"
 
 
 def claims_for_entity(*, entity: Entity) -> QuerySet[Claim]:
     """Claims an entity makes, is targeted by or is about, best corroborated first."""
-    return Claim.objects.for_actor(entity).select_related(*_ENTITY_FIELDS).by_corroboration()
+    return (
+        Claim.objects.for_actor(entity).select_related(*_ENTITY_FIELDS).defer(*_UNSHOWN_CLAIM_FIELDS)
+        .by_corroboration()
+    )
 
 
 # --- Extractions and articles ----------------------------------------------------------

@@ -14,10 +14,10 @@ from articles.pagination import CountCachingPaginator
 from entities.models import Entity
 from entities.selectors import entity_detail as select_entity
 
-from . import charts, marking, selectors
+from . import charts, filters, marking, selectors
 from .filters import LISTED_STATUSES, SORTS, ClaimListFilter
 from .models import Claim, Evidence, Extraction, Kind, Stance
-from .serializers import ClaimCSVRenderer, ClaimSerializer
+from .serializers import ClaimCSVRenderer, claim_list_data
 
 CLAIMS_PER_PAGE = 25
 # An actor page lists this many claims at most; the API pages through the rest.
@@ -48,6 +48,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
         "stances": Stance.choices,
         "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
         "query": query.urlencode(),
+        "search_ranked": filters.SEARCH_RANKED,
     }
     return render(request, "claims/claim_list.html", context)
 
@@ -55,7 +56,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 def claim_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The claim list as filtered, every page of it, as CSV or JSON (the API's claim fields)."""
     claims = ClaimListFilter(request.GET, queryset=selectors.claim_list()).qs[:EXPORT_MAX_ROWS]
-    rows = ClaimSerializer(claims, many=True).data
+    rows = claim_list_data(selectors.claim_rows(claims))
     if fmt == "json":
         response = JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
     else:
@@ -87,24 +88,26 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = list(selectors.claim_evidence(claim=claim))
     for item in evidence:
         item.sentence_pieces = sentence_pieces(item.extraction)
+    # The figures' explanation and the charts are counted from the rows the table shows.
+    support = selectors.claim_support(claim=claim, evidence=evidence)
     context = {
         "claim": claim,
-        "explanation": selectors.claim_explanation(claim=claim),
+        "explanation": support.explanation(),
         "supporting": [e for e in evidence if not _is_response(e)],
         "responses": [e for e in evidence if _is_response(e)],
-        "timeline": charts.timeline(
-            day_counts=selectors.claim_day_counts(claim=claim),
-            articles=selectors.claim_support_articles(claim=claim),
-        ),
-        "origin_links": _origin_groups(selectors.claim_origin_links(claim=claim)),
-        **_source_mix(selectors.claim_source_mix(claim=claim)),
+        "timeline": charts.timeline(day_counts=support.day_counts(), articles=support.articles()),
+        "origin_links": _origin_groups(support.origin_links()),
+        **_source_mix(support.source_mix()),
     }
     return render(request, "claims/claim_detail.html", context)
 
 
 def claim_figures(request: HttpRequest, pk: int) -> HttpResponse:
     """The claim page's figures alone: the open page polls it to follow a worker's recompute."""
-    claim = _claim_or_404(pk)
+    try:
+        claim = selectors.claim_figures(claim_id=pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim")
     context = {"claim": claim, "explanation": selectors.claim_explanation(claim=claim)}
     return render(request, "claims/_claim_figures.html", context)
 

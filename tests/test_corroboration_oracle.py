@@ -2,7 +2,7 @@
 
 ``claims_recompute`` sets every figure from one pass over the evidence (one
 SQL statement). Until 2026-12 it ran a dozen correlated subqueries per claim,
-written with the ORM expressions the claim pages still use (``OUTLET_KEY``,
+written with the ORM expressions the claim pages used until 2026-12-07 (``OUTLET_KEY``,
 ``ORIGIN_ARTICLE``, the leading sentence of an article). That form is kept
 here as the oracle: on a varied corpus both must give every claim the same
 figures, status and search document.
