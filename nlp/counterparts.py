@@ -3,10 +3,12 @@
 "The union demands a 12% wage increase" names no one it is asked of, yet the
 article says whom: the union is at odds with one party, the company whose
 offer it rejects and which calls the workers back. A reader fills the gap with
-that party; so does this pass, for demands and statements alike ("the company
-says it cannot afford the allowance" answers the union), after every other rule
-has named the targets it can (``_borrow_targets``, ``_statement_targets`` in
-pipeline.py). Events keep the parties their sentence names.
+that party; so does this pass, for demands, after every other rule has named
+the targets it can (``_borrow_targets`` in pipeline.py). A demand is always made
+of someone. A statement need not be addressed to anyone, and one that names no
+one keeps no target: filled from its article, the same paragraph in a wire story
+and in an outlet's rewrite of it would get different targets and no longer be
+one claim (``tests/test_feeds.py``). Events keep the parties their sentence names.
 
 The counterpart is looked for in three places, the first that has one:
 
@@ -17,12 +19,16 @@ The counterpart is looked for in three places, the first that has one:
 3. the body or state the article names most, other than the maker's side, an
    outlet it only credits, or one a speaker talks to.
 
+A demand filled so can still differ between two outlets' reports of it; the
+gold sets' article counts moved both ways with this pass (README, "The
+2026-12-07 fourth round").
+
 Links are counted once per finding, on the side each party acts for (a minister
 for the state, an official for the body); the most linked wins, the first
 linked of equals. Of the names the winning side goes by, the one used most is
 the target, a body or state before a person at equal counts. Links are counted
-before any gap is filled, so a filled target never counts again. A maker the
-article links to no one and that names no other body keeps no target.
+before any gap is filled, so a filled target never counts again. A demand whose
+article links its maker to no one and names no other body keeps no target.
 """
 from __future__ import annotations
 
@@ -31,7 +37,7 @@ from collections import Counter
 from .discourse import Discourse
 from .types import DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Extraction
 
-# What may be given a target, and what links two parties first.
+# What links two parties first.
 _ADDRESSED_KINDS = (DEMAND, STATEMENT)
 _NAMED_BODIES = ("ORG", "GPE")
 
@@ -39,7 +45,7 @@ _NAMED_BODIES = ("ORG", "GPE")
 def fill_counterpart_targets(disc: Discourse) -> None:
     tiers = [_links(disc, _ADDRESSED_KINDS), _links(disc, None)]
     for extraction in disc.extractions:
-        if extraction.kind not in _ADDRESSED_KINDS or extraction.target is not None or extraction.actor is None:
+        if extraction.kind != DEMAND or extraction.target is not None or extraction.actor is None:
             continue
         side = disc.state_or_key(extraction.actor)
         extraction.target = next(

@@ -33,13 +33,14 @@ def test_a_demand_naming_no_one_keeps_no_target_when_the_article_links_its_maker
     assert ("Velland Dockers Union", None, "raise") in found(extractor, text, DEMAND)
 
 
-def test_a_statement_naming_no_one_answers_the_party_at_odds_with_its_speaker(extractor):
+def test_a_statement_naming_no_one_keeps_no_target(extractor):
+    # Filled from its article, one paragraph in a wire story and in a rewrite would be two claims.
     text = (
         "The Velland Dockers Union urged the Tallis Port Company to pay a housing allowance.\n\n"
         "The Tallis Port Company said it could not afford the allowance this year."
     )
     said = found(extractor, text, STATEMENT)
-    assert ("Tallis Port Company", "Velland Dockers Union", "say") in said
+    assert ("Tallis Port Company", None, "say") in said
 
 
 def test_the_most_linked_counterpart_wins_over_one_named_once(extractor):
