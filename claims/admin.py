@@ -18,7 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Claim, Evidence, Extraction
 
 EXTRACTION_FIELDS = [
-    "article", "kind", "actor", "actor_text", "target", "target_text", "about", "predicate",
+    "article", "kind", "actor", "actor_text", "target", "target_text", "target_inferred", "about", "predicate",
     "content", "cue", "direct", "negated", "stance", "origins", "origin_text", "sentence",
     "sentence_start", "sentence_end", "content_start", "content_end", "event_date",
     "fingerprint", "made_by", "locked", "rejected", "created_at",

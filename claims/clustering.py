@@ -160,14 +160,20 @@ class Proposition:
         return e.actor_id is not None or self.target_id is not None or e.about_id is not None
 
     @property
+    def target_inferred(self) -> bool:
+        """The target was inferred from the article (nlp/counterparts.py), not named with the finding."""
+        return self.target_id is not None and self.extraction.target_inferred
+
+    @property
     def wildcard(self) -> bool:
-        """Missing a party the claim key has (a target; a status's actor) or a date: it may
-        join any claim that has one, but must not bridge two claims that differ in it
-        (two targets; a request and its renewal a year later)."""
+        """Missing a party the claim key has (a target, or one only inferred; a status's actor)
+        or a date: it may join any claim that has one, but must not bridge two claims that
+        differ in it (two targets; a request and its renewal a year later)."""
         return (
             self.response
             or self.date is None
             or self.target_id is None
+            or self.target_inferred
             or (self.kind == Kind.STATUS and self.actor_id is None)
         )
 
@@ -280,7 +286,9 @@ def _parties_compatible(a: Proposition, b: Proposition) -> bool:
     same_actor = a.actor_id == b.actor_id or (
         a.kind == Kind.STATUS and (a.actor_id is None or b.actor_id is None)
     )
-    return same_actor and (a.target_id == b.target_id or a.target_id is None or b.target_id is None)
+    # A target inferred from one article is no reason to part from another article's report.
+    open_target = a.target_id is None or b.target_id is None or a.target_inferred or b.target_inferred
+    return same_actor and (a.target_id == b.target_id or open_target)
 
 
 def _same_key(a: Proposition, b: Proposition) -> bool:
@@ -356,11 +364,17 @@ def representative(members: list[Proposition]) -> Proposition:
 
 
 def cluster_target_id(members: list[Proposition]) -> int | None:
-    """The target of a claim: its representative's, else the earliest member's that names one."""
+    """The target of a claim: its representative's, else the earliest member's that names one;
+    one inferred from an article (nlp/counterparts.py) only when no member names one."""
     lead = representative(members)
-    if lead.target_id is not None:
-        return lead.target_id
-    return next((p.target_id for p in members if p.target_id is not None and not p.response), None)
+    for inferred in (False, True):
+        if lead.target_id is not None and lead.target_inferred == inferred:
+            return lead.target_id
+        named = (p.target_id for p in members if p.target_id is not None and not p.response and p.target_inferred == inferred)
+        found = next(named, None)
+        if found is not None:
+            return found
+    return None
 
 
 def cluster_voice_id(members: list[Proposition]) -> int | None:

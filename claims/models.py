@@ -46,6 +46,10 @@ class Extraction(models.Model):
         Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     target_text = models.CharField(max_length=300, blank=True)
+    target_inferred = models.BooleanField(
+        default=False,
+        help_text="The target was inferred from the article, not named with the finding: claims are not split on it.",
+    )
     about = models.ForeignKey(
         Entity,
         null=True,

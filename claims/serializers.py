@@ -200,7 +200,7 @@ class ExtractionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Extraction
         fields = [
-            "id", "article", "kind", "actor", "actor_text", "target", "target_text", "about",
+            "id", "article", "kind", "actor", "actor_text", "target", "target_text", "target_inferred", "about",
             "predicate", "content", "cue", "direct", "negated", "stance", "origin", "origins", "origin_text",
             "sentence", "sentence_start", "sentence_end", "content_start", "content_end",
             "event_date", "made_by", "rejected",

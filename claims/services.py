@@ -105,6 +105,7 @@ def _extraction_row(article, found, fingerprint, entities, rejected_spans, *, or
         actor_text=found.actor.text[:300] if found.actor else "",
         target=_entity_for(found.target, entities, rejected_spans),
         target_text=found.target.text[:300] if found.target else "",
+        target_inferred=found.target_inferred and found.target is not None,
         about=_entity_for(found.about, entities, rejected_spans),
         predicate=found.predicate[:100],
         content=found.content.text if found.content else "",

@@ -3,12 +3,15 @@
 "The union demands a 12% wage increase" names no one it is asked of, yet the
 article says whom: the union is at odds with one party, the company whose
 offer it rejects and which calls the workers back. A reader fills the gap with
-that party; so does this pass, for demands, after every other rule has named
-the targets it can (``_borrow_targets`` in pipeline.py). A demand is always made
-of someone. A statement need not be addressed to anyone, and one that names no
-one keeps no target: filled from its article, the same paragraph in a wire story
-and in an outlet's rewrite of it would get different targets and no longer be
-one claim (``tests/test_feeds.py``). Events keep the parties their sentence names.
+that party; so does this pass, for demands and statements alike ("the company
+says it cannot afford the allowance" answers the union), after every other rule
+has named the targets it can (``_borrow_targets``, ``_statement_targets`` in
+pipeline.py). Events keep the parties their sentence names.
+
+A target found so is marked ``target_inferred``: it depends on the rest of the
+article, so the same paragraph in a wire story and in an outlet's rewrite of it
+may get different ones. Claims are not split on an inferred target
+(``claims/clustering.py``); it is shown where no report names one.
 
 The counterpart is looked for in three places, the first that has one:
 
@@ -19,15 +22,11 @@ The counterpart is looked for in three places, the first that has one:
 3. the body or state the article names most, other than the maker's side, an
    outlet it only credits, or one a speaker talks to.
 
-A demand filled so can still differ between two outlets' reports of it; the
-gold sets' article counts moved both ways with this pass (README, "The
-2026-12-07 fourth round").
-
 Links are counted once per finding, on the side each party acts for (a minister
 for the state, an official for the body); the most linked wins, the first
 linked of equals. Of the names the winning side goes by, the one used most is
 the target, a body or state before a person at equal counts. Links are counted
-before any gap is filled, so a filled target never counts again. A demand whose
+before any gap is filled, so a filled target never counts again. A finding whose
 article links its maker to no one and names no other body keeps no target.
 """
 from __future__ import annotations
@@ -37,7 +36,7 @@ from collections import Counter
 from .discourse import Discourse
 from .types import DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Extraction
 
-# What links two parties first.
+# What links two parties first, and what is given a target.
 _ADDRESSED_KINDS = (DEMAND, STATEMENT)
 _NAMED_BODIES = ("ORG", "GPE")
 
@@ -45,13 +44,14 @@ _NAMED_BODIES = ("ORG", "GPE")
 def fill_counterpart_targets(disc: Discourse) -> None:
     tiers = [_links(disc, _ADDRESSED_KINDS), _links(disc, None)]
     for extraction in disc.extractions:
-        if extraction.kind != DEMAND or extraction.target is not None or extraction.actor is None:
+        if extraction.kind not in _ADDRESSED_KINDS or extraction.target is not None or extraction.actor is None:
             continue
         side = disc.state_or_key(extraction.actor)
         extraction.target = next(
             (_most_linked(side, links, refs) for links, refs in tiers if links.get(side)),
             None,
         ) or _most_named_other(side, disc)
+        extraction.target_inferred = extraction.target is not None
 
 
 def _most_linked(side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]]) -> ActorRef:

@@ -81,6 +81,9 @@ class Extraction:
     sentence: Span
     actor: ActorRef | None = None
     target: ActorRef | None = None
+    # The target was not named with the finding but inferred from its article (counterparts.py):
+    # claims are not split on it, as another outlet's report may infer another.
+    target_inferred: bool = False
     about: ActorRef | None = None  # the entity the claim is about ("hand over <the suspect>")
     predicate: str = ""  # normalised: "hand over", "compensation", "say", "unresolved"
     content: Span | None = None  # what is demanded or said

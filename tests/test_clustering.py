@@ -69,6 +69,29 @@ def test_a_claim_first_seen_without_target_learns_it(states):
     assert claim.target == sylvania
 
 
+def test_a_target_one_article_inferred_parts_no_report_from_another(states):
+    freedonia, sylvania = states
+    named = ExtractionFactory(actor=freedonia, target=sylvania, predicate="compensation", terms=["compensation"])
+    other = EntityFactory(name="Marland", kind="GPE")
+    inferred = ExtractionFactory(
+        actor=freedonia, target=other, target_inferred=True, predicate="compensation", terms=["compensation"]
+    )
+
+    claim = _link(inferred)
+    assert _link(named) == claim
+    claim.refresh_from_db()
+    assert claim.target == sylvania  # the target a report names wins over one inferred
+
+
+def test_targets_named_differently_still_part_two_claims(states):
+    freedonia, sylvania = states
+    other = EntityFactory(name="Marland", kind="GPE")
+    one = ExtractionFactory(actor=freedonia, target=sylvania, predicate="compensation", terms=["compensation"])
+    two = ExtractionFactory(actor=freedonia, target=other, predicate="compensation", terms=["compensation"])
+
+    assert _link(one) != _link(two)
+
+
 def test_demands_of_different_things_stay_apart(states):
     freedonia, sylvania = states
     hand_over = ExtractionFactory(actor=freedonia, target=sylvania, about=EntityFactory(), predicate="hand over")

@@ -33,14 +33,22 @@ def test_a_demand_naming_no_one_keeps_no_target_when_the_article_links_its_maker
     assert ("Velland Dockers Union", None, "raise") in found(extractor, text, DEMAND)
 
 
-def test_a_statement_naming_no_one_keeps_no_target(extractor):
-    # Filled from its article, one paragraph in a wire story and in a rewrite would be two claims.
+def test_a_statement_naming_no_one_answers_the_party_at_odds_with_its_speaker(extractor):
     text = (
         "The Velland Dockers Union urged the Tallis Port Company to pay a housing allowance.\n\n"
         "The Tallis Port Company said it could not afford the allowance this year."
     )
     said = found(extractor, text, STATEMENT)
-    assert ("Tallis Port Company", None, "say") in said
+    assert ("Tallis Port Company", "Velland Dockers Union", "say") in said
+
+
+def test_a_target_named_with_the_finding_is_not_inferred_and_one_filled_in_is(extractor):
+    text = (
+        "The Tallis Port Company urged the Velland Dockers Union to return to work.\n\n"
+        "The Velland Dockers Union demands a 12% wage increase."
+    )
+    inferred = {e.predicate: e.target_inferred for e in extractor.analyse(text).extractions if e.kind == DEMAND}
+    assert inferred == {"return": False, "raise": True}
 
 
 def test_the_most_linked_counterpart_wins_over_one_named_once(extractor):
