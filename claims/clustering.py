@@ -370,11 +370,14 @@ def cluster_target_id(members: list[Proposition]) -> int | None:
     for inferred in (False, True):
         if lead.target_id is not None and lead.target_inferred == inferred:
             return lead.target_id
-        named = (p.target_id for p in members if p.target_id is not None and not p.response and p.target_inferred == inferred)
-        found = next(named, None)
+        found = next((p.target_id for p in members if _has_target(p, inferred=inferred)), None)
         if found is not None:
             return found
     return None
+
+
+def _has_target(p: Proposition, *, inferred: bool) -> bool:
+    return p.target_id is not None and not p.response and p.target_inferred == inferred
 
 
 def cluster_voice_id(members: list[Proposition]) -> int | None:

@@ -256,7 +256,8 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     # compensation" reports that Germany demanded it.
     made_or_answered = noun.dep_ == "dobj" and noun.head.lemma_.lower() in MAKING_VERBS | ANSWERING_VERBS
     owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children)
-    if (made_or_answered or owned) and pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME"):
+    a_thing = pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
+    if (made_or_answered or owned) and a_thing:
         return "noun", pobj
     return None
 
