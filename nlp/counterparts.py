@@ -43,15 +43,17 @@ _NAMED_BODIES = ("ORG", "GPE")
 
 def fill_counterpart_targets(disc: Discourse) -> None:
     tiers = [_links(disc, _ADDRESSED_KINDS), _links(disc, None)]
+    named: tuple[Counter, dict[str, ActorRef]] | None = None  # counted once, when first needed
     for extraction in disc.extractions:
         if extraction.kind not in _ADDRESSED_KINDS or extraction.target is not None or extraction.actor is None:
             continue
         side = disc.state_or_key(extraction.actor)
-        extraction.target = next(
-            (_most_linked(side, links, refs) for links, refs in tiers if links.get(side)),
-            None,
-        ) or _most_named_other(side, disc)
-        extraction.target_inferred = extraction.target is not None
+        target = next((_most_linked(side, links, refs) for links, refs in tiers if links.get(side)), None)
+        if target is None:
+            named = named or _bodies_named(disc)
+            target = _most_named_other(side, *named)
+        extraction.target = target
+        extraction.target_inferred = target is not None
 
 
 def _most_linked(side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]]) -> ActorRef:
@@ -95,8 +97,9 @@ def _linked_pair(extraction: Extraction, disc: Discourse, kinds) -> tuple[str, s
     return maker, addressee
 
 
-def _most_named_other(side: str, disc: Discourse) -> ActorRef | None:
-    """The body or state named most often in the article's text, not on the maker's side."""
+def _bodies_named(disc: Discourse) -> tuple[Counter, dict[str, ActorRef]]:
+    """How often the article's text names each body or state (on the side it acts for), and the
+    first naming of each."""
     credited_only = _credited_only(disc)
     counts: Counter = Counter()
     first: dict[str, ActorRef] = {}
@@ -105,10 +108,15 @@ def _most_named_other(side: str, disc: Discourse) -> ActorRef | None:
             continue
         ref = disc.party(ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end))
         key = disc.state_or_key(ref)
-        if key != side:
-            counts[key] += 1
-            first.setdefault(key, ref)
-    return first[max(counts, key=counts.__getitem__)] if counts else None
+        counts[key] += 1
+        first.setdefault(key, ref)
+    return counts, first
+
+
+def _most_named_other(side: str, counts: Counter, first: dict[str, ActorRef]) -> ActorRef | None:
+    """The body or state named most often, not on the maker's side (the first named of equals)."""
+    others = [key for key in counts if key != side]
+    return first[max(others, key=counts.__getitem__)] if others else None
 
 
 def _credited_only(disc: Discourse) -> set[str]:
