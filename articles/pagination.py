@@ -61,11 +61,13 @@ class CountCachingPagination(PageNumberPagination):
 
 
 def _count_key(object_list) -> str | None:
-    query = getattr(object_list, "query", None)
-    if query is None:
-        return None
-    sql, params = query.sql_with_params()
-    return "page-count:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return query_key("page-count", object_list) if hasattr(object_list, "query") else None
+
+
+def query_key(prefix: str, queryset) -> str:
+    """A cache key for what ``queryset`` reads: its SQL and parameters."""
+    sql, params = queryset.query.sql_with_params()
+    return f"{prefix}:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
 
 
 def cache_get(key: str):

@@ -12,14 +12,12 @@ through its GIN index, and ranks the best-corroborated of what it finds
 """
 from __future__ import annotations
 
-import hashlib
-
 import django_filters
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from rest_framework.settings import api_settings
 
-from articles.pagination import cache_get, cache_set
+from articles.pagination import cache_get, cache_set, query_key
 from entities.models import Entity
 
 from .corroboration import SUPPORT, live_evidence
@@ -76,8 +74,7 @@ def _kept_candidates(candidates: QuerySet) -> list[int]:
     figures and their ranking are read afresh every time. Fewer matches cost
     little and are always found afresh.
     """
-    sql, params = candidates.query.sql_with_params()
-    key = "search-candidates:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    key = query_key("search-candidates", candidates)
     kept = cache_get(key)
     if kept is not None:
         return kept
