@@ -7,6 +7,7 @@ however many claims or evidence rows it shows.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -266,12 +267,10 @@ class Support:
 
     def day_counts(self) -> list[dict]:
         """Supporting articles per publication day and stance."""
-        counts: dict[tuple, int] = {}
-        for item in self.leading:
-            published = item.extraction.article.published
-            if published is not None:
-                key = (published, item.extraction.stance)
-                counts[key] = counts.get(key, 0) + 1
+        counts = Counter(
+            (item.extraction.article.published, item.extraction.stance)
+            for item in self.leading if item.extraction.article.published is not None
+        )
         return [
             {"published": published, "stance": stance, "articles": n}
             for (published, stance), n in sorted(counts.items())
@@ -290,21 +289,18 @@ class Support:
 
     def origin_links(self) -> list[dict]:
         """Outlet → the origin it relies on, with how many of its articles do."""
-        counts: dict[tuple[str, str], int] = {}
-        for item in self.leading:
-            key = (_origin_name(item), _outlet_name(item))
-            counts[key] = counts.get(key, 0) + 1
+        counts = Counter((_origin_name(item), _outlet_name(item)) for item in self.leading)
         # Sorted by code point, as the database's C collation sorted them.
         return [{"origin": origin, "outlet": outlet, "articles": n} for (origin, outlet), n in sorted(counts.items())]
 
     def source_mix(self) -> list[dict]:
         """Supporting articles by the kind and country of their outlet ("" when unknown)."""
-        counts: dict[tuple[str, str], int] = {}
-        for item in self.leading:
-            source = item.extraction.article.source
-            key = (source.kind or "", source.country or "") if source is not None else ("", "")
-            counts[key] = counts.get(key, 0) + 1
+        counts = Counter(_kind_and_country(item.extraction.article.source) for item in self.leading)
         return [{"kind": kind, "country": country, "articles": n} for (kind, country), n in sorted(counts.items())]
+
+
+def _kind_and_country(source: Source | None) -> tuple[str, str]:
+    return (source.kind or "", source.country or "") if source is not None else ("", "")
 
 
 def _outlet_key(item: Evidence) -> str:
