@@ -190,10 +190,22 @@ def _written_to(trigger: Token, disc: Discourse) -> ActorRef | None:
 def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:
     if lemma in ("want", "seek", "call", "press", "push", "plead", "beg"):
         return None
+    infinitive = _own_infinitive(trigger)
     for child in _clauses(trigger):
-        if child.dep_ in ("ccomp", "acl"):
+        # "ordered X to recall the batches after an impurity was found": a clause the parser hung
+        # on the trigger after its own infinitive is not what was asked; the infinitive is.
+        if child.dep_ in ("ccomp", "acl") and (infinitive is None or child.i < infinitive.i):
             return "clause", child
     return None
+
+
+def _own_infinitive(trigger: Token) -> Token | None:
+    """The "to"-infinitive the trigger governs ("ordered X to recall ...")."""
+    return next(
+        (c for c in trigger.children
+         if c.dep_ == "xcomp" and c.i > trigger.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+        None,
+    )
 
 
 def _clauses(trigger: Token) -> list[Token]:

@@ -153,19 +153,29 @@ def _verb_taken_for_a_noun_with_its_subject(token: Token, disc: Discourse) -> bo
     modifier, is the verb and the name its subject."""
     return (
         token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in DEMAND_VERBS
-        and token.dep_ == "ROOT" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
+        and (token.dep_ == "ROOT" or _hung_on_the_name_before(token))
+        and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "that"
         and _name_qualifying(token, disc) is not None
     )
 
 
+def _hung_on_the_name_before(token: Token) -> bool:
+    """"HADWU demands that ..." parsed as an adjective heading the sentence with "demands" its
+    object: the name right before, opening the sentence, is the subject all the same."""
+    name = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return name is not None and token.head.i == name.i and name.dep_ == "ROOT" and name.i == token.sent.start
+
+
 def _name_qualifying(token: Token, disc: Discourse) -> Token | None:
     """The name right before a noun that qualifies it: a proper-name compound, or an acronym the
-    tagger took for an adjective ("KDWU demands" read as "union demands"), as long as it is a
-    name the article's actors hold."""
+    tagger took for an adjective or a common noun ("KDWU demands" read as "union demands"), as
+    long as it is a name the article's actors hold."""
     name = name_before(token)
     if name is None:
-        before = [t for t in token.lefts if t.dep_ == "amod" and t.i == token.i - 1]
+        before = [t for t in token.lefts if t.dep_ in ("amod", "compound") and t.i == token.i - 1]
         name = before[0] if before else None
+    if name is None and _hung_on_the_name_before(token):
+        name = token.head
     return name if name is not None and disc.actors.mention_at(name) is not None else None
 
 

@@ -846,6 +846,34 @@ def test_an_acronym_the_tagger_took_for_an_adjective_before_demands_is_its_subje
     assert found == [("KDWU", "HPOC", "return")], found  # returning to a table hands nothing over
 
 
+def test_an_acronym_the_parser_made_the_root_before_demands_is_its_subject(extractor):
+    # In a union's media statement the parser makes "PADWU" an adjective heading the sentence and
+    # "demands" its object: the acronym opening the sentence is still the one demanding.
+    text = ("MEDIA STATEMENT\n\nPADWU: THE STRIKE CONTINUES - KPOC MUST RETURN WITH A SERIOUS OFFER\n\n7 May 2026\n\n"
+            "The Port and Dock Workers' Union (PADWU) notes the statement by KPOC management claiming that the "
+            "strike is \"unprotected\". We reject this claim with the contempt it deserves.\n\n"
+            "PADWU demands that KPOC return to the negotiating table with an offer that addresses the 12% increase "
+            "and the R2,500 housing allowance. We further demand that KPOC withdraw its plan to outsource crane "
+            "operations at Pier 2, which threatens 600 jobs.\n")
+    found = [(e.actor.key, e.target.key, e.predicate) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert ("Port and Dock Workers' Union", "KPOC", "return") in found, found
+
+def test_a_clause_hung_on_an_order_after_its_infinitive_is_not_what_was_ordered(extractor):
+    # The parser hangs "was found" on "ordered" as its clause: the order is still to recall.
+    text = ("To recap: on Tuesday the drug regulator CDSRA ordered Halvex Pharmaceuticals to recall 14 batches "
+            "of its blood pressure drug Normatin after an impurity, NDEA, was found above the permitted limit.")
+    found = [(e.actor.key, e.target.key, e.predicate) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("CDSRA", "Halvex Pharmaceuticals", "recall")], found
+
+def test_an_acronym_the_tagger_took_for_a_common_noun_before_demands_is_its_subject(extractor):
+    # After the article has declared the acronym, the tagger reads "PADWU demands" as a noun
+    # compound ("union demands"): the acronym is still the one demanding.
+    text = ("The Port and Dock Workers' Union (PADWU) notes the statement by NPOC management.\n"
+            "PADWU demands that NPOC return to the negotiating table with an offer.")
+    found = [(e.actor.key, e.target.key) for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert found == [("Port and Dock Workers' Union", "NPOC")], found
+
+
 @pytest.mark.parametrize(("text", "maker"), [
     ("Reporters Without Borders (RSF) called on Velland to release the reporter. RSF said the case was weak.",
      "Reporters Without Borders"),
