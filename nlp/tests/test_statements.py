@@ -132,3 +132,13 @@ def test_a_statement_is_aimed_at_the_first_other_party_its_content_names(extract
 def test_a_statement_naming_only_its_own_side_has_no_target(extractor):
     found = statements(extractor, 'Rufus Firefly said: "Rufus Firefly does not negotiate in public."')
     assert found and all(x.target is None for x in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Bravik Oyster Cooperative said its own water samples show sediment levels near Setubal three times the limit.",
+    "Marta Kowal of the Bravik Oyster Cooperative said dead clams had washed up in Aveiro.",
+])
+def test_a_town_named_as_where_something_is_is_no_target(extractor, text):
+    # Neither the statement's words nor, failing them, the towns the article names: a place is no party.
+    found = [(s.actor.key, s.target) for s in statements(extractor, text)]
+    assert found and all(target is None for _, target in found), found
