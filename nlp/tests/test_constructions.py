@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import ASSERTED, DEMAND, DENIED, EVENT, NO_COMMENT, STATEMENT, STATUS, Extractor
+from nlp import ASSERTED, DEMAND, DENIED, EVENT, NO_COMMENT, STATEMENT, STATUS, Extractor, KnownAlias
 from nlp.name_spans import initial_candidates
 
 
@@ -794,6 +794,21 @@ def test_a_capital_under_its_new_name_or_an_old_spelling_stands_for_its_state(ex
     demands = _demand_parties(extractor, text)
     assert demands == [("Kazakhstan", "Ukraine")], demands
 
+
+def test_a_press_release_dateline_whose_city_the_corpus_took_for_an_organisation_is_no_speaker():
+    # Another article taught the corpus "Hyderabad" as an organisation; at the head of a press
+    # release it is still where the release was issued, and the company after the dash acts.
+    extractor = Extractor()
+    extractor.set_known_aliases([
+        KnownAlias(surface="Halvex Pharmaceuticals", canonical="Halvex Pharmaceuticals", label="ORG"),
+        KnownAlias(surface="Hyderabad", canonical="Hyderabad", label="ORG"),
+    ])
+    text = ("PRESS RELEASE\n\nHalvex Pharmaceuticals initiates voluntary recall of select batches of Normatin "
+            "in India\n\nHyderabad, March 3, 2026 - Halvex Pharmaceuticals Limited (\"Halvex\" or \"the Company\") "
+            "today announced that it is voluntarily recalling 14 batches of Normatin to the retail level in India, "
+            "as a precautionary measure.\n")
+    actors = {e.actor.key for e in extractor.analyse(text).extractions if e.actor is not None}
+    assert actors == {"Halvex Pharmaceuticals"}, actors
 
 def test_a_credit_and_a_name_either_side_of_a_spaced_dash_are_two(extractor):
     text = ("ASTANA, 10 June. KAZINFORM - The Ministry of Energy of the Republic of Kazakhstan has sent a note "
