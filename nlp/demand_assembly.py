@@ -29,6 +29,7 @@ from .discourse import (
     is_negated,
 )
 from .stance import stance_of
+from .states import state_named, state_of_demonym
 from .types import ASSERTED, DEMAND, DENIED, ActorRef, Extraction
 
 
@@ -87,6 +88,7 @@ def _finished(
         if extraction.actor is None and extraction.target is None and not _unnamed_group_demands(trigger):
             continue  # "to seek agreements": no one asks anything of anyone we can name
         extraction.actor, extraction.target = disc.party(extraction.actor), disc.party(extraction.target)
+        extraction.target = _own_government(extraction, disc) or extraction.target
         extraction.stance, extraction.origins = stance.stance, list(stance.origins)
         if _renewed_by_its_maker(trigger, extraction, stance.origins, disc):
             # "Sylvania reiterated its demand that ...": the outlet reports the demand being made
@@ -122,6 +124,44 @@ def _renewed_by_its_maker(trigger: Token, extraction: Extraction, origins: list[
         and bool(origins)
         and all(_same_party(origin, extraction.actor, disc) for origin in origins)
     )
+
+
+def _own_government(extraction: Extraction, disc: Discourse) -> ActorRef | None:
+    """ "The Korea Cathode Materials Association urged the government to help ...": a body whose
+    name is its country's asks its own government, not the state the story names most (which
+    ``_government_of`` takes when it knows nothing of the maker). Not a state's own ministry or
+    embassy: "the Chilean Foreign Ministry urged the government" is rarely its own."""
+    target, actor = extraction.target, extraction.actor
+    if target is None or actor is None or actor.label != "ORG" or not _bare_government(target, disc):
+        return None
+    words = actor.key.split()
+    if any(word.lower() in _STATE_BODY_WORDS for word in words):
+        return None
+    home = next((state for state in map(_state_in_word, words) if state is not None), None)
+    if home is None or home == disc.state_or_key(target):
+        return None
+    return ActorRef(target.text, home, "GPE", target.start, target.end)
+
+
+_STATE_BODY_WORDS = frozenset({"ministry", "department", "embassy", "consulate", "government", "office"})
+_EXECUTIVE_NOUNS = frozenset({"government", "authorities", "administration", "cabinet"})
+
+
+def _bare_government(target: ActorRef, disc: Discourse) -> bool:
+    """The target was written "the government" (or "the authorities"), with no owner named."""
+    span = disc.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return (
+        token.lower_ in _EXECUTIVE_NOUNS
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in token.children)
+        and _prep(token, "of") is None
+    )
+
+
+def _state_in_word(word: str) -> str | None:
+    return state_named(word) or state_of_demonym(word)
 
 
 # -- checking the parties -------------------------------------------------

@@ -1387,3 +1387,14 @@ def test_the_addressee_s_reassurance_with_no_on_its_subject_is_no_denial(extract
             "said no jobs would be lost.")
     said = [(e.actor.key, e.stance) for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
     assert ("Ministry of Health", DENIED) not in said, said
+
+
+@pytest.mark.parametrize(("maker", "government"), [
+    ("The Korea Cathode Materials Association", "South Korea"),  # a body named for its country
+    ("Reporters Without Borders", "Chile"),  # no country in its name: the story's state
+])
+def test_the_government_a_national_body_urges_is_its_own(extractor, maker, government):
+    text = (f"Chile will ban exports of lithium carbonate from May 1. {maker} urged the government to help "
+            "companies secure alternative supplies from Argentina. Chile says the ban will stand.")
+    targets = [e.target.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
+    assert targets == [government], targets
