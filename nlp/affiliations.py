@@ -372,6 +372,12 @@ def _organisation_before_title(
         if low in _OWNING_PRONOUNS and saw_role:
             # "Its president, Jane Roe": the organisation "its" refers back to, the last named.
             return _organisation_named_last(doc, i, by_token, span)
+        if saw_role and token.pos_ in ("NOUN", "PROPN", "ADJ") and low not in ORGANISATION_ROLES:
+            # "Cooperative president Jane Roe" after "the Bravik Oyster Cooperative": the word the
+            # organisation's name ends in stands for it, as "the cooperative" would.
+            named = _organisation_ending_in(doc, i, by_token, low)
+            if named is not None:
+                return named, i, span.end
         if low in ORGANISATION_ROLES:
             saw_role = True
         elif not (
@@ -385,6 +391,16 @@ def _organisation_before_title(
         ):
             return None
         i -= 1
+    return None
+
+
+def _organisation_ending_in(doc: Doc, before: int, by_token: Mapping[int, Mention], word: str) -> str | None:
+    """The organisation named nearest before ``before`` (within 400 words) whose name ends in ``word``."""
+    for i in range(before - 1, max(0, before - 400) - 1, -1):
+        mention = by_token.get(i)
+        if mention is not None and mention.label == "ORG" and not mention.metonym \
+                and mention.key.split()[-1].lower() == word:
+            return mention.key
     return None
 
 

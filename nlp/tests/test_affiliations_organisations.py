@@ -23,6 +23,11 @@ def test_an_organisation_before_a_role_and_name_affiliates_the_person(nlp):
     assert _acts_for(nlp, text, "Maria Okafor", "Dockworkers")
 
 
+def test_the_word_an_organisations_name_ends_in_before_a_role_affiliates_the_person(nlp):
+    text = ("The Bravik Oyster Cooperative has sued the port authority. Cooperative president Joaquim Lobato "
+            "said catches had fallen by 60%.")
+    assert _organisations(nlp, text).get("Joaquim Lobato") == "Bravik Oyster Cooperative"
+
 def test_an_organisations_possessive_role_in_apposition_affiliates_the_person(nlp):
     text = "Maria Okafor, the Sylvanian Liberation Front's chief negotiator, said the talks had stalled."
     assert _acts_for(nlp, text, "Maria Okafor", "Liberation Front")
