@@ -52,18 +52,25 @@ def fill_counterpart_targets(disc: Discourse) -> None:
         if extraction.kind not in _ADDRESSED_KINDS or extraction.target is not None or extraction.actor is None:
             continue
         side = disc.state_or_key(extraction.actor)
-        target = next((_most_linked(side, links, refs) for links, refs in tiers if links.get(side)), None)
+        # "Jonas Kalns must be freed": the person the demand is about is not who is asked (a body it
+        # is about may be: "called off the union's strike" asks the union).
+        about = extraction.about.key if extraction.about is not None and extraction.about.label == "PERSON" else None
+        target = next((_most_linked(side, links, refs, besides=about) for links, refs in tiers if links.get(side)), None)
         if target is None:
             named = named or _bodies_named(disc)
-            target = _most_named_other(side, *named)
+            target = _most_named_other(side, *named, besides=about)
         extraction.target = target
         extraction.target_inferred = target is not None
 
 
-def _most_linked(side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]]) -> ActorRef:
-    counts = links[side]
+def _most_linked(
+    side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]], *, besides: str | None
+) -> ActorRef | None:
+    counts = [key for key in links[side] if key != besides]
+    if not counts:
+        return None
     # Counter keeps first-seen order among equals, and ``max`` keeps the first of equals.
-    best = max(counts, key=counts.__getitem__)
+    best = max(counts, key=links[side].__getitem__)
     return _most_named(refs[side, best])
 
 
@@ -117,9 +124,12 @@ def _bodies_named(disc: Discourse) -> tuple[Counter, dict[str, ActorRef]]:
     return counts, first
 
 
-def _most_named_other(side: str, counts: Counter, first: dict[str, ActorRef]) -> ActorRef | None:
-    """The body or state named most often, not on the maker's side (the first named of equals)."""
-    others = [key for key in counts if key != side]
+def _most_named_other(
+    side: str, counts: Counter, first: dict[str, ActorRef], *, besides: str | None = None
+) -> ActorRef | None:
+    """The body or state named most often, not on the maker's side nor the one the finding is
+    about (the first named of equals)."""
+    others = [key for key in counts if key not in (side, besides)]
     return first[max(others, key=counts.__getitem__)] if others else None
 
 

@@ -248,7 +248,7 @@ def _fill_from_verb(extraction: Extraction, action: Token, disc: Discourse, *, o
     """Predicate, content, terms and ``about`` of a demanded action, leaving out the actions
     coordinated with it."""
     extraction.predicate = predicates.normalise_verb(action)
-    obj = _child(action, "dobj")
+    obj = _child(action, "dobj") or _child(action, "nsubjpass")  # "release X", "that X be released"
     extraction.about = disc.ref(obj) if obj is not None else None
     tokens = _own_tokens(action, others) if len(others) > 1 else list(action.subtree)
     extraction.content = _tokens_span(tokens, action)

@@ -138,17 +138,19 @@ def quoted_obligations(disc: Discourse) -> list[Extraction]:
     ('"Freedonia must release them today," X said'), asked by the quotation's speaker.
 
     Not a description the article ties to no party it names, not a passive
-    ("X must be held to account" asks someone else), not "must be"/"must have" (a judgement
-    or a guess), not "must not" (read as a statement, like other negated demands).
+    ("X must be held to account" asks someone else) unless it is an act a demand names done to
+    a named party ('"Jonas Kalns must be freed"', ``is_act_owed_to_a_party``), not "must
+    be"/"must have" (a judgement or a guess), not "must not" (read as a statement, like other
+    negated demands).
     """
     found = []
     for start, end, speaker in disc.quote_speakers:
         for verb in _tokens_between(disc, start, end):
             target = _party_obliged(verb, disc)
-            if target is None:
+            if target is None and not (_under_obligation_modal(verb) and is_act_owed_to_a_party(verb, disc)):
                 continue
             maker = disc.party(speaker)
-            if disc.state_or_key(maker) == disc.state_or_key(target):
+            if target is not None and disc.state_or_key(maker) == disc.state_or_key(target):
                 continue  # "Freedonia must stand firm," said Freedonia's minister: one's own side
             extraction = _new(verb, maker, target)
             _fill_from_verb(extraction, verb, disc)
@@ -248,6 +250,24 @@ def is_obligation_verb(verb: Token) -> bool:
     if not any(c.lower_ in OBLIGATION_MODALS for c in auxiliaries) or any(c.dep_ == "auxpass" for c in auxiliaries):
         return False
     return verb.lemma_.lower() not in OUTCOME_VERBS  # "Freedonia should win the vote": a forecast
+
+
+def _under_obligation_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children)
+
+
+def is_act_owed_to_a_party(verb: Token, disc: Discourse) -> bool:
+    """'"Jonas Kalns must be freed"', '"We expect the crew to be released"': a passive of an act a
+    demand names, done to a party the article names. Whoever holds him is asked, though not named
+    here: the demand is kept with no addressee, which the maker's counterpart fills in later
+    (counterparts.py). Not "X must be held to account" or "X should be punished": only acts a
+    demand hands over or undoes (``predicates.CONCRETE_DEMANDS``)."""
+    if verb.pos_ != "VERB" or is_negated(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if predicates.normalise_verb(verb) not in predicates.CONCRETE_DEMANDS:
+        return False
+    done_to = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return done_to is not None and party_ref(done_to, disc) is not None
 
 
 def _party_obliged(verb: Token, disc: Discourse) -> ActorRef | None:

@@ -18,6 +18,7 @@ from . import predicates
 from .demand_assembly import _fill_from_noun, _fill_from_verb, _finished, _from_phrase, _new, coordinated_actions
 from .demand_coordination import _agent_in, coordinated_demands
 from .demand_linear import _linear_that_clause
+from .demand_obligations import is_act_owed_to_a_party
 from .demand_parties import _subjects, party_ref, party_ref_any, reporter_going_on
 from .demand_readers import _child, _is_quoted, _prep
 from .demand_words import (
@@ -92,7 +93,10 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
         actor = party_ref_any(_subjects(report), disc)
         voice = report if actor is not None else trigger
     if kind == "clause":
-        target = party_ref(subject_of(action), disc)
+        # "demanded that Jonas Kalns be released": who is released is what the demand is about; it
+        # is asked of whoever holds him (a "by"-phrase, else the party the article makes the maker's
+        # counterpart), not of him.
+        target = party_ref(agent_of(action) if _is_passive_clause(action) else subject_of(action), disc)
         return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc, voice=voice)
     if kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
@@ -133,7 +137,10 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
 def _act_expected_of(action: Token, obj: Token | None, disc: Discourse) -> bool:
     """"We expect Velland to release the crew": what a party is expected to do is asked of it when it
     is an act a demand names (not "expects prices to rise", "expects Velland to win") and the
-    party is named (not "expects the crew to be released": asked of whom?)."""
+    party is named. "We expect the crew to be released" asks it of whoever holds them
+    (``is_act_owed_to_a_party``: the maker's counterpart, filled in later)."""
+    if is_act_owed_to_a_party(action, disc):
+        return True
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in action.children)
     party = obj if obj is not None else next((c for c in action.children if c.dep_ == "nsubj"), None)
     return (
@@ -185,6 +192,10 @@ def _written_to(trigger: Token, disc: Discourse) -> ActorRef | None:
         (c for c in trigger.head.children if c.dep_ == "dative" and c.lower_ == "to"), None
     )
     return party_ref(_child(to, "pobj"), disc) if to is not None else None
+
+
+def _is_passive_clause(action: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in action.children)
 
 
 def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:

@@ -1398,3 +1398,22 @@ def test_the_government_a_national_body_urges_is_its_own(extractor, maker, gover
             "companies secure alternative supplies from Argentina. Chile says the ban will stand.")
     targets = [e.target.key for e in extractor.analyse(text).extractions if e.kind == DEMAND]
     assert targets == [government], targets
+
+
+_HELD = "Latvia has accused Estonia of holding the reporter Jonas Kalns without charge. "
+
+
+@pytest.mark.parametrize("said", [
+    "Latvia demanded that Jonas Kalns be released.",
+    '"We expect Jonas Kalns to be released without delay," Latvian Foreign Minister Lena Morck said.',
+    '"Our demand has not changed: Jonas Kalns must be freed," Latvian Foreign Minister Lena Morck said.',
+])
+def test_a_demand_that_someone_be_freed_is_about_them_and_asked_of_whoever_holds_them(extractor, said):
+    [demand] = [e for e in extractor.analyse(_HELD + said).extractions if e.kind == DEMAND]
+    assert (demand.predicate, demand.about.key, demand.target.key) == ("release", "Jonas Kalns", "Estonia")
+    assert demand.target_inferred  # no sentence names the holder as asked: the counterpart is a guess
+
+
+def test_a_passive_of_an_act_no_demand_names_is_still_no_demand(extractor):
+    said = '"Jonas Kalns must be held to account," Latvian Foreign Minister Lena Morck said.'
+    assert [e for e in extractor.analyse(_HELD + said).extractions if e.kind == DEMAND] == []
