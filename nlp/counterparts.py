@@ -55,7 +55,14 @@ def fill_counterpart_targets(disc: Discourse) -> None:
         # "Jonas Kalns must be freed": the person the demand is about is not who is asked (a body it
         # is about may be: "called off the union's strike" asks the union).
         about = extraction.about.key if extraction.about is not None and extraction.about.label == "PERSON" else None
-        target = next((_most_linked(side, links, refs, besides=about) for links, refs in tiers if links.get(side)), None)
+        # A body's or state's unnamed addressee is a body or state: a person it is linked to is
+        # more often a speaker quoted beside it than the one it asks.
+        bodies_only = extraction.actor.label != "PERSON"
+        target = next(
+            (_most_linked(side, links, refs, besides=about, bodies_only=bodies_only)
+             for links, refs in tiers if links.get(side)),
+            None,
+        )
         if target is None:
             named = named or _bodies_named(disc)
             target = _most_named_other(side, *named, besides=about)
@@ -64,9 +71,13 @@ def fill_counterpart_targets(disc: Discourse) -> None:
 
 
 def _most_linked(
-    side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]], *, besides: str | None
+    side: str, links: dict[str, Counter], refs: dict[tuple[str, str], list[ActorRef]], *,
+    besides: str | None, bodies_only: bool,
 ) -> ActorRef | None:
-    counts = [key for key in links[side] if key != besides]
+    counts = [
+        key for key in links[side]
+        if key != besides and not (bodies_only and all(ref.label == "PERSON" for ref in refs[side, key]))
+    ]
     if not counts:
         return None
     # Counter keeps first-seen order among equals, and ``max`` keeps the first of equals.

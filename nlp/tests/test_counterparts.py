@@ -77,3 +77,14 @@ def test_an_outlet_only_credited_is_never_the_counterpart(extractor):
     )
     demands = found(extractor, text, DEMAND)
     assert len(demands) == 2 and all(target != "Harbour Gazette" for _, target, _ in demands)
+
+
+def test_a_bodys_unnamed_addressee_is_a_body_not_a_person_it_is_linked_to(extractor):
+    # The union asks things of a mediator first and of the company after; what it says to no one
+    # by name answers the company, not the mediator.
+    text = (
+        "The Velland Dockers Union said mediator Margaret Oduya should step aside.\n\n"
+        "The Velland Dockers Union urged the Tallis Port Company to improve its offer.\n\n"
+        "The Velland Dockers Union said the strike would go on."
+    )
+    assert ("Velland Dockers Union", "Tallis Port Company", "say") in found(extractor, text, STATEMENT)
