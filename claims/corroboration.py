@@ -137,56 +137,50 @@ SEARCH_DOCUMENT = (
     )
 )
 
-# Every figure of the claims %(ids)s, from one pass over their evidence; returns the
-# ids of those left without any evidence at all (to be deleted).
+# What every figure is counted from, shared by the recompute (``RECOMPUTE_SQL``) and the
+# full recompute's check (``FIGURES_CHECK_SQL``) so the two can never count differently.
+# ``{claims}`` selects the evidence of the claims counted; ``{vector}`` and ``{sentences}``
+# carry each live sentence's stored vector into the search document, or nothing.
 #
 # - evidence: each evidence row of these claims with what the figures read of it.
-#   ``live``: neither rejected nor from a withdrawn article. ``outlet``: the article's
-#   source, or the one outlet "unknown". ``origin``: the named origin the sentence
-#   relies on, else its article, or the earlier article it echoes (``echo_of``), or
-#   the canonical article of a syndicated copy (``reprint_of``).
+#   ``live``: neither rejected nor from a withdrawn article. ``source_id``: the article's
+#   outlet, NULL for the one outlet "unknown". The origin is the named origin the
+#   sentence relies on (``origin_id``), else ``origin_article``: its article, or the
+#   earlier article it echoes (``echo_of``), or the canonical article of a syndicated
+#   copy (``reprint_of``). The echoed article is looked up only for evidence that echoes
+#   something: joining every evidence row to the echo's extraction read the whole
+#   extraction table a second time for the few rows that have one.
 # - ranked: ``leads`` marks each article's first live supporting sentence of the claim
 #   (by position, then evidence id). Reporters attribute or hedge a claim where they
 #   first report it, so an article counts once, under that sentence's stance and origin.
 # - figures, per claim: articles, outlets and origins of the leading sentences; the
 #   supporting stances by leading sentence, responses (no comment, denied) by any live
 #   sentence; undated supporting articles; first and last seen from dated live
-#   evidence; the live sentences' stored vectors for the search document.
-# - actors, names, aliases: the claim's actor, target and about (each once), the
-#   stored vectors of their names and unblocked aliases, for the search document
-#   (nothing is parsed here: summaries, names, aliases and sentences are parsed
-#   once, when they are written).
-# - counted: the figures of every claim, zero where nothing is live; ``emptied``
-#   where it has no evidence at all. computed: the same with the status.
-# - updated: the claims that were stale or whose figures changed (the others are
-#   left as they are, ``recomputed_at`` included: it says when the figures were
-#   last written).
-# The status follows: withdrawn when nothing live is left (every article withdrawn or
-# every extraction rejected); contested by a denial or a contradicting claim;
-# corroborated by two independent origins; otherwise single-source.
-RECOMPUTE_SQL = """
-WITH
-recomputed AS (
-    SELECT id, summary_vector, actor_id, target_id, about_id
-    FROM claims_claim
-    WHERE id = ANY(%(ids)s::bigint[])
-),
+#   evidence. Outlets and origins are counted on their ids rather than on text keys:
+#   the unknown outlet adds one when any leading article has no source, and named
+#   origins and origin articles are counted apart (a text key per row cost more than
+#   the count itself, and the two kinds never compared equal anyway).
+_FIGURES_CTES = """
 evidence AS (
-    SELECT ev.id, ev.claim_id, x.article_id, x.stance, x.sentence_vector, x.sentence_start, a.published,
+    SELECT ev.id, ev.claim_id, x.article_id, x.stance,{vector} x.sentence_start, a.published,
            NOT x.rejected AND a.state <> %(withdrawn_article)s AS live,
            x.stance = ANY(%(supporting)s::text[]) AS supports,
-           CASE WHEN a.source_id IS NULL THEN 'unknown' ELSE 's' || a.source_id END AS outlet,
-           CASE WHEN x.origin_id IS NOT NULL THEN 'e' || x.origin_id
-                ELSE 'a' || COALESCE(echo_article.reprint_of_id, echo_extraction.article_id,
-                                     a.reprint_of_id, x.article_id)
-           END AS origin
+           a.source_id,
+           x.origin_id,
+           CASE WHEN x.origin_id IS NULL THEN COALESCE(
+               CASE WHEN ev.echo_of_id IS NOT NULL THEN (
+                   SELECT COALESCE(echo_article.reprint_of_id, echo_extraction.article_id)
+                   FROM claims_evidence echo
+                   JOIN claims_extraction echo_extraction ON echo_extraction.id = echo.extraction_id
+                   JOIN articles_article echo_article ON echo_article.id = echo_extraction.article_id
+                   WHERE echo.id = ev.echo_of_id
+               ) END,
+               a.reprint_of_id, x.article_id)
+           END AS origin_article
     FROM claims_evidence ev
     JOIN claims_extraction x ON x.id = ev.extraction_id
     JOIN articles_article a ON a.id = x.article_id
-    LEFT JOIN claims_evidence echo ON echo.id = ev.echo_of_id
-    LEFT JOIN claims_extraction echo_extraction ON echo_extraction.id = echo.extraction_id
-    LEFT JOIN articles_article echo_article ON echo_article.id = echo_extraction.article_id
-    WHERE ev.claim_id = ANY(%(ids)s::bigint[])
+    WHERE ev.claim_id {claims}
 ),
 ranked AS (
     SELECT evidence.*,
@@ -198,8 +192,10 @@ ranked AS (
 figures AS (
     SELECT claim_id,
            count(*) FILTER (WHERE leads) AS article_count,
-           count(DISTINCT outlet) FILTER (WHERE leads) AS outlet_count,
-           count(DISTINCT origin) FILTER (WHERE leads) AS origin_count,
+           count(DISTINCT source_id) FILTER (WHERE leads)
+               + (count(*) FILTER (WHERE leads AND source_id IS NULL) > 0)::int AS outlet_count,
+           count(DISTINCT origin_id) FILTER (WHERE leads)
+               + count(DISTINCT origin_article) FILTER (WHERE leads) AS origin_count,
            count(*) FILTER (WHERE leads AND stance = %(asserted)s) AS asserted_count,
            count(*) FILTER (WHERE leads AND stance = %(attributed)s) AS attributed_count,
            count(*) FILTER (WHERE leads AND stance = %(hedged)s) AS hedged_count,
@@ -207,16 +203,70 @@ figures AS (
            count(DISTINCT article_id) FILTER (WHERE live AND stance = %(denied)s) AS denied_count,
            count(*) FILTER (WHERE leads AND published IS NULL) AS undated_count,
            min(published) FILTER (WHERE live) AS first_seen,
-           max(published) FILTER (WHERE live) AS last_seen,
-           claims_tsvector_agg(sentence_vector ORDER BY id) FILTER (WHERE live) AS sentences
+           max(published) FILTER (WHERE live) AS last_seen{sentences}
     FROM ranked
     GROUP BY claim_id
-),
+)"""
+
+# A claim's figures where nothing counts are zeros, not NULLs; ``figures`` is LEFT JOINed.
+_COUNTED_COLUMNS = """
+           coalesce(figures.article_count, 0) AS article_count,
+           coalesce(figures.outlet_count, 0) AS outlet_count,
+           coalesce(figures.origin_count, 0) AS origin_count,
+           coalesce(figures.asserted_count, 0) AS asserted_count,
+           coalesce(figures.attributed_count, 0) AS attributed_count,
+           coalesce(figures.hedged_count, 0) AS hedged_count,
+           coalesce(figures.no_comment_count, 0) AS no_comment_count,
+           coalesce(figures.denied_count, 0) AS denied_count,
+           coalesce(figures.undated_count, 0) AS undated_count,
+           figures.first_seen,
+           figures.last_seen,"""
+
+# The status follows: withdrawn when nothing live is left (every article withdrawn or
+# every extraction rejected); contested by a denial or a contradicting claim;
+# corroborated by two independent origins; otherwise single-source.
+_STATUS = """CASE
+               WHEN article_count = 0 AND no_comment_count = 0 AND denied_count = 0 THEN %(withdrawn)s
+               WHEN denied_count > 0 OR contradicted THEN %(contested)s
+               WHEN origin_count >= 2 THEN %(corroborated)s
+               ELSE %(single_source)s
+           END"""
+
+# Every figure of the claims %(ids)s, from one pass over their evidence, and their search
+# documents; returns the ids of those left without any evidence at all (to be deleted).
+#
+# - evidence, ranked, figures: ``_FIGURES_CTES``, with the live sentences' stored
+#   vectors for the search document.
+# - actors, names, aliases: the claim's actor, target and about (each once), the
+#   stored vectors of their names and unblocked aliases, for the search document
+#   (nothing is parsed here: summaries, names, aliases and sentences are parsed
+#   once, when they are written).
+# - counted: the figures of every claim, zero where nothing is live; ``emptied``
+#   where it has no evidence at all. computed: the same with the status.
+# - updated: the claims that were stale or whose figures changed (the others are
+#   left as they are, ``recomputed_at`` included: it says when the figures were
+#   last written).
+RECOMPUTE_SQL = (
+    """
+WITH
+recomputed AS (
+    SELECT id, summary_vector, actor_id, target_id, about_id
+    FROM claims_claim
+    WHERE id = ANY(%(ids)s::bigint[])
+),"""
+    + _FIGURES_CTES.format(
+        claims="= ANY(%(ids)s::bigint[])",
+        vector=" x.sentence_vector,",
+        sentences=",\n           claims_tsvector_agg(sentence_vector ORDER BY id) FILTER (WHERE live) AS sentences",
+    )
+    + """,
+-- One row per role filled, then UNION drops a claim's repeated entity. (A DISTINCT over
+-- a VALUES list gave the planner no estimate: it expected 600 rows of 345,000 at 100k
+-- articles and fetched each name by a separate index lookup.)
 actors AS (
-    SELECT DISTINCT recomputed.id AS claim_id, role.entity_id
-    FROM recomputed
-    CROSS JOIN LATERAL (VALUES (actor_id), (target_id), (about_id)) AS role (entity_id)
-    WHERE role.entity_id IS NOT NULL
+    SELECT id AS claim_id, actor_id AS entity_id FROM recomputed WHERE actor_id IS NOT NULL
+    UNION SELECT id, target_id FROM recomputed WHERE target_id IS NOT NULL
+    UNION SELECT id, about_id FROM recomputed WHERE about_id IS NOT NULL
 ),
 names AS (
     SELECT actors.claim_id, claims_tsvector_agg(entity.name_vector ORDER BY entity.id) AS names
@@ -231,18 +281,9 @@ aliases AS (
     GROUP BY actors.claim_id
 ),
 counted AS (
-    SELECT recomputed.id,
-           coalesce(article_count, 0) AS article_count,
-           coalesce(outlet_count, 0) AS outlet_count,
-           coalesce(origin_count, 0) AS origin_count,
-           coalesce(asserted_count, 0) AS asserted_count,
-           coalesce(attributed_count, 0) AS attributed_count,
-           coalesce(hedged_count, 0) AS hedged_count,
-           coalesce(no_comment_count, 0) AS no_comment_count,
-           coalesce(denied_count, 0) AS denied_count,
-           coalesce(undated_count, 0) AS undated_count,
-           first_seen,
-           last_seen,
+    SELECT recomputed.id,"""
+    + _COUNTED_COLUMNS
+    + """
            summary_vector || coalesce(names, ''::tsvector) || coalesce(surfaces, ''::tsvector)
                || setweight(coalesce(sentences, ''::tsvector), 'B')
                AS search_document,
@@ -258,12 +299,9 @@ counted AS (
 ),
 computed AS (
     SELECT counted.*,
-           CASE
-               WHEN article_count = 0 AND no_comment_count = 0 AND denied_count = 0 THEN %(withdrawn)s
-               WHEN denied_count > 0 OR contradicted THEN %(contested)s
-               WHEN origin_count >= 2 THEN %(corroborated)s
-               ELSE %(single_source)s
-           END AS status
+           """
+    + _STATUS
+    + """ AS status
     FROM counted
 ),
 updated AS (
@@ -303,6 +341,7 @@ updated AS (
 -- row was already up to date. (The UPDATE above runs to completion all the same.)
 SELECT id FROM computed WHERE emptied
 """
+)
 
 
 def _recompute_parameters(ids: list[int]) -> dict:
