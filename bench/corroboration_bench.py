@@ -26,7 +26,8 @@ claims. For each size it measures
   and every claim marked stale then recomputed (every row written twice).
 
 ``--kept`` measures the corpus already in the database without changing it: the
-full recompute ``--runs`` times, and the recompute of one synthetic article's
+full recompute ``--runs`` times (with ``--search-documents``, the one that rebuilds
+every search document too), and the recompute of one synthetic article's
 claims (marked stale first, so each is written) seven times; it prints every run
 and the medians.
 """
@@ -223,12 +224,12 @@ def _every_claim_stale_and_recomputed() -> int:
     return claims_recompute_dirty()
 
 
-def measure_kept(runs: int) -> None:
+def measure_kept(runs: int, search_documents: bool = False) -> None:
     """Time the full recompute ``runs`` times and one article's recompute seven times, on the corpus as it is."""
     claims, articles = Claim.objects.count(), Article.objects.count()
     full = []
     for _ in range(runs):
-        seconds, _ = _timed(claims_recompute_all)
+        seconds, _ = _timed(lambda: claims_recompute_all(search_documents=search_documents))
         full.append(seconds)
         print(f"full recompute: {seconds:.2f} s ({claims:,} claims)", flush=True)
     # A synthetic article in the middle of the corpus: its story's claims have ten articles each.
@@ -240,7 +241,7 @@ def measure_kept(runs: int) -> None:
         seconds, _ = _timed(lambda: claims_recompute(claim_ids=touched))
         one.append(seconds)
     print(f"{articles:,} articles, {claims:,} claims, {Evidence.objects.count():,} evidence rows")
-    print(f"full recompute, median of {runs}: {statistics.median(full):.2f} s "
+    print(f"full recompute{' with search documents' if search_documents else ''}, median of {runs}: {statistics.median(full):.2f} s "
           f"(runs: {', '.join(f'{s:.2f}' for s in full)})")
     print(f"recompute of one article's {len(touched)} claims, median of 7: {statistics.median(one) * 1000:.1f} ms "
           f"(runs: {', '.join(f'{s * 1000:.1f}' for s in one)})")
@@ -264,12 +265,14 @@ if __name__ == "__main__":
     parser.add_argument("--build", type=int, metavar="N", help="build a corpus of N articles, count it once, keep it")
     parser.add_argument("--kept", action="store_true", help="measure the corpus already in the database")
     parser.add_argument("--runs", type=int, default=3, help="full recomputes timed with --kept")
+    parser.add_argument("--search-documents", action="store_true",
+                        help="with --kept: time the full recompute that rebuilds every search document too")
     arguments = parser.parse_args()
     if arguments.build:
         print(f"built in {build(arguments.build):.0f} s; first count {_timed(claims_recompute_dirty)[0]:.2f} s")
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")  # what autovacuum would do before anyone measured
     elif arguments.kept:
-        measure_kept(arguments.runs)
+        measure_kept(arguments.runs, arguments.search_documents)
     else:
         main(arguments.sizes)

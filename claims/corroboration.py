@@ -25,6 +25,10 @@ article an editor withdrew. A claim whose evidence is all gone is deleted; one
 whose evidence is all rejected or withdrawn is kept, with its editors'
 decisions, under the status "withdrawn".
 
+A full recompute (``claims_recompute_all``) first checks: one read-only statement
+counts every claim's figures as the recompute would (``FIGURES_CHECK_SQL``), and
+only the claims found stale, wrong or without evidence are recomputed.
+
 Locks: a recompute takes the corpus write lock shared (see
 ``articles.models.corpus_write_lock``), so it never runs beside an article's
 write phase, a withdrawal or a delete, then its claims ``FOR NO KEY UPDATE`` in
@@ -42,7 +46,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Val
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from articles.models import CORPUS_WRITE_LOCK_ID, Article
+from articles.models import CORPUS_WRITE_LOCK_ID, Article, corpus_write_lock
 from entities.models import Alias, Entity
 
 from .models import SEARCH_CONFIG, Claim, Evidence, Stance
@@ -53,9 +57,11 @@ SUPPORT = Q(extraction__stance__in=SUPPORTING)
 # transactions short enough that new articles are not held up for long.
 FULL_RECOMPUTE_BATCH = 50_000
 # Claims per statement of ``claims_recompute_all``, an operator's command: each statement
-# reads every evidence row of the corpus once, so fewer and larger ones are faster
-# (100k articles, 400k claims: 65 s in batches of 50,000, 43 s in batches of 200,000 or
-# one of all), at the price of holding new articles' writes for longer.
+# reads every evidence row of the corpus once, so fewer and larger ones are faster, at the
+# price of holding new articles' writes for longer (100k articles, 400k claims, on a
+# shared two-core machine: the figures' check took 5.5-6.9 s in ranges of 200,000, one
+# statement of all 5.1-6.0 s; every claim recomputed, search documents included, 18.5-24.0 s
+# in batches of 200,000).
 RECOMPUTE_ALL_BATCH = 200_000
 # Above this many claims a recompute gets the memory to sort their evidence in one go.
 LARGE_RECOMPUTE = 1_000
@@ -344,6 +350,54 @@ SELECT id FROM computed WHERE emptied
 )
 
 
+# The full recompute's check of claims in %(first)s..%(last)s: their figures and status
+# counted exactly as ``RECOMPUTE_SQL`` counts them, from the same CTEs, and compared with
+# what is stored; returns how many claims it counted and the ids of those stale, wrong or
+# left without evidence, for ``claims_recompute`` to write. It reads no search document
+# and locks no row, so PostgreSQL may run it in parallel workers, and a full recompute
+# that finds every figure right costs one read of the evidence and nothing more.
+FIGURES_CHECK_SQL = (
+    "WITH"
+    + _FIGURES_CTES.format(claims="BETWEEN %(first)s AND %(last)s", vector="", sentences="")
+    + """,
+counted AS (
+    SELECT claim.id, claim.dirty,
+           claim.article_count AS stored_article_count, claim.outlet_count AS stored_outlet_count,
+           claim.origin_count AS stored_origin_count, claim.asserted_count AS stored_asserted_count,
+           claim.attributed_count AS stored_attributed_count, claim.hedged_count AS stored_hedged_count,
+           claim.no_comment_count AS stored_no_comment_count, claim.denied_count AS stored_denied_count,
+           claim.undated_count AS stored_undated_count, claim.first_seen AS stored_first_seen,
+           claim.last_seen AS stored_last_seen, claim.status AS stored_status,"""
+    + _COUNTED_COLUMNS
+    + """
+           EXISTS (
+               SELECT 1 FROM claims_claim_contradicts contradiction
+               WHERE contradiction.from_claim_id = claim.id
+           ) AS contradicted,
+           figures.claim_id IS NULL AS emptied
+    FROM claims_claim claim
+    LEFT JOIN figures ON figures.claim_id = claim.id
+    WHERE claim.id BETWEEN %(first)s AND %(last)s
+),
+checked AS (
+    SELECT id, dirty OR emptied OR (
+               stored_article_count, stored_outlet_count, stored_origin_count, stored_asserted_count,
+               stored_attributed_count, stored_hedged_count, stored_no_comment_count, stored_denied_count,
+               stored_undated_count, stored_first_seen, stored_last_seen, stored_status
+           ) IS DISTINCT FROM (
+               article_count, outlet_count, origin_count, asserted_count,
+               attributed_count, hedged_count, no_comment_count, denied_count,
+               undated_count, first_seen, last_seen, """
+    + _STATUS
+    + """
+           ) AS wrong
+    FROM counted
+)
+SELECT count(*), coalesce(array_agg(id ORDER BY id) FILTER (WHERE wrong), '{}') FROM checked
+"""
+)
+
+
 def _recompute_parameters(ids: list[int]) -> dict:
     return {
         "ids": ids,
@@ -417,16 +471,57 @@ def _claims_lock(claim_ids: list[int]) -> list[int]:
     return [pk for pk in locked if pk in wanted]
 
 
-def claims_recompute_all() -> int:
-    """Recompute every claim, stale or not; returns how many were recomputed.
+def claims_recompute_all(*, search_documents: bool = False) -> int:
+    """Count every claim's figures again, stale or not; returns how many claims were counted.
 
     For when the figures may be wrong without anything having marked them
-    stale: counting rules changed by an upgrade, rows edited by hand. Claims are
-    taken in id ranges of ``RECOMPUTE_ALL_BATCH``, each range one statement in
-    its own transaction, so new articles are held up for one range at a time;
-    a claim written meanwhile is marked dirty and recomputed as usual. Only
-    claims whose figures change are written.
+    stale: counting rules changed by an upgrade, rows edited by hand. Each id
+    range of ``RECOMPUTE_ALL_BATCH`` claims is checked by one read-only
+    statement (``FIGURES_CHECK_SQL``) in its own transaction, under the corpus
+    write lock (shared); the claims it finds stale, wrong or without evidence
+    are recomputed by ``claims_recompute`` in the same transaction, search
+    document included. Claims found right are not written.
+
+    Search documents are not checked: they follow a claim's evidence and actors
+    whenever it is recomputed, and joining every claim's sentence vectors again
+    cost about three times as long as counting its figures. An upgrade that
+    changes how they are built, or aliases learned since a claim was last
+    recomputed, need ``search_documents=True`` (``manage.py recompute --all
+    --search-documents``): every claim recomputed, search document and all.
     """
+    if search_documents:
+        return _claims_recompute_every_one()
+    done = 0
+    after = 0
+    while True:
+        with transaction.atomic():
+            # Taken before the claims are read: no writer can change what they count meanwhile.
+            corpus_write_lock(shared=True)
+            last = _range_end(after)
+            if last is None:
+                return done
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+                    [LARGE_RECOMPUTE_WORK_MEM],
+                )
+                cursor.execute(FIGURES_CHECK_SQL, {**_recompute_parameters([]), "first": after + 1, "last": last})
+                counted, wrong = cursor.fetchone()
+            if wrong:
+                claims_recompute(claim_ids=wrong)
+        done += counted
+        after = last
+
+
+def _range_end(after: int) -> int | None:
+    """The id that ends the range of ``RECOMPUTE_ALL_BATCH`` claims after ``after``, or None past the last."""
+    ids = Claim.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)
+    last = ids[RECOMPUTE_ALL_BATCH - 1 : RECOMPUTE_ALL_BATCH].first()
+    return last if last is not None else ids.last()
+
+
+def _claims_recompute_every_one() -> int:
+    """Recompute every claim, search document and all, in id ranges of ``RECOMPUTE_ALL_BATCH``."""
     done = 0
     after = 0
     while True:
