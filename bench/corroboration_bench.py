@@ -5,6 +5,14 @@ Run by hand (never in CI), against a throw-away database:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench SECRET_KEY=bench \\
         CELERY_BROKER_URL=redis://127.0.0.1:6379/14 python bench/corroboration_bench.py 1000 10000 100000
 
+Building 100k articles takes about 30 minutes here, so a corpus can be built once
+into a database kept for the purpose and measured there as often as needed:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench100k ... \
+        python bench/corroboration_bench.py --build 100000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/claimtrack_bench100k ... \
+        python bench/corroboration_bench.py --kept --runs 3
+
 The corpus is built from the sample sentences: the five samples are
 processed once for real, then their extractions are copied into N synthetic
 articles from 300 outlets, ten articles per story, each story with its own
@@ -16,10 +24,18 @@ claims. For each size it measures
   (every claim new, every row written), a full recompute (``manage.py
   recompute --all``: every claim counted again, none changed, none written)
   and every claim marked stale then recomputed (every row written twice).
+
+``--kept`` measures the corpus already in the database without changing it: the
+full recompute ``--runs`` times (with ``--search-documents``, the one that rebuilds
+every search document too), and the recompute of one synthetic article's
+claims (marked stale first, so each is written) seven times; it prints every run
+and the medians.
 """
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -160,14 +176,19 @@ def _roles(claim: Claim) -> tuple[Entity | None, Entity | None, Entity | None]:
     return claim.actor, claim.target, claim.about
 
 
-def measure(size: int) -> dict:
+def build(size: int) -> float:
+    """The corpus of ``size`` articles, in place of whatever the database held; returns seconds."""
     reset_database()
     sample_ids = process_samples()
     started = time.perf_counter()
     build_corpus(size, sample_ids)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    build_seconds = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def measure(size: int) -> dict:
+    build_seconds = build(size)
 
     claims = Claim.objects.count()
     first_seconds, _ = _timed(claims_recompute_dirty)  # every claim new: each row written
@@ -203,6 +224,29 @@ def _every_claim_stale_and_recomputed() -> int:
     return claims_recompute_dirty()
 
 
+def measure_kept(runs: int, search_documents: bool = False) -> None:
+    """Time the full recompute ``runs`` times and one article's recompute seven times, on the corpus as it is."""
+    claims, articles = Claim.objects.count(), Article.objects.count()
+    full = []
+    for _ in range(runs):
+        seconds, _ = _timed(lambda: claims_recompute_all(search_documents=search_documents))
+        full.append(seconds)
+        print(f"full recompute: {seconds:.2f} s ({claims:,} claims)", flush=True)
+    # A synthetic article in the middle of the corpus: its story's claims have ten articles each.
+    article = Article.objects.filter(original_name__startswith="synthetic-").order_by("pk")[articles // 2]
+    touched = sorted(set(Evidence.objects.filter(extraction__article=article).values_list("claim_id", flat=True)))
+    one = []
+    for _ in range(7):
+        Claim.objects.filter(pk__in=touched).update(dirty=True)
+        seconds, _ = _timed(lambda: claims_recompute(claim_ids=touched))
+        one.append(seconds)
+    print(f"{articles:,} articles, {claims:,} claims, {Evidence.objects.count():,} evidence rows")
+    print(f"full recompute{' with search documents' if search_documents else ''}, median of {runs}: {statistics.median(full):.2f} s "
+          f"(runs: {', '.join(f'{s:.2f}' for s in full)})")
+    print(f"recompute of one article's {len(touched)} claims, median of 7: {statistics.median(one) * 1000:.1f} ms "
+          f"(runs: {', '.join(f'{s * 1000:.1f}' for s in one)})")
+
+
 def main(sizes: list[int]) -> None:
     rows = [measure(size) for size in sizes]
     print("| articles | claims | evidence rows | first count | full recompute (`recompute --all`) | "
@@ -216,4 +260,19 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1000, 10000, 100000])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
+    parser.add_argument("--build", type=int, metavar="N", help="build a corpus of N articles, count it once, keep it")
+    parser.add_argument("--kept", action="store_true", help="measure the corpus already in the database")
+    parser.add_argument("--runs", type=int, default=3, help="full recomputes timed with --kept")
+    parser.add_argument("--search-documents", action="store_true",
+                        help="with --kept: time the full recompute that rebuilds every search document too")
+    arguments = parser.parse_args()
+    if arguments.build:
+        print(f"built in {build(arguments.build):.0f} s; first count {_timed(claims_recompute_dirty)[0]:.2f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")  # what autovacuum would do before anyone measured
+    elif arguments.kept:
+        measure_kept(arguments.runs, arguments.search_documents)
+    else:
+        main(arguments.sizes)

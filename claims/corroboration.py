@@ -25,6 +25,10 @@ article an editor withdrew. A claim whose evidence is all gone is deleted; one
 whose evidence is all rejected or withdrawn is kept, with its editors'
 decisions, under the status "withdrawn".
 
+A full recompute (``claims_recompute_all``) first checks: one read-only statement
+counts every claim's figures as the recompute would (``FIGURES_CHECK_SQL``), and
+only the claims found stale, wrong or without evidence are recomputed.
+
 Locks: a recompute takes the corpus write lock shared (see
 ``articles.models.corpus_write_lock``), so it never runs beside an article's
 write phase, a withdrawal or a delete, then its claims ``FOR NO KEY UPDATE`` in
@@ -42,7 +46,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, Subquery, Val
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from articles.models import CORPUS_WRITE_LOCK_ID, Article
+from articles.models import CORPUS_WRITE_LOCK_ID, Article, corpus_write_lock
 from entities.models import Alias, Entity
 
 from .models import SEARCH_CONFIG, Claim, Evidence, Stance
@@ -53,9 +57,11 @@ SUPPORT = Q(extraction__stance__in=SUPPORTING)
 # transactions short enough that new articles are not held up for long.
 FULL_RECOMPUTE_BATCH = 50_000
 # Claims per statement of ``claims_recompute_all``, an operator's command: each statement
-# reads every evidence row of the corpus once, so fewer and larger ones are faster
-# (100k articles, 400k claims: 65 s in batches of 50,000, 43 s in batches of 200,000 or
-# one of all), at the price of holding new articles' writes for longer.
+# reads every evidence row of the corpus once, so fewer and larger ones are faster, at the
+# price of holding new articles' writes for longer (100k articles, 400k claims, on a
+# shared two-core machine: the figures' check took 5.5-6.9 s in ranges of 200,000, one
+# statement of all 5.1-6.0 s; every claim recomputed, search documents included, 18.5-24.0 s
+# in batches of 200,000).
 RECOMPUTE_ALL_BATCH = 200_000
 # Above this many claims a recompute gets the memory to sort their evidence in one go.
 LARGE_RECOMPUTE = 1_000
@@ -137,56 +143,50 @@ SEARCH_DOCUMENT = (
     )
 )
 
-# Every figure of the claims %(ids)s, from one pass over their evidence; returns the
-# ids of those left without any evidence at all (to be deleted).
+# What every figure is counted from, shared by the recompute (``RECOMPUTE_SQL``) and the
+# full recompute's check (``FIGURES_CHECK_SQL``) so the two can never count differently.
+# ``{claims}`` selects the evidence of the claims counted; ``{vector}`` and ``{sentences}``
+# carry each live sentence's stored vector into the search document, or nothing.
 #
 # - evidence: each evidence row of these claims with what the figures read of it.
-#   ``live``: neither rejected nor from a withdrawn article. ``outlet``: the article's
-#   source, or the one outlet "unknown". ``origin``: the named origin the sentence
-#   relies on, else its article, or the earlier article it echoes (``echo_of``), or
-#   the canonical article of a syndicated copy (``reprint_of``).
+#   ``live``: neither rejected nor from a withdrawn article. ``source_id``: the article's
+#   outlet, NULL for the one outlet "unknown". The origin is the named origin the
+#   sentence relies on (``origin_id``), else ``origin_article``: its article, or the
+#   earlier article it echoes (``echo_of``), or the canonical article of a syndicated
+#   copy (``reprint_of``). The echoed article is looked up only for evidence that echoes
+#   something: joining every evidence row to the echo's extraction read the whole
+#   extraction table a second time for the few rows that have one.
 # - ranked: ``leads`` marks each article's first live supporting sentence of the claim
 #   (by position, then evidence id). Reporters attribute or hedge a claim where they
 #   first report it, so an article counts once, under that sentence's stance and origin.
 # - figures, per claim: articles, outlets and origins of the leading sentences; the
 #   supporting stances by leading sentence, responses (no comment, denied) by any live
 #   sentence; undated supporting articles; first and last seen from dated live
-#   evidence; the live sentences' stored vectors for the search document.
-# - actors, names, aliases: the claim's actor, target and about (each once), the
-#   stored vectors of their names and unblocked aliases, for the search document
-#   (nothing is parsed here: summaries, names, aliases and sentences are parsed
-#   once, when they are written).
-# - counted: the figures of every claim, zero where nothing is live; ``emptied``
-#   where it has no evidence at all. computed: the same with the status.
-# - updated: the claims that were stale or whose figures changed (the others are
-#   left as they are, ``recomputed_at`` included: it says when the figures were
-#   last written).
-# The status follows: withdrawn when nothing live is left (every article withdrawn or
-# every extraction rejected); contested by a denial or a contradicting claim;
-# corroborated by two independent origins; otherwise single-source.
-RECOMPUTE_SQL = """
-WITH
-recomputed AS (
-    SELECT id, summary_vector, actor_id, target_id, about_id
-    FROM claims_claim
-    WHERE id = ANY(%(ids)s::bigint[])
-),
+#   evidence. Outlets and origins are counted on their ids rather than on text keys:
+#   the unknown outlet adds one when any leading article has no source, and named
+#   origins and origin articles are counted apart (a text key per row cost more than
+#   the count itself, and the two kinds never compared equal anyway).
+_FIGURES_CTES = """
 evidence AS (
-    SELECT ev.id, ev.claim_id, x.article_id, x.stance, x.sentence_vector, x.sentence_start, a.published,
+    SELECT ev.id, ev.claim_id, x.article_id, x.stance,{vector} x.sentence_start, a.published,
            NOT x.rejected AND a.state <> %(withdrawn_article)s AS live,
            x.stance = ANY(%(supporting)s::text[]) AS supports,
-           CASE WHEN a.source_id IS NULL THEN 'unknown' ELSE 's' || a.source_id END AS outlet,
-           CASE WHEN x.origin_id IS NOT NULL THEN 'e' || x.origin_id
-                ELSE 'a' || COALESCE(echo_article.reprint_of_id, echo_extraction.article_id,
-                                     a.reprint_of_id, x.article_id)
-           END AS origin
+           a.source_id,
+           x.origin_id,
+           CASE WHEN x.origin_id IS NULL THEN COALESCE(
+               CASE WHEN ev.echo_of_id IS NOT NULL THEN (
+                   SELECT COALESCE(echo_article.reprint_of_id, echo_extraction.article_id)
+                   FROM claims_evidence echo
+                   JOIN claims_extraction echo_extraction ON echo_extraction.id = echo.extraction_id
+                   JOIN articles_article echo_article ON echo_article.id = echo_extraction.article_id
+                   WHERE echo.id = ev.echo_of_id
+               ) END,
+               a.reprint_of_id, x.article_id)
+           END AS origin_article
     FROM claims_evidence ev
     JOIN claims_extraction x ON x.id = ev.extraction_id
     JOIN articles_article a ON a.id = x.article_id
-    LEFT JOIN claims_evidence echo ON echo.id = ev.echo_of_id
-    LEFT JOIN claims_extraction echo_extraction ON echo_extraction.id = echo.extraction_id
-    LEFT JOIN articles_article echo_article ON echo_article.id = echo_extraction.article_id
-    WHERE ev.claim_id = ANY(%(ids)s::bigint[])
+    WHERE ev.claim_id {claims}
 ),
 ranked AS (
     SELECT evidence.*,
@@ -198,8 +198,10 @@ ranked AS (
 figures AS (
     SELECT claim_id,
            count(*) FILTER (WHERE leads) AS article_count,
-           count(DISTINCT outlet) FILTER (WHERE leads) AS outlet_count,
-           count(DISTINCT origin) FILTER (WHERE leads) AS origin_count,
+           count(DISTINCT source_id) FILTER (WHERE leads)
+               + (count(*) FILTER (WHERE leads AND source_id IS NULL) > 0)::int AS outlet_count,
+           count(DISTINCT origin_id) FILTER (WHERE leads)
+               + count(DISTINCT origin_article) FILTER (WHERE leads) AS origin_count,
            count(*) FILTER (WHERE leads AND stance = %(asserted)s) AS asserted_count,
            count(*) FILTER (WHERE leads AND stance = %(attributed)s) AS attributed_count,
            count(*) FILTER (WHERE leads AND stance = %(hedged)s) AS hedged_count,
@@ -207,16 +209,70 @@ figures AS (
            count(DISTINCT article_id) FILTER (WHERE live AND stance = %(denied)s) AS denied_count,
            count(*) FILTER (WHERE leads AND published IS NULL) AS undated_count,
            min(published) FILTER (WHERE live) AS first_seen,
-           max(published) FILTER (WHERE live) AS last_seen,
-           claims_tsvector_agg(sentence_vector ORDER BY id) FILTER (WHERE live) AS sentences
+           max(published) FILTER (WHERE live) AS last_seen{sentences}
     FROM ranked
     GROUP BY claim_id
-),
+)"""
+
+# A claim's figures where nothing counts are zeros, not NULLs; ``figures`` is LEFT JOINed.
+_COUNTED_COLUMNS = """
+           coalesce(figures.article_count, 0) AS article_count,
+           coalesce(figures.outlet_count, 0) AS outlet_count,
+           coalesce(figures.origin_count, 0) AS origin_count,
+           coalesce(figures.asserted_count, 0) AS asserted_count,
+           coalesce(figures.attributed_count, 0) AS attributed_count,
+           coalesce(figures.hedged_count, 0) AS hedged_count,
+           coalesce(figures.no_comment_count, 0) AS no_comment_count,
+           coalesce(figures.denied_count, 0) AS denied_count,
+           coalesce(figures.undated_count, 0) AS undated_count,
+           figures.first_seen,
+           figures.last_seen,"""
+
+# The status follows: withdrawn when nothing live is left (every article withdrawn or
+# every extraction rejected); contested by a denial or a contradicting claim;
+# corroborated by two independent origins; otherwise single-source.
+_STATUS = """CASE
+               WHEN article_count = 0 AND no_comment_count = 0 AND denied_count = 0 THEN %(withdrawn)s
+               WHEN denied_count > 0 OR contradicted THEN %(contested)s
+               WHEN origin_count >= 2 THEN %(corroborated)s
+               ELSE %(single_source)s
+           END"""
+
+# Every figure of the claims %(ids)s, from one pass over their evidence, and their search
+# documents; returns the ids of those left without any evidence at all (to be deleted).
+#
+# - evidence, ranked, figures: ``_FIGURES_CTES``, with the live sentences' stored
+#   vectors for the search document.
+# - actors, names, aliases: the claim's actor, target and about (each once), the
+#   stored vectors of their names and unblocked aliases, for the search document
+#   (nothing is parsed here: summaries, names, aliases and sentences are parsed
+#   once, when they are written).
+# - counted: the figures of every claim, zero where nothing is live; ``emptied``
+#   where it has no evidence at all. computed: the same with the status.
+# - updated: the claims that were stale or whose figures changed (the others are
+#   left as they are, ``recomputed_at`` included: it says when the figures were
+#   last written).
+RECOMPUTE_SQL = (
+    """
+WITH
+recomputed AS (
+    SELECT id, summary_vector, actor_id, target_id, about_id
+    FROM claims_claim
+    WHERE id = ANY(%(ids)s::bigint[])
+),"""
+    + _FIGURES_CTES.format(
+        claims="= ANY(%(ids)s::bigint[])",
+        vector=" x.sentence_vector,",
+        sentences=",\n           claims_tsvector_agg(sentence_vector ORDER BY id) FILTER (WHERE live) AS sentences",
+    )
+    + """,
+-- One row per role filled, then UNION drops a claim's repeated entity. (A DISTINCT over
+-- a VALUES list gave the planner no estimate: it expected 600 rows of 345,000 at 100k
+-- articles and fetched each name by a separate index lookup.)
 actors AS (
-    SELECT DISTINCT recomputed.id AS claim_id, role.entity_id
-    FROM recomputed
-    CROSS JOIN LATERAL (VALUES (actor_id), (target_id), (about_id)) AS role (entity_id)
-    WHERE role.entity_id IS NOT NULL
+    SELECT id AS claim_id, actor_id AS entity_id FROM recomputed WHERE actor_id IS NOT NULL
+    UNION SELECT id, target_id FROM recomputed WHERE target_id IS NOT NULL
+    UNION SELECT id, about_id FROM recomputed WHERE about_id IS NOT NULL
 ),
 names AS (
     SELECT actors.claim_id, claims_tsvector_agg(entity.name_vector ORDER BY entity.id) AS names
@@ -231,18 +287,9 @@ aliases AS (
     GROUP BY actors.claim_id
 ),
 counted AS (
-    SELECT recomputed.id,
-           coalesce(article_count, 0) AS article_count,
-           coalesce(outlet_count, 0) AS outlet_count,
-           coalesce(origin_count, 0) AS origin_count,
-           coalesce(asserted_count, 0) AS asserted_count,
-           coalesce(attributed_count, 0) AS attributed_count,
-           coalesce(hedged_count, 0) AS hedged_count,
-           coalesce(no_comment_count, 0) AS no_comment_count,
-           coalesce(denied_count, 0) AS denied_count,
-           coalesce(undated_count, 0) AS undated_count,
-           first_seen,
-           last_seen,
+    SELECT recomputed.id,"""
+    + _COUNTED_COLUMNS
+    + """
            summary_vector || coalesce(names, ''::tsvector) || coalesce(surfaces, ''::tsvector)
                || setweight(coalesce(sentences, ''::tsvector), 'B')
                AS search_document,
@@ -258,12 +305,9 @@ counted AS (
 ),
 computed AS (
     SELECT counted.*,
-           CASE
-               WHEN article_count = 0 AND no_comment_count = 0 AND denied_count = 0 THEN %(withdrawn)s
-               WHEN denied_count > 0 OR contradicted THEN %(contested)s
-               WHEN origin_count >= 2 THEN %(corroborated)s
-               ELSE %(single_source)s
-           END AS status
+           """
+    + _STATUS
+    + """ AS status
     FROM counted
 ),
 updated AS (
@@ -303,6 +347,55 @@ updated AS (
 -- row was already up to date. (The UPDATE above runs to completion all the same.)
 SELECT id FROM computed WHERE emptied
 """
+)
+
+
+# The full recompute's check of claims in %(first)s..%(last)s: their figures and status
+# counted exactly as ``RECOMPUTE_SQL`` counts them, from the same CTEs, and compared with
+# what is stored; returns how many claims it counted and the ids of those stale, wrong or
+# left without evidence, for ``claims_recompute`` to write. It reads no search document
+# and locks no row, so PostgreSQL may run it in parallel workers, and a full recompute
+# that finds every figure right costs one read of the evidence and nothing more.
+FIGURES_CHECK_SQL = (
+    "WITH"
+    + _FIGURES_CTES.format(claims="BETWEEN %(first)s AND %(last)s", vector="", sentences="")
+    + """,
+counted AS (
+    SELECT claim.id, claim.dirty,
+           claim.article_count AS stored_article_count, claim.outlet_count AS stored_outlet_count,
+           claim.origin_count AS stored_origin_count, claim.asserted_count AS stored_asserted_count,
+           claim.attributed_count AS stored_attributed_count, claim.hedged_count AS stored_hedged_count,
+           claim.no_comment_count AS stored_no_comment_count, claim.denied_count AS stored_denied_count,
+           claim.undated_count AS stored_undated_count, claim.first_seen AS stored_first_seen,
+           claim.last_seen AS stored_last_seen, claim.status AS stored_status,"""
+    + _COUNTED_COLUMNS
+    + """
+           EXISTS (
+               SELECT 1 FROM claims_claim_contradicts contradiction
+               WHERE contradiction.from_claim_id = claim.id
+           ) AS contradicted,
+           figures.claim_id IS NULL AS emptied
+    FROM claims_claim claim
+    LEFT JOIN figures ON figures.claim_id = claim.id
+    WHERE claim.id BETWEEN %(first)s AND %(last)s
+),
+checked AS (
+    SELECT id, dirty OR emptied OR (
+               stored_article_count, stored_outlet_count, stored_origin_count, stored_asserted_count,
+               stored_attributed_count, stored_hedged_count, stored_no_comment_count, stored_denied_count,
+               stored_undated_count, stored_first_seen, stored_last_seen, stored_status
+           ) IS DISTINCT FROM (
+               article_count, outlet_count, origin_count, asserted_count,
+               attributed_count, hedged_count, no_comment_count, denied_count,
+               undated_count, first_seen, last_seen, """
+    + _STATUS
+    + """
+           ) AS wrong
+    FROM counted
+)
+SELECT count(*), coalesce(array_agg(id ORDER BY id) FILTER (WHERE wrong), '{}') FROM checked
+"""
+)
 
 
 def _recompute_parameters(ids: list[int]) -> dict:
@@ -378,16 +471,57 @@ def _claims_lock(claim_ids: list[int]) -> list[int]:
     return [pk for pk in locked if pk in wanted]
 
 
-def claims_recompute_all() -> int:
-    """Recompute every claim, stale or not; returns how many were recomputed.
+def claims_recompute_all(*, search_documents: bool = False) -> int:
+    """Count every claim's figures again, stale or not; returns how many claims were counted.
 
     For when the figures may be wrong without anything having marked them
-    stale: counting rules changed by an upgrade, rows edited by hand. Claims are
-    taken in id ranges of ``RECOMPUTE_ALL_BATCH``, each range one statement in
-    its own transaction, so new articles are held up for one range at a time;
-    a claim written meanwhile is marked dirty and recomputed as usual. Only
-    claims whose figures change are written.
+    stale: counting rules changed by an upgrade, rows edited by hand. Each id
+    range of ``RECOMPUTE_ALL_BATCH`` claims is checked by one read-only
+    statement (``FIGURES_CHECK_SQL``) in its own transaction, under the corpus
+    write lock (shared); the claims it finds stale, wrong or without evidence
+    are recomputed by ``claims_recompute`` in the same transaction, search
+    document included. Claims found right are not written.
+
+    Search documents are not checked: they follow a claim's evidence and actors
+    whenever it is recomputed, and joining every claim's sentence vectors again
+    cost about three times as long as counting its figures. An upgrade that
+    changes how they are built, or aliases learned since a claim was last
+    recomputed, need ``search_documents=True`` (``manage.py recompute --all
+    --search-documents``): every claim recomputed, search document and all.
     """
+    if search_documents:
+        return _claims_recompute_every_one()
+    done = 0
+    after = 0
+    while True:
+        with transaction.atomic():
+            # Taken before the claims are read: no writer can change what they count meanwhile.
+            corpus_write_lock(shared=True)
+            last = _range_end(after)
+            if last is None:
+                return done
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+                    [LARGE_RECOMPUTE_WORK_MEM],
+                )
+                cursor.execute(FIGURES_CHECK_SQL, {**_recompute_parameters([]), "first": after + 1, "last": last})
+                counted, wrong = cursor.fetchone()
+            if wrong:
+                claims_recompute(claim_ids=wrong)
+        done += counted
+        after = last
+
+
+def _range_end(after: int) -> int | None:
+    """The id that ends the range of ``RECOMPUTE_ALL_BATCH`` claims after ``after``, or None past the last."""
+    ids = Claim.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)
+    last = ids[RECOMPUTE_ALL_BATCH - 1 : RECOMPUTE_ALL_BATCH].first()
+    return last if last is not None else ids.last()
+
+
+def _claims_recompute_every_one() -> int:
+    """Recompute every claim, search document and all, in id ranges of ``RECOMPUTE_ALL_BATCH``."""
     done = 0
     after = 0
     while True:

@@ -207,6 +207,37 @@ def test_a_full_recompute_mends_figures_nothing_marked_stale():
     assert (claim.article_count, claim.status, claim.dirty) == (2, Claim.Status.CORROBORATED, False)
 
 
+def test_a_full_recompute_counts_a_stale_claim_whose_figures_are_right():
+    claim = ClaimFactory(dirty=True)
+    _evidence(claim)
+    claims_recompute(claim_ids=[claim.pk])
+    Claim.objects.filter(pk=claim.pk).update(dirty=True, search_document=None)
+
+    claims_recompute_all()
+
+    claim.refresh_from_db()
+    assert claim.dirty is False and claim.search_document is not None
+
+
+def test_a_full_recompute_leaves_search_documents_unless_asked():
+    # An alias learned after the claim was counted marks nothing stale: only a recompute
+    # that rebuilds search documents finds the claim by it.
+    from entities.models import Alias
+
+    actor = EntityFactory(name="Northern Ports Authority", kind="ORG")
+    claim = ClaimFactory(dirty=True, actor=actor)
+    _evidence(claim)
+    claims_recompute(claim_ids=[claim.pk])
+    Alias.objects.create(entity=actor, surface="Harbourmasters", normalised="harbourmasters")
+    found = lambda: list(Claim.objects.filter(search_document=SearchQuery("harbourmasters", config="english")))  # noqa: E731
+
+    claims_recompute_all()
+    assert found() == []
+
+    assert claims_recompute_all(search_documents=True) == 1
+    assert found() == [claim]
+
+
 def test_a_recompute_that_finds_the_figures_right_writes_nothing():
     right, wrong = ClaimFactory(dirty=True), ClaimFactory(dirty=True)
     _evidence(right)
@@ -262,6 +293,10 @@ def test_the_recompute_command_counts_stale_claims_or_with_all_every_claim():
     call_command("recompute", "--all", stdout=out)
     assert Claim.objects.get(pk=wrong.pk).article_count == 1
     assert Claim.objects.get(pk=stale.pk).article_count == 1
+
+    Claim.objects.filter(pk=wrong.pk).update(search_document=None)
+    call_command("recompute", "--all", "--search-documents", stdout=out)
+    assert Claim.objects.get(pk=wrong.pk).search_document is not None
 
 
 def test_it_recomputes_many_claims_in_a_constant_number_of_queries(django_assert_max_num_queries):

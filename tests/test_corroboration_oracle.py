@@ -12,6 +12,7 @@ import random
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.db.models import Case, Count, Exists, F, Max, Min, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat
 
@@ -25,6 +26,7 @@ from claims.corroboration import (
     _leads_its_article,
     _text,
     claims_recompute,
+    claims_recompute_all,
     live_evidence,
 )
 from claims.models import Claim, Evidence, Stance
@@ -207,6 +209,53 @@ def test_the_set_based_recompute_counts_what_the_per_claim_subqueries_counted(se
     for pk in set(ids) - emptied:
         assert actual[pk] == expected[pk], f"claim {pk}"
     assert not Claim.objects.filter(pk__in=ids, dirty=True).exists()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_full_recompute_finds_and_mends_every_wrong_figure(seed):
+    """``claims_recompute_all`` checks figures with a statement of its own: it must count as the recompute does."""
+    ids = _corpus(seed)
+    emptied = set(Claim.objects.filter(pk__in=ids, evidence__isnull=True).values_list("pk", flat=True))
+    _oracle_recompute(ids)
+    expected = _figures(ids)
+    claims_recompute(claim_ids=ids)
+    kept = sorted(set(ids) - emptied)
+    # Half the claims with every figure and the status wrong, none of them marked stale;
+    # their search documents are right and stay so.
+    Claim.objects.filter(pk__in=kept[::2]).update(
+        **{name: 97 for name in ORACLE_FIGURES if name.endswith("_count")},
+        first_seen=dt.date(1999, 1, 1), last_seen=None, status=Claim.Status.CONTESTED,
+    )
+    # One figure wrong at a time, each on its own claim, so no comparison hides behind another.
+    fields = [*ORACLE_FIGURES, "status"]
+    assert len(kept[1::2]) >= len(fields)
+    for pk, field in zip(kept[1::2], fields):
+        if field == "status":
+            wrong = next(status for status in Claim.Status if status != expected[pk]["status"])
+        else:
+            wrong = dt.date(1999, 1, 1) if field.endswith("_seen") else 97
+        Claim.objects.filter(pk=pk).update(**{field: wrong})
+
+    assert claims_recompute_all() == len(kept)
+
+    actual = _figures(ids)
+    for pk in kept:
+        assert actual[pk] == expected[pk], f"claim {pk}"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_full_recompute_finds_nothing_to_recompute_after_the_recompute(seed):
+    """Its check counts exactly as the recompute does: after one, it finds no claim to recompute."""
+    ids = _corpus(seed)
+    claims_recompute(claim_ids=ids)
+    versions = lambda: dict(Claim.objects.extra(select={"version": "xmin::text"}).values_list("pk", "version"))  # noqa: E731
+    before = versions()
+
+    with CaptureQueriesContext(connection) as queries:
+        claims_recompute_all()
+
+    assert not [query for query in queries if "UPDATE claims_claim" in query["sql"]]
+    assert versions() == before
 
 
 def test_the_corpus_is_varied_enough_to_tell():
