@@ -19,17 +19,21 @@ def opens_with_dateline(token: Token) -> bool:
     A city the tagger (or a name learned from another article) took for an organisation still
     opens a dateline when it is a city's name: "Hyderabad, March 3, 2026 - Acme Ltd today
     announced" is a press release filed from Hyderabad, not a statement by "Hyderabad"."""
-    start = token.left_edge.idx
-    line_start = start == 0 or doc_text(token.doc)[start - 1] == "\n"
     following = token.doc[token.i + 1 : token.i + 5]
-    place = token.ent_type_ in ("GPE", "LOC", "") or is_city_name(_name_at(token))
-    return line_start and place and any(t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following)
+    if not any(t.ent_type_ == "DATE" or is_dateline_mark(t) for t in following):
+        return False
+    start = token.left_edge.idx
+    if not (start == 0 or doc_text(token.doc)[start - 1] == "\n"):
+        return False
+    return token.ent_type_ in ("GPE", "LOC", "") or is_city_name(_name_at(token))
 
 
 def _name_at(token: Token) -> str:
     """The whole name an entity opening at ``token`` spans ("Sao Paulo"), else the word."""
-    entity = next((e for e in token.doc.ents if e.start == token.i), None)
-    return entity.text if entity is not None else token.text
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[token.i : end].text
 
 
 def dateline_end(words: Span) -> Token | None:
