@@ -109,6 +109,9 @@ def _misparsed_subject(subject: Token) -> Token:
         mark = dateline_end(subject.doc[subject.i : named.i + 1]) if named is not None else None
         if mark is not None and mark.i < named.i:
             return named
+    after_dateline = _name_after_dateline(subject)
+    if after_dateline is not None:
+        return after_dateline
     if subject.ent_type_ in ("DATE", "TIME") and not list(subject.children):
         before = _phrase_before(subject)
         if before is not None and before.pos_ in ("PROPN", "NOUN"):
@@ -120,6 +123,20 @@ def _misparsed_subject(subject: Token) -> Token:
         if people:
             return people[-1]
     return subject
+
+
+def _name_after_dateline(subject: Token) -> Token | None:
+    """ "DURBAN, Nov 17 (Reuters) - South Africa's Dock Workers' Union on Tuesday renewed ...": the
+    parser makes a word of the dateline (the date, the credit) the verb's subject and hangs the
+    name after the dash on it; the subject is the noun phrase after the dash."""
+    sent = subject.sent
+    mark = dateline_end(sent)
+    if mark is None or subject.i >= mark.i or subject.head.i <= mark.i:
+        return None
+    return next(
+        (t for t in subject.doc[mark.i + 1 : subject.head.i] if t.head.i <= mark.i and t.pos_ in ("PROPN", "NOUN")),
+        None,
+    )
 
 
 def _conjoined_to_opening_place(verb: Token) -> Token | None:

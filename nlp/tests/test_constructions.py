@@ -1417,3 +1417,12 @@ def test_a_demand_that_someone_be_freed_is_about_them_and_asked_of_whoever_holds
 def test_a_passive_of_an_act_no_demand_names_is_still_no_demand(extractor):
     said = '"Jonas Kalns must be held to account," Latvian Foreign Minister Lena Morck said.'
     assert [e for e in extractor.analyse(_HELD + said).extractions if e.kind == DEMAND] == []
+
+
+def test_the_name_after_a_wire_dateline_is_the_subject_not_the_date_or_the_credit(extractor):
+    # The parser makes "Nov" the subject and hangs the union on "(Reuters)" as its apposition.
+    text = ("DURBAN, Nov 17 (Reuters) - South Africa's Port and Dock Workers' Union (PADWU) on Tuesday renewed its "
+            "demand for a 2,500 rand monthly housing allowance for port workers and gave the state-owned Eastern "
+            "Ports Company (EPC) 14 days to agree to it or face a new strike.")
+    makers = {e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND}
+    assert makers == {"Port and Dock Workers' Union"}, makers
