@@ -90,6 +90,11 @@ def _wait_for_idle_worker(timeout: float = 30) -> None:
     )
 
 
+# Whether the session's worker is running: once a test has started it, it consumes every task any
+# later test enqueues, whether or not that test asked for a worker.
+_session_worker_running = threading.Event()
+
+
 @pytest.fixture(scope="session")
 def celery_session_worker(
     django_db_setup: None, django_db_blocker: Any
@@ -108,9 +113,32 @@ def celery_session_worker(
         shutdown_timeout=30,
         loglevel="WARNING",
     ) as worker:
+        _session_worker_running.set()
         yield worker
+        _session_worker_running.clear()
     task_postrun.disconnect(_close_worker_thread_connections)
     _delete_session_keys()
+
+
+@pytest.fixture(autouse=True)
+def _no_task_outlives_a_transactional_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Before a transactional test's tables are flushed, let the session's worker go idle.
+
+    A test that commits and runs a task eagerly (``task.apply()``) enqueues the recomputes its
+    commit asks for; if an earlier test started the session's worker, that worker runs them
+    while pytest-django truncates every table, and the two deadlock (seen in CI on
+    ``test_a_message_for_an_article_already_read_reads_nothing_and_dirties_nothing``).
+    The database helper is set up first, so this teardown runs before its flush.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if not transactional:
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    yield
+    if _session_worker_running.is_set():
+        _wait_for_idle_worker()
 
 
 @pytest.fixture
