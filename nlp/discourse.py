@@ -101,14 +101,9 @@ def _misparsed_subject(subject: Token) -> Token:
       before it is (brackets after the name skipped).
     - "In Tresk, Ana Lee, a deckhand, said ...": the place after a preposition left without
       its object is that object, and the person conjoined to it is the subject.
-    - "Hyderabad, March 3, 2026 - Acme Ltd today announced ...": the parser makes the dateline's
-      place the subject and the name after the dash its apposition; the name is the subject.
+    - "Hyderabad, March 3, 2026 - Acme Ltd today announced ...", "DURBAN, Nov 17 (Reuters) - The
+      union renewed ...": a word of the dateline is no subject; the name after its dash is.
     """
-    if opens_with_dateline(subject):
-        named = next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i + 1), None)
-        mark = dateline_end(subject.doc[subject.i : named.i + 1]) if named is not None else None
-        if mark is not None and mark.i < named.i:
-            return named
     after_dateline = _name_after_dateline(subject)
     if after_dateline is not None:
         return after_dateline
