@@ -340,6 +340,8 @@ class Discourse:
                     return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
         if noun not in _GENERIC_ORGANISATION_NOUNS:
             return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            return None  # "the movements of children", "the group of experts": not a body named before
         # "Zenda Mining said ... The company said": the organisation last acting as a subject.
         # Only for a subject: an object ("urged the company") is rarely the one who urged.
         searched, found = self._subject_in_focus(token) if token.dep_ in SUBJECT_DEPS else (False, None)
