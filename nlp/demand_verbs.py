@@ -43,7 +43,7 @@ def demands_from(trigger: Token, disc: Discourse) -> list[Extraction]:
 def _joint_makers_demands(found: list[Extraction], trigger: Token, disc: Discourse) -> list[Extraction]:
     """ "The nurses' union and the town's mayor have demanded that ...", "Germany, France and the
     Commission urged ...": each party listed makes the demand."""
-    if not found or any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+    if not found or _is_passive(trigger):
         return []
     joint = []
     for subject in _subjects(trigger):
@@ -64,7 +64,7 @@ def _joint_makers_demands(found: list[Extraction], trigger: Token, disc: Discour
 
 def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]:
     lemma = trigger.lemma_.lower()
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+    passive = _is_passive(trigger)
     subjects = [agent_of(trigger)] if passive else _subjects(trigger)
     obj = _child(trigger, "dobj")
     if passive:
@@ -96,7 +96,7 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
         # "demanded that Jonas Kalns be released": who is released is what the demand is about; it
         # is asked of whoever holds him (a "by"-phrase, else the party the article makes the maker's
         # counterpart), not of him.
-        target = party_ref(agent_of(action) if _is_passive_clause(action) else subject_of(action), disc)
+        target = party_ref(agent_of(action) if _is_passive(action) else subject_of(action), disc)
         return _finished(_one_per_action(trigger, action, actor, target, disc), trigger, disc, voice=voice)
     if kind == "infinitive":
         own_subject = next((c for c in action.children if c.dep_ == "nsubj"), None)
@@ -141,7 +141,7 @@ def _act_expected_of(action: Token, obj: Token | None, disc: Discourse) -> bool:
     (``is_act_owed_to_a_party``: the maker's counterpart, filled in later)."""
     if is_act_owed_to_a_party(action, disc):
         return True
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in action.children)
+    passive = _is_passive(action)
     party = obj if obj is not None else next((c for c in action.children if c.dep_ == "nsubj"), None)
     return (
         action.pos_ == "VERB" and not passive and predicates.is_known_verb(action)
@@ -194,8 +194,8 @@ def _written_to(trigger: Token, disc: Discourse) -> ActorRef | None:
     return party_ref(_child(to, "pobj"), disc) if to is not None else None
 
 
-def _is_passive_clause(action: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in action.children)
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _that_clause(trigger: Token, lemma: str) -> tuple[str, Token] | None:
