@@ -27,10 +27,12 @@ from .actor_words import (
     ORG_MODIFIERS,
     BODY_NAME_ENDINGS,
     ORG_NOUNS,
+    ORGANISATION_ROLES,
     PERSON_TITLES,
     PLACE_NOUNS,
     POSSESSIVE,
     RELAYING_VERBS,
+    ROLE_QUALIFIERS,
     is_organisation_ending,
 )
 from .aliases import Declaration
@@ -97,6 +99,28 @@ def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def names_the_body_of_a_role(doc: Doc, start: int, end: int) -> bool:
+    """ "Veltrix chief executive Anna Morvay", "SKM managing director Chen Li": a name written
+    just before a role that speaks for a body, with a person's name after the role, is the body.
+
+    Not for a name the model took for a person: "Putin spokesman X" is the spokesman of a
+    person. A state's name in that place is decided by the reference data before any cue.
+    """
+    i, saw_role = end, False
+    while i < min(len(doc), end + 4):
+        if doc[i].lower_ in ORGANISATION_ROLES:
+            saw_role = True
+        elif doc[i].lower_ not in ROLE_QUALIFIERS:
+            break
+        i += 1
+    return saw_role and i < len(doc) and doc[i].ent_type_ == "PERSON"
+
+
+def _is_acronym(text: str) -> bool:
+    """ "SPLA", "KCMA": capitals only; a person's name is not written so in running text."""
+    return len(text) >= 3 and text.isupper() and text.isalpha()
+
+
 def _has_locative_cue(doc: Doc, start: int, end: int) -> bool:
     """ "near Goma", "fled to Goma", "arrived in Goma": the name of a place."""
     root = doc[start:end].root
@@ -150,6 +174,10 @@ def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
         return "ORG"  # "the Port of Zenda Authority": a body, though named after a place
     if has_facility_cue(doc, cand.start, cand.end):
         return "FAC"
+    if (cand.label != "PERSON" or _is_acronym(cand.span(doc).text)) and names_the_body_of_a_role(
+        doc, cand.start, cand.end
+    ):
+        return "ORG"
     if _has_place_cue(doc, cand.start):
         return "GPE"
     if (

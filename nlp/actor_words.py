@@ -168,6 +168,17 @@ ORG_NAME_ENDINGS = {
     "partners", "capital", "industries", "systems", "technologies", "labs", "brigade", "brigades",
     "terminals", "shipping", "logistics", "mining", "materials", "pharmaceuticals", "foods",
 }
+# Roles that make a person act for the organisation named with them. Deliberately
+# not "member", "analyst", "lawyer", "adviser": they work at or for it but do not speak for it.
+ORGANISATION_ROLES = {
+    "leader", "head", "chief", "chairman", "chairwoman", "chair", "chairperson", "president",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "negotiator", "commander",
+    "director", "executive", "ceo", "founder", "cofounder", "co-founder", "coordinator",
+    "convenor", "convener", "boss", "representative", "envoy",
+}
+# Words that qualify such a role without changing whose it is ("deputy general secretary",
+# "acting chief executive", "managing director").
+ROLE_QUALIFIERS = {"deputy", "vice", "acting", "interim", "general", "managing", "executive", "chief", "senior", "press"}
 # People named by what they do at an organisation ("analysts at X", "a spokeswoman for X").
 ROLE_NOUNS = {
     "analyst", "analysts", "economist", "economists", "researcher", "researchers", "strategist",

@@ -47,6 +47,7 @@ from .missed_names import (
     find_variant_repeats,
     initialism_candidates,
     repeat_forms,
+    role_holder_organisation_candidates,
     role_organisation_candidates,
     subject_organisation_candidates,
     titled_person_candidates,
@@ -95,6 +96,7 @@ class ActorIndex:
         cands = without_overlaps(cands + company_short_name_candidates(doc, cands, skip))
         cands = without_overlaps(cands + subject_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + role_organisation_candidates(doc, cands, skip))
+        cands = without_overlaps(cands + role_holder_organisation_candidates(doc, cands, skip))
         cands = without_overlaps(cands + initialism_candidates(doc, cands, skip))
         keys, labels = resolve_keys(doc, cands, decls)
         self._labels = labels
@@ -216,8 +218,15 @@ class ActorIndex:
 
     def state_of(self, key: str) -> str | None:
         """The state an actor acts for, from the article's affiliations (not an organisation it acts for)."""
+        return self._affiliated(key, "GPE")
+
+    def organisation_of(self, key: str) -> str | None:
+        """The organisation a person leads or speaks for, from the article's affiliations."""
+        return self._affiliated(key, "ORG")
+
+    def _affiliated(self, key: str, label: str) -> str | None:
         for affiliation in self.affiliations:
-            if affiliation.member == key and affiliation.label == "GPE":
+            if affiliation.member == key and affiliation.label == label:
                 return affiliation.state
         return None
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actor_words import NOT_CURRENT, PERSON_TITLES, POSSESSIVE
+from .actor_words import NOT_CURRENT, ORGANISATION_ROLES, PERSON_TITLES, POSSESSIVE, ROLE_QUALIFIERS
 from .datelines import dateline_end, is_dateline_mark
 from .metonymy import _state_of_modifier_word, state_at
 from .states import state_of_place
@@ -260,14 +260,6 @@ def _state_word(token: Token, by_token: Mapping[int, Mention]) -> str | None:
 
 # --- A person who leads or speaks for an organisation ---------------------------------
 
-# Roles that make a person act for the organisation named with them. Deliberately
-# not "member", "analyst", "lawyer", "adviser": they work at or for it but do not speak for it.
-ORGANISATION_ROLES = {
-    "leader", "head", "chief", "chairman", "chairwoman", "chair", "chairperson", "president",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "negotiator", "commander",
-    "director", "executive", "ceo", "founder", "cofounder", "co-founder", "coordinator",
-    "convenor", "convener", "boss", "representative", "envoy",
-}
 # Verbs of a relative clause that make the subject lead the organisation ("X, who heads ORG").
 LEADING_VERBS = {"head", "lead", "chair", "run", "direct", "command", "represent", "coordinate", "found"}
 # Words that may stand between an organisation and a role before a name
@@ -386,6 +378,7 @@ def _organisation_before_title(
             or token.text == "," and i == span.start - 1
             or token.pos_ in {"ADJ", "NOUN", "PROPN"}
             or token.tag_ == "VBG" and token.dep_ == "amod"  # "managing director"
+            or low in ROLE_QUALIFIERS  # however the parser tags "managing" or "acting"
             or low in _NAME_INTRODUCERS
             or low in PERSON_TITLES
         ):

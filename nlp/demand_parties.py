@@ -689,10 +689,18 @@ def _words_in_name(words: set[str], name: str) -> bool:
     return all(any(name_word_holds(n, w) for n in name_words) for w in words)
 
 
+# Nouns that name a body as well as a person's post ("the council's head" is a person; "the
+# Council" a body): never "minister" or "spokesman".
+_BODY_AND_TITLE_NOUNS = frozenset({"representative", "chair", "head"})
+
+
 def _organisations_called(noun: str, token: Token, disc: Discourse) -> list[Mention]:
     """Organisations set beside the same noun elsewhere in the article: "the Dokbond union",
     "the dockworkers' union Dokbond", "Dokbond, the union". Not in a "Read more" line or a caption:
-    another story's "Drug Price Regulator" is not this one's regulator."""
+    another story's "Drug Price Regulator" is not this one's regulator. Nor a person's title:
+    "Health Minister Ana Ruiz" makes no body called "Health" of "the minister"."""
+    if noun in PERSON_TITLES and noun not in _BODY_AND_TITLE_NOUNS:
+        return []
     found = []
     for other in token.doc:
         # A word of a name is not a noun set beside one ("European Union Aviation Safety Agency").

@@ -444,6 +444,8 @@ def _infinitive_after(phrase: Token) -> Token | None:
 def _nominal_object(trigger: Token, obj: Token | None, lemma: str) -> tuple[str, Token] | None:
     if obj is None or lemma == "call" or not (obj.pos_ in ("NOUN", "PROPN") or _is_amount(obj)):
         return None
+    if lemma == "appeal":
+        return None  # "will appeal the fine": a decision challenged, not a thing asked for ("appeal for")
     obj = _what_the_amount_is_for(obj) or obj
     if obj.pos_ == "PROPN" and not predicates.is_known_noun(obj):
         return None  # "pressed the capital" alone names a target, not a demand

@@ -618,9 +618,14 @@ class Discourse:
         return ActorRef(ref.text, state, "GPE", ref.start, ref.end)
 
     def state_or_key(self, ref: ActorRef | None) -> str | None:
-        """The state an actor acts for, else the actor's own key."""
+        """The side an actor is on: the state it acts for, else the organisation a person leads or
+        speaks for (and that organisation's state), else the actor's own key. "SPLA president X"
+        asks nothing of SPLA, and is on SPLA's side against whoever SPLA is against."""
         if ref is None:
             return None
+        organisation = self.actors.organisation_of(ref.key)
+        if organisation is not None and self.actors.state_of(ref.key) is None:
+            return self.actors.state_of(organisation) or organisation
         return self.actors.state_of(ref.key) or ref.key
 
 

@@ -22,8 +22,17 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from . import states
-from .actor_kinds import has_facility_cue, has_org_name_ending
-from .actor_words import MINISTRY_SUBJECTS, ORG_NAME_ENDINGS, PERSON_TITLES, ROLE_NOUNS, TITLE_WORDS
+from .actor_kinds import has_facility_cue, has_org_name_ending, names_the_body_of_a_role
+from .actor_words import (
+    MINISTRY_SUBJECTS,
+    ORG_NAME_ENDINGS,
+    ORGANISATION_ROLES,
+    PERSON_TITLES,
+    ROLE_NOUNS,
+    ROLE_QUALIFIERS,
+    TITLE_WORDS,
+    is_generic_body_word,
+)
 from .aliases import (
     Declaration,
     NameSpan,
@@ -282,6 +291,35 @@ def role_organisation_candidates(
         while end < len(doc) and end not in taken and _is_missed_name_word(doc[end]):
             end += 1
         if end == start or overlaps(doc[start].idx, doc[end - 1].idx + 1, skip):
+            continue
+        extra.append(Candidate(start, end, "ORG", found_by="cue"))
+        taken.update(range(start, end))
+    return extra
+
+
+def role_holder_organisation_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """A capitalised name the model missed just before a role that speaks for a body and a
+    person's name ("SKM managing director Chen Li", "Havenbond chairman Kees Maas"): the
+    organisation the person leads or speaks for. Not a bare word for a body ("Union president
+    X": which union is affiliations.py's to say)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for token in doc:
+        end = token.i + 1
+        if end >= len(doc) or end in taken or not names_the_body_of_a_role(doc, token.i + 1, token.i + 1):
+            continue
+        if doc[end].lower_ not in ORGANISATION_ROLES | ROLE_QUALIFIERS:
+            continue
+        start = end
+        while start > 0 and start - 1 not in taken and (
+            _is_missed_name_word(doc[start - 1]) or _is_acronym_word(doc[start - 1])
+        ):
+            start -= 1
+        if start == end or is_generic_body_word(doc[start:end].text):
+            continue
+        if overlaps(doc[start].idx, doc[end - 1].idx + 1, skip):
             continue
         extra.append(Candidate(start, end, "ORG", found_by="cue"))
         taken.update(range(start, end))

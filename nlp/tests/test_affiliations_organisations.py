@@ -126,3 +126,16 @@ def _states(nlp, text: str) -> dict[str, str]:
 def test_a_state_before_a_portfolio_of_two_fields_beats_the_dateline(nlp):
     text = "BRUSSELS (AFP) - Denmark's Fisheries and Oceans Minister Ragna Holm said on Monday that talks would resume."
     assert _states(nlp, text).get("Ragna Holm") == "Denmark"
+
+
+def test_a_name_the_model_took_for_a_place_before_a_role_and_a_person_is_their_organisation(nlp):
+    # The small model tags the unknown company as a place; the role between it and a person's name
+    # says it is a body the person speaks for.
+    text = "Veltrix chief executive Anna Morvay said the company would appeal the fine."
+    assert _organisations(nlp, text) == {"Anna Morvay": "Veltrix"}
+
+
+def test_a_name_the_model_missed_before_a_role_and_a_person_is_their_organisation(nlp):
+    text = "SKM managing director Chen Zhiyuan told reporters the company had always respected the law."
+    assert _organisations(nlp, text) == {"Chen Zhiyuan": "SKM"}
+

@@ -88,3 +88,18 @@ def test_a_bodys_unnamed_addressee_is_a_body_not_a_person_it_is_linked_to(extrac
         "The Velland Dockers Union said the strike would go on."
     )
     assert ("Velland Dockers Union", "Tallis Port Company", "say") in found(extractor, text, STATEMENT)
+
+
+def test_a_person_who_speaks_for_a_body_asks_nothing_of_that_body(extractor):
+    # Her union is her own side: an unnamed addressee is never it.
+    text = ('"We call on the authority to revoke this waiver now," SPLA president Ines Valadao said '
+            "at a news conference in Velmar.")
+    assert found(extractor, text, DEMAND) == [("Ines Valadao", None, "revoke")]
+
+
+def test_the_minister_is_the_person_titled_so_not_a_body_named_after_the_portfolio(extractor):
+    text = ("Nurses will strike after the Ministry of Health let the union's deadline pass. "
+            '"We gave the minister two weeks and she gave us nothing," said Bronwen Tally, the union\'s leader. '
+            "Health Minister Catherine Ellory called the strike unjustified.")
+    targets = {target for _, target, _ in found(extractor, text, STATEMENT)}
+    assert "Health" not in targets

@@ -113,3 +113,10 @@ def test_wanting_to_do_something_oneself_is_not_a_demand(extractor):
 
 def test_being_asked_about_something_is_not_a_demand(extractor):
     assert demands(extractor, "The minister was asked about the budget at a press conference.") == []
+
+
+def test_appealing_a_decision_asks_for_nothing():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Veltrix chief executive Anna Morvay said the company would appeal the fine.")
+    assert [e for e in analysis.extractions if e.kind == DEMAND] == []
