@@ -179,6 +179,11 @@ ORGANISATION_ROLES = {
 # Words that qualify such a role without changing whose it is ("deputy general secretary",
 # "acting chief executive", "managing director").
 ROLE_QUALIFIERS = {"deputy", "vice", "acting", "interim", "general", "managing", "executive", "chief", "senior", "press"}
+# Nouns with which an article refers back to an organisation it has just named.
+GENERIC_ORGANISATION_NOUNS = frozenset({
+    "group", "organisation", "organization", "company", "firm", "watchdog", "charity",
+    "body", "association", "agency", "network", "coalition", "alliance", "movement", "outlet",
+})
 # People named by what they do at an organisation ("analysts at X", "a spokeswoman for X").
 ROLE_NOUNS = {
     "analyst", "analysts", "economist", "economists", "researcher", "researchers", "strategist",

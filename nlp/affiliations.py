@@ -20,7 +20,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .actor_words import NOT_CURRENT, ORGANISATION_ROLES, PERSON_TITLES, POSSESSIVE, ROLE_QUALIFIERS
+from .actor_words import (
+    GENERIC_ORGANISATION_NOUNS,
+    NOT_CURRENT,
+    ORGANISATION_ROLES,
+    PERSON_TITLES,
+    POSSESSIVE,
+    ROLE_QUALIFIERS,
+)
 from .datelines import dateline_end, is_dateline_mark
 from .metonymy import _state_of_modifier_word, state_at
 from .states import state_of_place
@@ -288,7 +295,7 @@ def _with_unlabelled_organisations(
         if token.text in names and token.pos_ == "PROPN":
             extra[token.i] = replace(names[token.text], start=token.idx, end=token.idx + len(token.text))
         elif _refers_to_an_organisation(token):
-            named = _organisation_named_before(token, organisations)
+            named = _organisation_named_before(token, organisations) or _organisation_last_named(token, organisations)
             if named is not None:
                 extra[token.i] = replace(named, start=token.idx, end=token.idx + len(token.text))
     return {**by_token, **extra} if extra else by_token
@@ -316,6 +323,28 @@ def _organisation_named_before(token: Token, organisations: Sequence[Mention]) -
         if m.end <= token.idx and " " in m.text and m.text.split()[-1].lower() in {token.lower_, token.lemma_}
     ]
     return max(earlier, key=lambda m: m.end) if earlier else None
+
+
+def _organisation_last_named(token: Token, organisations: Sequence[Mention]) -> Mention | None:
+    """ "X, the company's chief executive", "the group's spokeswoman, X": a common noun for any
+    body is the organisation named last before it (within about a hundred words), unless that
+    one was only credited or told ("told Reuters", "according to Reuters")."""
+    if token.lemma_.lower() not in GENERIC_ORGANISATION_NOUNS:
+        return None
+    doc = token.doc
+    earlier = []
+    for mention in organisations:
+        if mention.end > token.idx or token.idx - mention.end > 600:
+            continue
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is not None and first.start > 0 and doc[first.start - 1].lower_ in _CREDITING_WORDS:
+            continue
+        earlier.append(mention)
+    return max(earlier, key=lambda m: m.end) if earlier else None
+
+
+# Words just before an outlet only credited or spoken to: "told Reuters", "according to AFP".
+_CREDITING_WORDS = frozenset({"told", "tells", "to", "via"})
 
 
 def _organisation_of_person(

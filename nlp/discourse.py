@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorIndex
-from .actor_words import GENERIC_BODY_WORDS, TRANSLATED_BODY_NOUNS
+from .actor_words import GENERIC_BODY_WORDS, GENERIC_ORGANISATION_NOUNS, TRANSLATED_BODY_NOUNS
 from .datelines import dateline_end, is_dateline, is_dateline_mark, opens_with_dateline
 from .model import doc_text
 from .normalise import strip_diacritics
@@ -338,7 +338,7 @@ class Discourse:
                 heads = heads_of(mention.key) | heads_of(mention.text)
                 if any(name_word_holds(head, w) for head in heads for w in (noun, token.lower_)):
                     return ActorRef(token.text, mention.key, mention.label, token.idx, token.idx + len(token.text))
-        if noun not in _GENERIC_ORGANISATION_NOUNS:
+        if noun not in GENERIC_ORGANISATION_NOUNS:
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             return None  # "the movements of children", "the group of experts": not a body named before
@@ -757,11 +757,6 @@ def _may_be_a_company(mention: Mention) -> bool:
     return not words & _NOT_COMPANY_WORDS
 
 
-# Nouns with which an article refers back to an organisation it has just named.
-_GENERIC_ORGANISATION_NOUNS = frozenset({
-    "group", "organisation", "organization", "company", "firm", "watchdog", "charity",
-    "body", "association", "agency", "network", "coalition", "alliance", "movement", "outlet",
-})
 
 # Nouns for people or bodies that speak for an actor named in a modifier:
 # "White House spokesman", "Chadian officials", "the Norwayn side".

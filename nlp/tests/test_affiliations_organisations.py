@@ -139,3 +139,20 @@ def test_a_name_the_model_missed_before_a_role_and_a_person_is_their_organisatio
     text = "SKM managing director Chen Zhiyuan told reporters the company had always respected the law."
     assert _organisations(nlp, text) == {"Chen Zhiyuan": "SKM"}
 
+
+
+def test_the_companys_role_in_apposition_is_held_in_the_company_named_last(nlp):
+    text = ('Brenmoor Metals rejected the claim. "The tax had been paid," Petr Hal, the company\'s spokesman, '
+            "told Reuters.")
+    assert _organisations(nlp, text) == {"Petr Hal": "Brenmoor Metals"}
+
+
+def test_the_groups_role_before_the_name_is_held_in_the_organisation_named_last(nlp):
+    text = "The Collectif Norvane has filed a complaint. The group's spokeswoman Noemie Kadar said the data was still held."
+    assert _organisations(nlp, text) == {"Noemie Kadar": "Collectif Norvane"}
+
+
+def test_an_outlet_only_told_is_not_the_company_meant(nlp):
+    text = ('Petr Hal told Reuters on Monday that the tax had been paid. "We owe nothing," said Anna Morvay, '
+            "the company's chief executive.")
+    assert "Anna Morvay" not in _organisations(nlp, text)
