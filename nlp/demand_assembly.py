@@ -28,9 +28,9 @@ from .discourse import (
     Discourse,
     is_negated,
 )
-from .stance import stance_of
+from .stance import decide, read_signals, stance_of
 from .states import state_named, state_of_demonym
-from .types import ASSERTED, DEMAND, DENIED, ActorRef, Extraction
+from .types import ASSERTED, DEMAND, DENIED, NO_COMMENT, ActorRef, Extraction
 
 
 # Demanded acts that the one they concern must perform: "the resignation of X", "an apology by X".
@@ -51,6 +51,14 @@ def _cue(trigger: Token) -> str:
     return f"{lemma} {particles[0]}" if particles and lemma in ("call", "press", "push", "ask", "appeal", "insist", "lobby") else lemma
 
 
+def _stance_of_a_topic_not_commented_on(noun: Token, disc: Discourse):
+    """ "X declined to comment on the request from Y to ...": the refusal is X's answer to Y's
+    demand, which the sentence reports as made; the demand's stance is the report's."""
+    signals = read_signals(noun, disc)
+    signals.refused = False
+    return decide(signals)
+
+
 def _finished(
     extractions: list[Extraction], trigger: Token, disc: Discourse, *, voice: Token | None = None
 ) -> list[Extraction]:
@@ -60,6 +68,8 @@ def _finished(
     that Y explain ... and called on Y to apologise" is reported as "demanded" is."""
     kept = []
     stance = stance_of(voice if voice is not None else trigger, disc)
+    if stance.stance == NO_COMMENT and trigger.pos_ == "NOUN":
+        stance = _stance_of_a_topic_not_commented_on(trigger, disc)
     for extraction in extractions:
         if _goes_on(trigger, extraction.actor):
             # "The union is pressing X for Y. It also wants Z to ...": "also" carries on the last

@@ -15,7 +15,7 @@ from .demand_linear import _linear_reading
 from .demand_parties import _subjects, party_ref, party_ref_any
 from .demand_readers import _child, _own_subject, _prep
 from .demand_verbs import is_for_infinitive
-from .demand_words import ANSWERING_VERBS, MAKING_VERBS, RENEWING_VERBS
+from .demand_words import ANSWERING_VERBS, MAKING_VERBS, RECEIVING_VERBS, RENEWING_VERBS
 from .discourse import Discourse, subject_of
 from .states import state_of_demonym
 from .types import DEMAND, ActorRef, Extraction
@@ -30,9 +30,13 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
     renewing = _renewing_verb(noun)
     if complement is None and renewing is not None:
         return _renewal_of_earlier(noun, actor or party_ref_any(_subjects(renewing), disc), disc)
-    if actor is None or complement is None:
+    if complement is None:
         return []
     kind, action = complement
+    if actor is None and kind in ("clause", "infinitive"):
+        actor = _maker_from(noun, disc)  # "calls from X to ...": the thing asked is not "from X"
+    if actor is None:
+        return []
     by = _child(_prep(noun, "by"), "pobj")
     # "the call by X on Y to ...": the parser may hang "on Y" on X.
     on = _prep(noun, "on") or (_prep(by, "on") if by is not None else None)
@@ -48,7 +52,10 @@ def nominal_demands(noun: Token, disc: Discourse) -> list[Extraction]:
             # "rejected Norway's demand that it stop ...": "it" is the party answering.
             target = on_target or answerer
         else:
-            target = on_target or party_ref(addressee, disc) or _for_party(noun, action, disc) or recipient
+            target = (
+                on_target or party_ref(addressee, disc) or _for_party(noun, action, disc) or recipient
+                or _receiving_party(noun, disc)
+            )
         # "its request that Y return the wreckage and grant experts access": two things asked.
         actions = coordinated_actions(action)
         found = []
@@ -114,6 +121,23 @@ def _addressed_with(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or with_.lower_ != "with" or with_.head.pos_ != "VERB":
         return None
     return with_.head if with_.head.lemma_.lower() in _ADDRESSING_VERBS else None
+
+
+def _maker_from(noun: Token, disc: Discourse) -> ActorRef | None:
+    """ "calls from Kestria to hand him over", "a request from the ministry that ...": the maker."""
+    from_ = _prep(noun, "from")
+    return party_ref(_child(from_, "pobj"), disc) if from_ is not None else None
+
+
+def _receiving_party(noun: Token, disc: Discourse) -> ActorRef | None:
+    """Who is asked, when the sentence says who receives the demand: the subject of "faces calls
+    ...", "received a request ...", "came (or is) under pressure ..."."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "under":
+        head = head.head
+    elif noun.dep_ != "dobj" or head.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    return party_ref_any(_subjects(head), disc) if head.pos_ in ("VERB", "AUX") else None
 
 
 def _answering_party(noun: Token, disc: Discourse) -> ActorRef | None:
@@ -222,11 +246,14 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     for child in noun.children:
         if child.i > noun.i and is_for_infinitive(child):
             return "infinitive", child  # "renewed calls for X to release Y"
+        if child.i > noun.i and child.dep_ == "advcl" and child.pos_ == "VERB" and _to_infinitive(child):
+            return "infinitive", child  # "faces calls from X to hand him over", as the parser hangs it
         # A clause opened by "that" as a conjunction is the demand's content even when the parser
         # calls it a relative clause ("the French demand that Velland reduce its quota").
         is_that_clause = child.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
         if (child.dep_ in ("acl", "ccomp") or is_that_clause) and child.pos_ in ("VERB", "AUX"):
             that = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            that = that or _that_taken_for_a_pronoun(child)
             if that is not None and _past_verb_beyond_a_comma(that, child):
                 return "linear", that
             if that is not None:
@@ -260,6 +287,22 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
     if (made_or_answered or owned) and a_thing:
         return "noun", pobj
     return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _that_taken_for_a_pronoun(clause: Token) -> Token | None:
+    """ "refused Kestria's demand that it hand over ...": the parser took "that" for the clause's
+    object. A clause in the base form, or with a modal, is what is demanded, not a relative
+    clause ("the demand that it made last week")."""
+    first = clause.left_edge
+    if first.lower_ != "that" or first.head.i != clause.i or first.dep_ == "mark":
+        return None
+    base_form = clause.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    return first if base_form or modal else None
 
 
 def _past_verb_beyond_a_comma(that: Token, verb: Token) -> bool:

@@ -26,7 +26,10 @@ EXPECTING_VERBS = frozenset({"expect"})
 FOR_PREPOSITIONS = frozenset({"for", "on", "upon"})
 
 # Nouns that name a demand: "its demand that ...", "the call by X on Y to ...".
-DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "plea", "ultimatum", "order"})
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "insistence", "appeal", "plea", "ultimatum", "order", "pressure"})
+# Verbs by which a party is on the receiving end of a demand: "faces calls from X to ...",
+# "received a request from X to ...", "came under pressure from X to ...".
+RECEIVING_VERBS = frozenset({"face", "receive", "get"})
 # Verbs whose subject makes the demand they take as object: "renewed its demand that ...".
 # Of those, the verbs that make it again ("renewed the demand", "repeated its call"): with no
 # content of its own, the noun points back to the demand its maker made before.

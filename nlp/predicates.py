@@ -92,6 +92,13 @@ def verb_phrase(token: Token) -> str:
     """The verb's lemma with its particle ("hand over"), lower-cased."""
     particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
     lemma = token.lemma_.lower()
+    if not particles and not any(c.dep_ == "dobj" for c in token.children):
+        # "demanded that X hand over the businessman": the small model often takes the particle
+        # for a preposition with the object as its own; a known phrasal verb says it is not.
+        particles = [
+            c.lower_ for c in token.children
+            if c.dep_ == "prep" and c.i == token.i + 1 and f"{lemma} {c.lower_}" in _VERBS
+        ]
     return f"{lemma} {particles[0]}" if particles else lemma
 
 

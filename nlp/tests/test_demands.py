@@ -120,3 +120,48 @@ def test_appealing_a_decision_asks_for_nothing():
 
     analysis = Extractor().analyse("Veltrix chief executive Anna Morvay said the company would appeal the fine.")
     assert [e for e in analysis.extractions if e.kind == DEMAND] == []
+
+
+def test_a_phrasal_verb_the_parser_split_keeps_its_particle():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Kestria insisted that Veltria hand over the businessman.")
+    assert [e.predicate for e in analysis.extractions if e.kind == DEMAND] == ["hand over"]
+
+
+def test_a_demand_refused_with_that_taken_for_a_pronoun_is_still_read():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Veltria has refused Kestria's demand that it hand over the businessman.")
+    assert [(e.actor.key, e.target.key) for e in analysis.extractions if e.kind == DEMAND] == [("Kestria", "Veltria")]
+
+
+def test_calls_from_a_party_faced_by_another_are_its_demand_of_that_one():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Veltria faces calls from Kestria to hand over the businessman.")
+    assert [(e.actor.key, e.target.key) for e in analysis.extractions if e.kind == DEMAND] == [("Kestria", "Veltria")]
+
+
+def test_pressure_from_a_party_to_act_is_its_demand():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Veltria came under pressure from Kestria to hand over the businessman.")
+    assert [(e.actor.key, e.target.key) for e in analysis.extractions if e.kind == DEMAND] == [("Kestria", "Veltria")]
+
+
+def test_a_demand_made_is_not_read_from_a_relative_clause():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Veltria rejected the demand that Kestria made last week.")
+    assert [e for e in analysis.extractions if e.kind == DEMAND] == []
+
+
+def test_a_demand_someone_declined_to_comment_on_is_reported_as_made():
+    from nlp import DEMAND, NO_COMMENT, Extractor
+
+    analysis = Extractor().analyse(
+        "Veltrian spokesman Tarvo Linn declined to comment on the request from Kestria to hand over the businessman."
+    )
+    demands = [e for e in analysis.extractions if e.kind == DEMAND]
+    assert [(e.actor.key, e.stance != NO_COMMENT) for e in demands] == [("Kestria", True)]
