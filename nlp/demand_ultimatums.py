@@ -1,7 +1,7 @@
 """Ultimatums: a threat on condition that a party does not act demands that it act.
 
-"Nurses would strike unless the ministry halts the closure", "The union will walk out unless the
-company raises pay", "X threatened to sue unless Y withdrew the licence": whoever threatens demands
+"Nurses would strike unless the ministry halts the closure", "The union will walk out if the
+company does not raise pay", "X threatened to sue unless Y withdrew the licence": whoever threatens demands
 of the party in the unless-clause the act that clause names. The one threatening is the subject of
 the threat when it names a party, else whoever reports the threat ("HNF's leader said nurses would
 strike unless ..."). A condition on what is only foreseen ("prices will rise unless the bank acts")
@@ -23,9 +23,7 @@ _THREATENING_VERBS = frozenset({"threaten", "vow", "warn", "promise", "pledge"})
 
 def ultimatum_demand(condition: Token, disc: Discourse) -> list[Extraction]:
     """The demand an unless-clause on a threat makes, if ``condition`` is such a clause's verb."""
-    if condition.dep_ != "advcl" or condition.pos_ not in ("VERB", "AUX") or is_negated(condition):
-        return []
-    if not any(c.dep_ == "mark" and c.lower_ == "unless" for c in condition.children):
+    if condition.dep_ != "advcl" or condition.pos_ not in ("VERB", "AUX") or not _on_condition_of_not_acting(condition):
         return []
     threat = condition.head
     if not _is_a_threat(threat) or is_negated(threat):
@@ -43,6 +41,12 @@ def ultimatum_demand(condition: Token, disc: Discourse) -> list[Extraction]:
     _fill_from_verb(extraction, condition, disc)
     extraction.cue = "ultimatum"
     return _finished([extraction], threat, disc, voice=voice)
+
+
+def _on_condition_of_not_acting(condition: Token) -> bool:
+    """ "unless Y acts", and the same said otherwise: "if Y does not act"."""
+    marks = {c.lower_ for c in condition.children if c.dep_ == "mark"}
+    return ("unless" in marks and not is_negated(condition)) or ("if" in marks and is_negated(condition))
 
 
 def _is_a_threat(verb: Token) -> bool:

@@ -187,6 +187,11 @@ def _governing_verb(token: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
+def _is_a_condition(verb: Token) -> bool:
+    """ "if Ukraine did not hand him over": a condition put, not a refusal told."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+
+
 def find_refusals(sent: Span, disc: Discourse) -> list[Extraction]:
     """"Sylvania will not hand over X", "refused to extradite X": denied statements of a known action."""
     found = []
@@ -197,7 +202,7 @@ def find_refusals(sent: Span, disc: Discourse) -> list[Extraction]:
         if predicate not in predicates.CONCRETE_DEMANDS:
             continue
         refusing = token.head if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("refuse", "decline") else None
-        if not (is_negated(token) or refusing is not None):
+        if not (is_negated(token) or refusing is not None) or _is_a_condition(token):
             continue
         subject = subject_of(token)
         actor = disc.ref(subject) if subject is not None else None

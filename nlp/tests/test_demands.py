@@ -165,3 +165,14 @@ def test_a_demand_someone_declined_to_comment_on_is_reported_as_made():
     )
     demands = [e for e in analysis.extractions if e.kind == DEMAND]
     assert [(e.actor.key, e.stance != NO_COMMENT) for e in demands] == [("Kestria", True)]
+
+
+def test_a_threat_if_a_party_does_not_act_demands_that_it_act_and_is_no_refusal():
+    from nlp import DEMAND, STATEMENT, Extractor
+
+    analysis = Extractor().analyse(
+        "Poland said it would recall its ambassador if Ukraine did not hand over the businessman by Friday."
+    )
+    demands = [(e.actor.key, e.target.key, e.predicate) for e in analysis.extractions if e.kind == DEMAND]
+    refusals = [e for e in analysis.extractions if e.kind == STATEMENT and e.actor.key == "Ukraine"]
+    assert demands == [("Poland", "Ukraine", "hand over")] and refusals == []
