@@ -156,3 +156,45 @@ def test_an_outlet_only_told_is_not_the_company_meant(nlp):
     text = ('Petr Hal told Reuters on Monday that the tax had been paid. "We owe nothing," said Anna Morvay, '
             "the company's chief executive.")
     assert "Anna Morvay" not in _organisations(nlp, text)
+
+
+def test_a_ministry_whose_name_ends_with_its_state_acts_for_the_state(nlp):
+    text = "The Ministry of Water Resources and Irrigation of the Republic of Kazakhstan said the releases had fallen."
+    assert set(_states(nlp, text).values()) == {"Kazakhstan"}
+
+
+def test_a_ministry_followed_by_of_and_its_state_acts_for_the_state(nlp):
+    text = "The Ministry of Defence of Turkey said the drone had been shot down."
+    assert set(_states(nlp, text).values()) == {"Turkey"}
+
+
+def test_a_coast_guard_named_after_its_state_acts_for_the_state(nlp):
+    text = "The Norwegian Coast Guard said it had boarded the trawler on Tuesday."
+    assert _states(nlp, text) == {"Norwegian Coast Guard": "Norway"}
+
+
+def test_a_ministry_named_without_its_state_in_a_story_filed_from_a_capital_is_that_states(nlp):
+    text = "ANKARA (AA) - The Ministry of Foreign Affairs rejected the statements made by German officials."
+    assert _states(nlp, text) == {"Ministry of Foreign Affairs": "Turkey"}
+
+
+def test_a_ministry_in_a_capital_is_that_states(nlp):
+    text = "Rasmus Holt said the Foreign Office in Berlin had not been answered."
+    assert _states(nlp, text).get("Foreign Office") == "Germany"
+
+
+def test_a_regulator_named_after_a_union_of_states_acts_for_no_state(nlp):
+    text = "The European Union Aviation Safety Agency said it would review the waiver."
+    assert _states(nlp, text) == {}
+
+
+def test_a_department_quoted_further_on_in_a_story_from_a_capital_is_not_that_states(nlp):
+    text = ("OSLO, Jan 15 (Reuters) - Britain demanded that Norway reverse its quota increase.\n\n"
+            "London pressed Oslo to withdraw the increase, the Department for Environment, Food and Rural "
+            "Affairs said in a statement.")
+    assert "Norway" not in _states(nlp, text).values()
+
+
+def test_a_liberation_army_is_no_states(nlp):
+    text = "BOGOTA, May 2 (AP) - The National Liberation Army freed seven soldiers on Friday."
+    assert _states(nlp, text) == {}
