@@ -16,8 +16,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .actor_words import BODY_NAME_ENDINGS, is_organisation_ending
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
-from .demand_parties import body_named_in_article, is_description, party_ref, person_in_apposition
+from .demand_parties import (
+    body_named_in_article, holder_of_title, is_description, party_ref, person_in_apposition,
+)
 from .discourse import DOCUMENT_NOUNS, PERSON_PRONOUNS, Discourse, agent_of, may_be_mislabelled_person
 from .full_names import PRONOUN_GENDER, full_name, titled_genders
 from .quotations import in_quotes
@@ -121,10 +124,42 @@ def _person_ref(token: Token, disc: Discourse) -> ActorRef | None:
         # "a senior X executive said ... He said": an unnamed person, filed under the organisation.
         found = disc.ref(token, depth=1) or role_owner(token, disc, [])
         return as_role(found, token) if found is not None else None
+    if token.lower_ not in PERSON_PRONOUNS:
+        # "Norway's ambassador to the EU, Per Ivar Lunde, rejected ...", "The Minister welcomed the
+        # judgment ...": the person the description names or stands for, not its state.
+        person = person_in_apposition(token, disc) or holder_of_title(token, disc)
+        if person is not None and person.label == "PERSON":
+            return person
+        person = _name_set_beside_title(token, disc)
+        if person is not None:
+            return person
     ref = disc.antecedent(token) if token.lower_ in PERSON_PRONOUNS else disc.ref(token, depth=1)
     if ref is not None and (may_be_mislabelled_person(ref) or _described_as_person(token, ref)):
         return ActorRef(ref.text, ref.key, "PERSON", ref.start, ref.end)  # "Trump" tagged ORG
     return ref if ref is not None and ref.label == "PERSON" else None
+
+
+def _name_set_beside_title(title: Token, disc: Discourse) -> ActorRef | None:
+    """ "Norway's ambassador to the EU, Per Ivar Lunde, rejected ...": the name set off by commas
+    inside a title's phrase is the person holding it, whatever the model took the name for."""
+    if title.lower_ not in PERSON_ROLE_NOUNS:
+        return None
+    for token in title.subtree:
+        if token.i <= title.i or token.doc[token.i - 1].text != ",":
+            continue
+        mention = disc.actors.mention_at(token)
+        if mention is not None and (mention.label == "PERSON" or _may_be_a_persons_name(mention)):
+            return ActorRef(mention.text, mention.key, "PERSON", mention.start, mention.end)
+    return None
+
+
+def _may_be_a_persons_name(mention) -> bool:
+    """A name the model tagged as an organisation that reads as a person's: two words or more,
+    none of them an organisation's ("Per Ivar Lunde", not "Nordic Fisheries Council")."""
+    words = mention.text.split()
+    return mention.label == "ORG" and len(words) >= 2 and not any(
+        is_organisation_ending(word) or word.lower() in BODY_NAME_ENDINGS for word in words
+    )
 
 
 # Nouns for a post only a person holds: "Maria Okafor, the head of the delegation".

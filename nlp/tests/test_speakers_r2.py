@@ -198,3 +198,15 @@ def test_a_description_the_article_uses_for_a_named_body_speaks_for_it(extractor
 def test_a_body_that_backs_another_is_not_its_speaker(extractor):
     text = "The United Nations renewed its call on Monday, as the UN-backed hunger monitor said famine had spread."
     assert not [e for e in extractions(extractor, text, STATEMENT) if e.actor is not None]
+
+
+def test_he_said_after_a_title_with_its_holder_set_off_by_commas_is_the_holder(extractor):
+    text = ("Ciaran Dalby, a fisheries adviser, said the talks had failed. Freedonia's ambassador to the EU, "
+            "Per Ivar Lunde, rejected the accusation. \"Freedonia has not broken any agreement,\" he said.")
+    assert said(extractor, text, "has not broken").actor.key == "Per Ivar Lunde"
+
+
+def test_he_said_after_the_minister_acted_is_the_minister_named_before(extractor):
+    text = ("Transport Minister Sipho Mahlaba met the union on Monday. Judge Ayanda Moloi granted the interdict. "
+            "The Minister welcomed the judgment. \"Government respects the right to strike,\" he said.")
+    assert said(extractor, text, "respects the right").actor.key == "Sipho Mahlaba"
