@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .demand_parties import city_of
+from .demand_parties import city_of, party_ref
 from .discourse import Discourse, has_definite_article
 from .model import doc_text
 from .quotations import in_quotes
@@ -68,6 +68,18 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
         found = _organisation_named_nearby(word, disc, reach=None, before=True)
         if found is not None:
             return found
+    for word in bodies:
+        # "a spokeswoman for the regulator" after "the aviation regulator NLVA": the body the
+        # article calls so, as a demand's party is read.
+        found = party_ref(word, disc) if has_definite_article(word) else None
+        if found is not None and found.label == "ORG":
+            return found
+    if any(has_definite_article(word) and word.lemma_.lower() in _BODY_NOUNS for word in bodies[:1]):
+        # "NLVA refused. 'The rules are clear,' a spokeswoman for the regulator said": the body
+        # just in focus, as for a spokesperson of no one named.
+        found = disc.organisation_subject_before(role)
+        if found is not None:
+            return found
     # "Zenda Mining is in turmoil. A company insider said": the organisation just in focus; so,
     # for a spokesperson of no one named, "X declined to comment. A spokeswoman said ...".
     kind_named = any(word.lemma_.lower() in ORGANISATION_KIND_NOUNS for word in modifiers)
@@ -82,6 +94,11 @@ def role_owner(role: Token, disc: Discourse, quotes: list[tuple[int, int]]) -> A
 
 # "an official at X", "a source with X", "a spokesman for X": the body the source speaks for.
 _BODY_PREPOSITIONS = frozenset({"for", "at", "with", "from"})
+# Common nouns for a body that stand for the one in focus: "a spokeswoman for the regulator".
+_BODY_NOUNS = ORGANISATION_KIND_NOUNS | {
+    "regulator", "authority", "ministry", "department", "agency", "watchdog", "commission", "council",
+    "court", "airline", "operator", "carrier", "bank", "university", "board", "office",
+}
 # Whose only work is to speak for someone: with nobody named, for the organisation in focus.
 SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 

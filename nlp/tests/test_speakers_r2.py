@@ -210,3 +210,14 @@ def test_he_said_after_the_minister_acted_is_the_minister_named_before(extractor
     text = ("Transport Minister Sipho Mahlaba met the union on Monday. Judge Ayanda Moloi granted the interdict. "
             "The Minister welcomed the judgment. \"Government respects the right to strike,\" he said.")
     assert said(extractor, text, "respects the right").actor.key == "Sipho Mahlaba"
+
+
+def test_a_spokeswoman_for_the_regulator_speaks_for_the_body_the_article_calls_so(extractor):
+    text = ("The Freedonian aviation regulator FAVA refused the request. A spokesperson for the regulator "
+            "said the slots would be reallocated.")
+    assert said(extractor, text, "reallocated").actor.key == "FAVA"
+
+
+def test_a_spokeswoman_for_the_regulator_with_none_described_speaks_for_the_body_in_focus(extractor):
+    text = 'FAVA refused the request on Monday. "The rules are clear," a spokeswoman for the regulator said.'
+    assert said(extractor, text, "rules are clear").actor.key == "FAVA"
