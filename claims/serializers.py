@@ -138,8 +138,8 @@ def _datetime_text(value: datetime, zone: tzinfo) -> str:
 
 
 def _entity_ref(row: dict, role: str) -> dict | None:
-    pk = row[f"{role}__id"]
-    return None if pk is None else {"id": pk, "name": row[f"{role}__name"], "kind": row[f"{role}__kind"]}
+    ref = row[f"{role}_ref"]
+    return None if ref is None else {"id": ref["id"], "name": ref["name"], "kind": ref["kind"]}
 
 
 class EvidenceSerializer(serializers.ModelSerializer):

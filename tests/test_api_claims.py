@@ -79,6 +79,17 @@ def test_a_list_row_is_the_claim_serializers_shape_key_for_key(client):
     assert [list(row) for row in listed] == [list(row) for row in serialised]
 
 
+def test_a_list_rows_parties_come_back_from_sql_exactly_as_named():
+    # Parties are read as JSON by a subquery each (``selectors.PartyRef``), not by joins.
+    name = 'Ministère "des" Ports \\ 北京 \u2028 <b>'
+    ClaimFactory(actor=EntityFactory(name=name, kind="ORG"), voice=EntityFactory(name="it's"))
+
+    row = claim_list_data(selectors.claim_rows(selectors.claim_list()))[0]
+
+    assert row == dict(ClaimSerializer(selectors.claim_list().get()).data)
+    assert row["actor"]["name"] == name and row["voice"]["name"] == "it's"
+
+
 def test_a_list_row_writes_its_dates_as_the_serializer_does_in_any_time_zone():
     ClaimFactory(
         first_seen=dt.date(2024, 1, 5), last_seen=dt.date(2024, 3, 1),
