@@ -130,6 +130,28 @@ class PartyRef(Func):
     output_field = JSONField()
 
 
+def with_party_refs(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """``claims`` (filtered and sorted) reading their parties by ``PartyRef`` instead of joins,
+    for a page of model instances; ``parties_attached`` then puts the parties in place."""
+    return claims.select_related(None).annotate(
+        **{f"{role}_ref": PartyRef(F(f"{role}_id")) for role in _ENTITY_FIELDS}
+    )
+
+
+def parties_attached(claims: Iterable[Claim]) -> list[Claim]:
+    """Claims of ``with_party_refs`` with each party an ``Entity`` of its id, name and kind
+    (its other columns deferred), as ``select_related`` would have left them."""
+    claims = list(claims)
+    for claim in claims:
+        for role in _ENTITY_FIELDS:
+            ref = claim.__dict__.pop(f"{role}_ref")
+            party = None if ref is None else Entity.from_db(
+                claim._state.db, ["id", "name", "kind"], [ref["id"], ref["name"], ref["kind"]]
+            )
+            setattr(claim, role, party)
+    return claims
+
+
 def entity_suggestions(*, prefix: str, limit: int = 10) -> QuerySet[Entity]:
     """Entities that make or are subject of a claim, whose name or an alias starts with ``prefix``.
 

@@ -36,7 +36,8 @@ class Piece:
 
 def claim_list(request: HttpRequest) -> HttpResponse:
     claims, errors = filters.claims_filtered(request.GET, queryset=selectors.claim_list())
-    page = CountCachingPaginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CountCachingPaginator(selectors.with_party_refs(claims), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.parties_attached(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

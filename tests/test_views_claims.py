@@ -296,6 +296,19 @@ def test_a_kept_claim_row_is_the_rows_template_and_follows_what_it_shows():
     assert "Ministry of Harbours" in again and "recomputing" not in again
 
 
+def test_the_lists_parties_read_by_subquery_show_as_the_joined_ones_do(django_assert_num_queries):
+    ClaimFactory(actor=EntityFactory(name="Ministry <of> Ports"), target=EntityFactory(), about=EntityFactory())
+    ClaimFactory(actor=None, voice=EntityFactory())
+    table = get_template("claims/_claim_table.html")
+    joined = table.render({"claims": list(selectors.claim_list())})
+    claim_rows.forget_rows()
+
+    with django_assert_num_queries(1):
+        claims = selectors.parties_attached(selectors.with_party_refs(selectors.claim_list()))
+        assert table.render({"claims": claims}) == joined
+    assert [c.voice_id for c in claims] == [c.voice_id for c in selectors.claim_list()]
+
+
 def test_the_list_shows_the_rows_it_would_render_afresh(client):
     ClaimFactory.create_batch(3, actor=EntityFactory(), target=EntityFactory())
     claim_rows.forget_rows()
