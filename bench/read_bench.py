@@ -15,6 +15,8 @@ claim list with ``.values()``, timed first and again last (the mean of the
 two is the baseline). It prints p50/p95 latency, requests per second
 and the ratio of each URL's requests per second to the baseline's, and the
 query count of each URL (Django's test client with ``CaptureQueriesContext``).
+``--existing --alone N`` times each URL alone instead (Django's test client, N
+requests after three to warm, medians): a request's own cost, without queueing.
 """
 from __future__ import annotations
 
@@ -39,10 +41,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from rest_framework.settings import api_settings  # noqa: E402
 
 from bench.corroboration_bench import build_corpus, process_samples, reset_database  # noqa: E402
 from claims.corroboration import claims_recompute_all, claims_recompute_dirty  # noqa: E402
@@ -117,6 +121,20 @@ def load(base: str, path: str, *, clients: int, requests: int) -> dict:
     }
 
 
+def alone(path: str, *, requests: int) -> float:
+    """Median milliseconds of one request with nothing else in flight: Django's test client
+    in this process, after three to warm (no server, no queueing, no other client)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _ in range(3):
+        client.get(path)
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(path)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000
+
+
 def queries_and_size(path: str) -> tuple[int, int]:
     client = Client(HTTP_HOST="127.0.0.1")
     with CaptureQueriesContext(connection) as captured:
@@ -180,9 +198,23 @@ def main() -> None:
         "--existing", action="store_true",
         help="Measure the reads on the corpus the database holds (built by an earlier run) instead of building one.",
     )
+    parser.add_argument(
+        "--alone", type=int, metavar="N",
+        help="With --existing: time each URL alone instead, N requests by Django's test client, and print medians.",
+    )
     options = parser.parse_args()
     if options.existing:
         options.sizes = [0]
+    if options.alone:
+        # DEBUG off as under gunicorn; the throttle as the bench sets it for the server.
+        settings.DEBUG = False
+        api_settings.DEFAULT_THROTTLE_RATES["anon"] = "1000000/second"
+        call_command("collectstatic", interactive=False, verbosity=0)
+        print(f"| URL | ms alone, median of {options.alone} |")
+        print("|---|---:|")
+        for name, path in urls().items():
+            print(f"| {name} | {alone(path, requests=options.alone):.2f} |", flush=True)
+        return
     print(f"{options.clients} concurrent clients, {options.requests} requests per URL, gunicorn 2 workers, "
           f"{os.cpu_count()} cores")
     print("| articles | URL | queries | bytes | p50 ms | p95 ms | requests/s | ratio to bare |")

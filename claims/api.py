@@ -14,7 +14,7 @@ from articles.api import ArticleViewSet
 from entities.api import EntityViewSet
 
 from . import selectors
-from .filters import ClaimApiFilter
+from .filters import ClaimApiFilter, names_a_filter
 from .models import NEWEST_ORDER, Claim, Extraction
 from .serializers import (
     ClaimCSVRenderer, ClaimDetailSerializer, ClaimSerializer, ExtractionSerializer, claim_list_data,
@@ -39,12 +39,23 @@ class StableOrderingFilter(OrderingFilter):
         return ordering
 
 
+class ClaimFilterBackend(DjangoFilterBackend):
+    """django-filter's backend, which builds no filterset when the query string names none
+    of its filters: the filterset would leave the list as it is (``filters.names_a_filter``)."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not names_a_filter(filterset_class, request.query_params):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
 class ClaimViewSet(viewsets.ReadOnlyModelViewSet):
     """Claims with their corroboration figures; the detail adds every piece of evidence."""
 
     filterset_class = ClaimApiFilter
     # ``?search=`` is the full-text search of ``ClaimApiFilter`` (ranked), not DRF's icontains.
-    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    filter_backends = [ClaimFilterBackend, StableOrderingFilter]
     renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, ClaimCSVRenderer]
     ordering_fields = [
         "origin_count", "article_count", "outlet_count", "first_seen", "last_seen", "id",

@@ -15,7 +15,7 @@ from entities.models import Entity
 from entities.selectors import entity_detail as select_entity
 
 from . import charts, filters, marking, selectors
-from .filters import LISTED_STATUSES, SORTS, ClaimListFilter
+from .filters import LISTED_STATUSES, SORTS
 from .models import Claim, Evidence, Extraction, Kind, Stance
 from .serializers import ClaimCSVRenderer, claim_list_data
 
@@ -35,14 +35,15 @@ class Piece:
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
-    filterset = ClaimListFilter(request.GET, queryset=selectors.claim_list())
-    page = CountCachingPaginator(filterset.qs, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    claims, errors = filters.claims_filtered(request.GET, queryset=selectors.claim_list())
+    page = CountCachingPaginator(selectors.with_party_refs(claims), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.parties_attached(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "page": page,
         "params": request.GET,
-        "errors": filterset.errors,
+        "errors": errors,
         "kinds": Kind.choices,
         "statuses": LISTED_STATUSES,
         "stances": Stance.choices,
@@ -55,7 +56,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 def claim_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The claim list as filtered, every page of it, as CSV or JSON (the API's claim fields)."""
-    claims = ClaimListFilter(request.GET, queryset=selectors.claim_list()).qs[:EXPORT_MAX_ROWS]
+    claims, _errors = filters.claims_filtered(request.GET, queryset=selectors.claim_list())
+    claims = claims[:EXPORT_MAX_ROWS]
     rows = claim_list_data(selectors.claim_rows(claims))
     if fmt == "json":
         response = JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})

@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.forms import MultiWidget
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.test import APIRequestFactory
@@ -20,7 +22,7 @@ from claims import filters, selectors
 from claims.api import ClaimViewSet, StableOrderingFilter
 from claims.corroboration import SEARCH_DOCUMENT
 from claims.models import Claim, Kind, Stance
-from claims.serializers import ClaimSerializer
+from claims.serializers import ClaimSerializer, claim_list_data
 from tests.factories import (
     AliasFactory,
     ArticleFactory,
@@ -75,6 +77,52 @@ def test_a_list_row_is_the_claim_serializers_shape_key_for_key(client):
     serialised = ClaimSerializer(selectors.claim_list(), many=True).data
     assert listed == json.loads(JSONRenderer().render(serialised))
     assert [list(row) for row in listed] == [list(row) for row in serialised]
+
+
+def test_a_list_rows_parties_come_back_from_sql_exactly_as_named():
+    # Parties are read as JSON by a subquery each (``selectors.PartyRef``), not by joins.
+    name = 'Ministère "des" Ports \\ 北京 \u2028 <b>'
+    ClaimFactory(actor=EntityFactory(name=name, kind="ORG"), voice=EntityFactory(name="it's"))
+
+    row = claim_list_data(selectors.claim_rows(selectors.claim_list()))[0]
+
+    assert row == dict(ClaimSerializer(selectors.claim_list().get()).data)
+    assert row["actor"]["name"] == name and row["voice"]["name"] == "it's"
+
+
+def test_a_list_row_writes_its_dates_as_the_serializer_does_in_any_time_zone():
+    ClaimFactory(
+        first_seen=dt.date(2024, 1, 5), last_seen=dt.date(2024, 3, 1),
+        recomputed_at=dt.datetime(2024, 3, 2, 23, 30, 15, 123456, tzinfo=dt.timezone.utc),
+    )
+    ClaimFactory(recomputed_at=dt.datetime(2024, 7, 1, 0, 0, tzinfo=dt.timezone.utc))
+    for zone in ("UTC", "Europe/Paris", "America/New_York"):
+        with timezone.override(zone):
+            written = claim_list_data(selectors.claim_rows(selectors.claim_list()))
+            serialised = ClaimSerializer(selectors.claim_list(), many=True).data
+        assert [(r["first_seen"], r["last_seen"], r["recomputed_at"]) for r in written] == [
+            (r["first_seen"], r["last_seen"], r["recomputed_at"]) for r in serialised
+        ]
+
+
+def test_a_list_that_names_no_filter_is_the_list_an_empty_filter_gives(client):
+    # No filterset is built when the query string names none of its filters (issue 11).
+    ClaimFactory.create_batch(3, actor=EntityFactory(), target=EntityFactory())
+    ClaimFactory(status=Claim.Status.WITHDRAWN)
+
+    unfiltered = client.get("/api/claims/").json()
+
+    assert unfiltered["count"] == 3
+    for empty in ("kind", "search", "party", "actor", "dirty", "since"):
+        assert client.get("/api/claims/", {empty: ""}).json() == unfiltered
+    assert client.get("/api/claims/", {"ordering": "-last_seen", "unknown": "1"}).json()["count"] == 3
+
+
+def test_each_claim_filter_reads_one_parameter_its_own_name():
+    # What lets ``filters.names_a_filter`` look for the filters' names alone.
+    for filterset_class in (filters.ClaimListFilter, filters.ClaimApiFilter):
+        for name, each in filterset_class.base_filters.items():
+            assert not isinstance(each.field.widget, MultiWidget), name
 
 
 def test_the_claim_list_is_sorted_by_corroboration_unless_asked_otherwise(client):

@@ -8,12 +8,15 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.html import escape
 
 from articles.models import Article
 from claims.corroboration import SEARCH_DOCUMENT
 
-from claims import filters
+from claims import filters, selectors
+from claims.templatetags import claim_rows
 from claims.corroboration import claims_recompute
 from claims.models import Claim, Kind, Stance
 from entities.models import Entity
@@ -263,6 +266,56 @@ def test_it_marks_claims_whose_figures_are_being_recomputed(client):
     html = client.get(reverse("claim-list")).content.decode()
 
     assert html.count("recomputing</span>") == 1
+
+
+def test_a_kept_claim_row_is_the_rows_template_and_follows_what_it_shows():
+    # Rows are kept per process, keyed by what they show (claim_rows, issue 11).
+    claim_rows.forget_rows()
+    ClaimFactory(
+        kind=Kind.DEMAND, summary="Ports <authority> asks for the documents", dirty=True,
+        actor=EntityFactory(name="Ministry of Ports"), target=EntityFactory(name="Harbour & Co"),
+        about=EntityFactory(name="Port of Aden"), article_count=7, outlet_count=5, origin_count=3,
+        asserted_count=2, attributed_count=1, hedged_count=1, no_comment_count=1, denied_count=2, undated_count=1,
+        first_seen=dt.date(2024, 1, 5), last_seen=dt.date(2024, 3, 1), status=Claim.Status.CONTESTED,
+    )
+    row_template = get_template("claims/_claim_row.html")
+
+    def listed() -> Claim:
+        return selectors.claim_list().get()
+
+    assert claim_rows.claim_row(listed()) == row_template.render({"claim": listed()})
+    kept = claim_rows.claim_row(listed())
+    assert kept == row_template.render({"claim": listed()})
+    for role in ("actor", "target", "about"):
+        assert f">{escape(getattr(listed(), role).name)}</a>" in kept
+
+    Entity.objects.filter(name="Ministry of Ports").update(name="Ministry of Harbours")
+    Claim.objects.update(origin_count=4, dirty=False)
+    again = claim_rows.claim_row(listed())
+    assert again == row_template.render({"claim": listed()}) != kept
+    assert "Ministry of Harbours" in again and "recomputing" not in again
+
+
+def test_the_lists_parties_read_by_subquery_show_as_the_joined_ones_do(django_assert_num_queries):
+    ClaimFactory(actor=EntityFactory(name="Ministry <of> Ports"), target=EntityFactory(), about=EntityFactory())
+    ClaimFactory(actor=None, voice=EntityFactory())
+    table = get_template("claims/_claim_table.html")
+    joined = table.render({"claims": list(selectors.claim_list())})
+    claim_rows.forget_rows()
+
+    with django_assert_num_queries(1):
+        claims = selectors.parties_attached(selectors.with_party_refs(selectors.claim_list()))
+        assert table.render({"claims": claims}) == joined
+    assert [c.voice_id for c in claims] == [c.voice_id for c in selectors.claim_list()]
+
+
+def test_the_list_shows_the_rows_it_would_render_afresh(client):
+    ClaimFactory.create_batch(3, actor=EntityFactory(), target=EntityFactory())
+    claim_rows.forget_rows()
+    fresh = client.get("/").content
+    assert client.get("/").content == fresh  # every row kept now
+    Claim.objects.filter(pk=Claim.objects.order_by("pk").first().pk).update(summary="Renamed claim")
+    assert b"Renamed claim" in client.get("/").content
 
 
 def test_the_list_costs_the_same_queries_for_three_claims_or_thirty(client, django_assert_num_queries):
