@@ -30,7 +30,6 @@ from .actor_words import (
 )
 from .datelines import dateline_end, is_dateline_mark
 from .metonymy import _state_of_modifier_word, state_at
-from . import states
 from .states import state_of_place
 from .types import Affiliation, Mention
 from .types import Span as CharSpan
@@ -54,8 +53,6 @@ def find_affiliations(
         hit = _state_before_title(span, by_token) or _state_in_apposition(span, by_token)
         if hit is None and mention.label == "ORG":
             hit = _state_heading_a_ministry(span, by_token)
-        if hit is None and mention.label == "ORG" and home is not None:
-            hit = _executive_body_of_the_home_state(span, home)
         if hit is None and mention.label == "PERSON":
             label = "ORG"
             hit = _organisation_of_person(span, with_organisations)
@@ -79,8 +76,10 @@ def find_affiliations(
 # ("the US State Department", "the Chilean Foreign Ministry") acts for that state.
 _MINISTRY_WORDS = frozenset({"ministry", "department", "embassy"})
 # Executive bodies whose name may hold their state anywhere: "the Ministry of Water Resources of
-# the Republic of Kazakhstan", "the Norwegian Coast Guard", "the Ministry of Foreign Affairs of
-# Turkey". Not courts, regulators or agencies: they do not speak for the government.
+# the Republic of Kazakhstan", "the Norwegian Coast Guard". Not courts, regulators or agencies:
+# they do not speak for the government. Only a state inside the name counts: a bare "Ministry of
+# Foreign Affairs" or "Foreign Office" is one entity for every story in the corpus, and the state
+# it acted for in one story would claim the others' (and which, would depend on the order read).
 _EXECUTIVE_BODY_WORDS = _MINISTRY_WORDS | frozenset({
     "office", "consulate", "guard", "navy", "police", "cabinet",
 })  # not "army": "National Liberation Army", "Kosovo Liberation Army" are no state's
@@ -95,12 +94,7 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
         named = {state for t in words if (state := _state_of_modifier_word(t)) is not None}
         if len(named) == 1:
             return named.pop(), span.start, span.end
-    if not words or not any(t.lower_ in _EXECUTIVE_BODY_WORDS for t in words):
-        return None
-    after = _state_after_of(span, by_token)  # "the Ministry of Foreign Affairs of Turkey"
-    if after is not None:
-        return after
-    if not any(t.lower_ in _MINISTRY_WORDS for t in words):
+    if not words or not any(t.lower_ in _MINISTRY_WORDS for t in words):
         return None
     before = span.doc[span.start - 1] if span.start > span.sent.start else None
     if before is not None and before.i in by_token:
@@ -114,39 +108,6 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
 # story filed from that state's capital, they are that state's ("SEOUL (Yonhap) -- ... Trade
 # Minister Paik Dong-chan").
 _STATE_OFFICES = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
-
-
-def _executive_body_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | None:
-    """ "ANKARA (AA) - The Ministry of Foreign Affairs said ...": an executive body named without
-    its state in the lead of a story filed from a state's capital is that state's. Only in the
-    lead: further on, a story from Oslo quotes London's ministries as often as Oslo's."""
-    if dateline_end(span.sent) is None:
-        return None
-    words = [t.lower_ for t in span]
-    if any(word in _EXECUTIVE_BODY_WORDS for word in words) and not any(_state_of_modifier_word(t) for t in span):
-        return home, span.start, span.end
-    return None
-
-
-def _state_after_of(span: Span, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
-    """A state named in an "of"-phrase just after the body's name ("of Turkey", "of the Republic of
-    Turkey"), which the model left out of the name; or its capital after "in" ("the Foreign Office
-    in Berlin")."""
-    doc = span.doc
-    i = span.end
-    if i + 1 >= span.sent.end or doc[i].lower_ not in ("of", "in"):
-        return None
-    if doc[i].lower_ == "in":
-        capital = doc[i + 1]
-        state = states.state_of_capital(capital.text) or states.state_of_seat(capital.text)
-        return (state, span.start, i + 2) if state is not None and capital.text[:1].isupper() else None
-    i += 1
-    if doc[i].lower_ == "the" and i + 2 < span.sent.end and doc[i + 2].lower_ == "of":
-        i += 3  # "of the Republic of Turkey"
-    if i >= span.sent.end:
-        return None
-    state = state_at(doc[i], by_token) if i in by_token else _state_of_modifier_word(doc[i])
-    return (state, span.start, i + 1) if state is not None else None
 
 
 def _dateline_state(doc: Doc) -> str | None:
