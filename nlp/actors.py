@@ -47,6 +47,7 @@ from .missed_names import (
     find_variant_repeats,
     initialism_candidates,
     repeat_forms,
+    nicknamed_person_candidates,
     role_holder_organisation_candidates,
     role_organisation_candidates,
     subject_organisation_candidates,
@@ -85,6 +86,7 @@ class ActorIndex:
     def _build(self, skip: list[tuple[int, int]]) -> None:
         doc = self.doc
         cands = initial_candidates(doc, skip)
+        cands = without_overlaps(cands + nicknamed_person_candidates(doc, cands, skip))
         decls = declarations(doc, cands)
         cands = add_declared_spans(doc, cands, decls, skip)
         forms = repeat_forms(doc, cands, decls)

@@ -356,6 +356,35 @@ def initialism_candidates(
     return extra
 
 
+_NICKNAME_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def nicknamed_person_candidates(
+    doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
+) -> list[Candidate]:
+    """ 'Sibusiso "Sbu" Ngcobo', "Harlan 'Hal' Pierce": a nickname in quotation marks between a
+    first and a last name. The model reads the pieces apart (the surname often as an
+    organisation); the whole is one person's name."""
+    extra = []
+    for quote in doc[1:-3]:
+        i = quote.i
+        if quote.text not in _NICKNAME_QUOTES or doc[i + 2].text not in _NICKNAME_QUOTES:
+            continue
+        first, nickname, last = doc[i - 1], doc[i + 1], doc[i + 3]
+        if not all(_is_capitalised_word(t) and t.pos_ == "PROPN" for t in (first, nickname, last)):
+            continue
+        start = i - 1
+        while start > 0 and _is_capitalised_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_type_ in ("", "PERSON"):
+            start -= 1
+        end = i + 4
+        while end < len(doc) and _is_capitalised_word(doc[end]) and doc[end].pos_ == "PROPN":
+            end += 1
+        if not overlaps(doc[start].idx, doc[end - 1].idx + 1, skip):
+            extra.append(Candidate(start, end, "PERSON", found_by="cue"))
+    return extra
+
+
 def titled_person_candidates(
     doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
 ) -> list[Candidate]:

@@ -100,7 +100,7 @@ def _name_words(name: str) -> list[str]:
     text = re.sub(r"'s\b", "", text)  # possessive: "Kenya's" names Kenya
     text = text.replace("'", "").replace(".", "")
     text = re.sub(r"^\s*the\s+", "", text)
-    raw_words = [w for w in re.split(r"[\s/,;:()\[\]\"]+", text) if w]
+    raw_words = [w for w in re.split(r"[\s/,;:()\[\]\"\u201c\u201d\u201e\u00ab\u00bb]+", text) if w]
     if len(raw_words) > 1 and raw_words[0] in _COURTESY_TITLES:
         raw_words = raw_words[1:]  # "Ms Okafor" is Okafor
     words: list[str] = []

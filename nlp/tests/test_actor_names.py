@@ -257,3 +257,14 @@ def test_a_first_name_tagged_a_place_and_its_untagged_surname_beside_a_post_are_
     assert [(doc[c.start : c.end].text, c.label) for c in initial_candidates(doc, skip=[])] == [
         ("Tobias Wrenfield", "PERSON")
     ]
+
+
+def test_a_nickname_in_quotation_marks_is_part_of_one_persons_name():
+    from nlp import Extractor
+
+    analysis = Extractor().analyse(
+        'Harlan "Hal" Pierce, the union\'s president, said the strike would go on. "We will be at the gate," '
+        "Pierce said."
+    )
+    people = {m.key for m in analysis.mentions if m.label == "PERSON"}
+    assert people == {'Harlan "Hal" Pierce'}
