@@ -404,6 +404,8 @@ def _for_phrase(trigger: Token, lemma: str) -> tuple[str, Token] | None:
     )
     # "pressing Acme for data": the parser may hang the "for"-phrase on the named party pressed.
     obj = _child(trigger, "dobj")
+    if obj is not None and obj.pos_ == "NOUN" and predicates.is_known_noun(obj):
+        return None  # "demanding compensation from X for the losses": the losses are what it is for
     if obj is not None and obj.pos_ == "PROPN":
         preps += [p for p in obj.children if p.dep_ == "prep" and p.lower_ == "for"]
     for prep in preps:

@@ -757,7 +757,6 @@ def _may_be_a_company(mention: Mention) -> bool:
     return not words & _NOT_COMPANY_WORDS
 
 
-
 # Nouns for people or bodies that speak for an actor named in a modifier:
 # "White House spokesman", "Chadian officials", "the Norwayn side".
 _SPEAKER_NOUNS = frozenset({

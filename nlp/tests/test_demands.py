@@ -176,3 +176,10 @@ def test_a_threat_if_a_party_does_not_act_demands_that_it_act_and_is_no_refusal(
     demands = [(e.actor.key, e.target.key, e.predicate) for e in analysis.extractions if e.kind == DEMAND]
     refusals = [e for e in analysis.extractions if e.kind == STATEMENT and e.actor.key == "Ukraine"]
     assert demands == [("Poland", "Ukraine", "hand over")] and refusals == []
+
+
+def test_what_a_demanded_thing_is_for_is_not_the_thing_demanded():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse("Ukraine is demanding compensation from Poland for the losses.")
+    assert [e.predicate for e in analysis.extractions if e.kind == DEMAND] == ["compensation"]
