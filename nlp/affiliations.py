@@ -42,7 +42,7 @@ def find_affiliations(
     failing a state, the organisation a named person leads or speaks for (label "ORG")."""
     found: dict[tuple[str, str], Affiliation] = {}
     with_organisations = _with_unlabelled_organisations(doc, mentions, by_token)
-    home = _dateline_state(doc)
+    home = dateline_state(doc)
     for mention in mentions:
         if mention.label not in {"PERSON", "ORG"} or mention.metonym:
             continue
@@ -92,6 +92,9 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
     words = [t for t in span if t.lower_ != "the"]
     if len(words) >= 2 and any(t.lower_ in _EXECUTIVE_BODY_WORDS for t in words):
         named = {state for t in words if (state := _state_of_modifier_word(t)) is not None}
+        first = _state_of_modifier_word(words[0])
+        if first is not None:
+            return first, words[0].i, words[0].i + 1  # "the Turkish Embassy in Berlin" is Turkey's
         if len(named) == 1:
             return named.pop(), span.start, span.end
     if not words or not any(t.lower_ in _MINISTRY_WORDS for t in words):
@@ -110,7 +113,7 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
 _STATE_OFFICES = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
 
 
-def _dateline_state(doc: Doc) -> str | None:
+def dateline_state(doc: Doc) -> str | None:
     """The state whose capital or seat of government the story was filed from, if it opens with a
     dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -", "BISHKEK, July 2. KABAR -")."""
     for sent in list(doc.sents)[:4]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import predicates
+from .affiliations import dateline_state
 from .demand_parties import party_ref
 from .demand_readers import (
     _child,
@@ -139,7 +140,8 @@ def _renewed_by_its_maker(trigger: Token, extraction: Extraction, origins: list[
 def _own_government(extraction: Extraction, disc: Discourse) -> ActorRef | None:
     """ "The Korea Cathode Materials Association urged the government to help ...": a body whose
     name is its country's asks its own government, not the state the story names most (which
-    ``_government_of`` takes when it knows nothing of the maker). Not a state's own ministry or
+    ``_government_of`` takes when it knows nothing of the maker); so does a body of no other state
+    in a story filed from a capital. Not a state's own ministry or
     embassy: "the Chilean Foreign Ministry urged the government" is rarely its own."""
     target, actor = extraction.target, extraction.actor
     if target is None or actor is None or actor.label != "ORG" or not _bare_government(target, disc):
@@ -148,6 +150,10 @@ def _own_government(extraction: Extraction, disc: Discourse) -> ActorRef | None:
     if any(word.lower() in _STATE_BODY_WORDS for word in words):
         return None
     home = next((state for state in map(_state_in_word, words) if state is not None), None)
+    if home is None and disc.actors.state_of(actor.key) is None:
+        # "ASTANA (Kazinform) - The Shu Valley Farmers' Union addressed the Government ...": a body
+        # of no other state, in a story filed from a capital, asks that state's government.
+        home = dateline_state(disc.doc)
     if home is None or home == disc.state_or_key(target):
         return None
     return ActorRef(target.text, home, "GPE", target.start, target.end)

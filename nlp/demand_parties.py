@@ -177,6 +177,11 @@ def party_ref(token: Token | None, disc: Discourse) -> ActorRef | None:
     """The actor a demand's subject or object denotes, reading descriptions the discourse layer leaves open."""
     if token is None:
         return None
+    if token.pos_ == "PROPN" and token.text[:1].isupper() and has_definite_article(token):
+        # "addressed the Government with a request": capitalised, it is still no name of its own.
+        government = _government_of(token, disc)
+        if government is not None:
+            return ActorRef(token.text, government.key, "GPE", token.idx, token.idx + len(token.text))
     if token.pos_ == "NOUN":
         person = person_in_apposition(token, disc)
         if person is not None:

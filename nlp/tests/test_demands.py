@@ -183,3 +183,24 @@ def test_what_a_demanded_thing_is_for_is_not_the_thing_demanded():
 
     analysis = Extractor().analyse("Ukraine is demanding compensation from Poland for the losses.")
     assert [e.predicate for e in analysis.extractions if e.kind == DEMAND] == ["compensation"]
+
+
+def test_the_government_capitalised_is_the_state_of_the_story_not_an_organisation_called_government():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse(
+        "The Chu Valley Growers' Union urged the Government to compensate farmers. Kazakhstan and "
+        "Kyrgyzstan have disputed the water releases for weeks, and Kazakhstan blames the drought."
+    )
+    assert [e.target.key for e in analysis.extractions if e.kind == DEMAND] == ["Kazakhstan"]
+
+
+def test_a_body_of_no_other_state_asks_the_government_of_the_capital_the_story_was_filed_from():
+    from nlp import DEMAND, Extractor
+
+    analysis = Extractor().analyse(
+        "ASTANA, July 2 (Kazinform) - The Chu Valley Growers' Union called on the government to compensate "
+        "farmers. Kyrgyzstan cut the water releases; Kyrgyz officials blamed the drought and Kyrgyz "
+        "farmers protested."
+    )
+    assert [e.target.key for e in analysis.extractions if e.kind == DEMAND] == ["Kazakhstan"]
