@@ -94,6 +94,7 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
             extraction.stance = HEDGED  # "sources close to X say": X's side, vouched for by no one named
         _add_relaying_agent(extraction, cue, disc)
         _fill_topic(extraction, cue, disc)
+        extraction.target = extraction.target or party_accused(cue, disc)
         if extraction.stance == DENIED and extraction.predicate == "deny" and names_a_demand(content, cue):
             # "rejected the demand", "dismissed calls to step down": the denial answers a demand.
             extraction.predicate = ""
@@ -210,11 +211,36 @@ def _reported_content(cue: Token) -> TextSpan | None:
     for child in cue.children:
         if child.dep_ == "ccomp":
             return _without_dateline(subtree_span(child), child)
+    charge = _what_a_party_is_accused_of(cue)
+    if charge is not None:
+        return charge
     if cue.lemma_.lower() in OBJECT_CUES:
         for child in cue.children:
             if child.dep_ == "dobj" and child.pos_ != "PRON":
                 return subtree_span(child)
     return _clause_hung_on_setting(cue) or _clause_before_inserted_cue(cue)
+
+
+# Verbs that charge a party with something: "accused Y of breaking the deal", "blamed Y for the
+# collapse of the talks". The charge is what is said; the party charged is the statement's target.
+ACCUSING_VERBS = {"accuse": "of", "blame": "for"}
+
+
+def _what_a_party_is_accused_of(cue: Token) -> TextSpan | None:
+    preposition = ACCUSING_VERBS.get(cue.lemma_.lower())
+    if preposition is None or not any(c.dep_ == "dobj" for c in cue.children):
+        return None
+    phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+    charge = next((c for c in phrase.children if c.dep_ in ("pcomp", "pobj")), None) if phrase is not None else None
+    return subtree_span(charge) if charge is not None else None
+
+
+def party_accused(cue: Token, disc: Discourse) -> ActorRef | None:
+    """The party an accusing verb charges: its object ("accused Ukraine of ...")."""
+    if cue.lemma_.lower() not in ACCUSING_VERBS:
+        return None
+    charged = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return disc.party(disc.ref(charged)) if charged is not None else None
 
 
 def _without_dateline(content: TextSpan, clause: Token) -> TextSpan:

@@ -15,7 +15,7 @@ CUE_VERBS = frozenset({
     "observe", "recall", "caution", "concede", "contend", "complain", "disclose", "suspect",
     "reveal", "affirm", "reckon", "believe", "estimate", "testify", "signal", "hint", "tout",
     "dismiss", "reject", "refute", "rebuff", "welcome", "condemn", "criticise", "criticize",
-    "praise", "accuse", "charge", "specify", "clarify", "insinuate", "speculate", "quip",
+    "praise", "accuse", "blame", "charge", "specify", "clarify", "insinuate", "speculate", "quip",
     "call", "agree", "assure", "urge", "maintain", "counter", "retort", "dispute", "contest",
     "rule", "find", "conclude",  # what a court or a regulator rules or finds that ...
 })

@@ -221,3 +221,15 @@ def test_a_spokeswoman_for_the_regulator_speaks_for_the_body_the_article_calls_s
 def test_a_spokeswoman_for_the_regulator_with_none_described_speaks_for_the_body_in_focus(extractor):
     text = 'FAVA refused the request on Monday. "The rules are clear," a spokeswoman for the regulator said.'
     assert said(extractor, text, "rules are clear").actor.key == "FAVA"
+
+
+def test_an_accusation_says_the_charge_of_the_party_accused(extractor):
+    text = "Kestria has accused Veltria of becoming a safe haven for fugitives."
+    statement = said(extractor, text, "safe haven")
+    assert (statement.actor.key, statement.target.key) == ("Kestria", "Veltria")
+
+
+def test_blaming_a_party_says_it_caused_what_it_is_blamed_for(extractor):
+    text = "Kestria blamed Veltria for the collapse of the talks."
+    statement = said(extractor, text, "collapse of the talks")
+    assert (statement.actor.key, statement.target.key) == ("Kestria", "Veltria")
