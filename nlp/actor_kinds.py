@@ -291,15 +291,16 @@ def _not_a_person(doc: Doc, group: list[str], surfaces: dict[str, list[Candidate
         return "GPE"  # the small model takes foreign city names for people ("Porto Alegre")
     if any(_has_acronym_word(cand.span(doc).text) for cand in cands):
         return "ORG"  # "Uniprof-POA": people's names hold no acronym
-    if any(len(norm.split()) > 1 and _names_a_body(norm.split()[-1]) for norm in group):
+    if any(len(norm.split()) > 1 and names_a_body(norm.split()[-1]) for norm in group):
         return "ORG"  # "Heliomar Terminals", "Orvenna SAS": a word for a company or a body, a legal form
     if all(len(norm.split()) == 1 for norm in group) and _referred_to_as_it(doc, cands):
         return "ORG"  # "Orbillo said it would appeal ... Orbillo says its app": no one's name
     return None
 
 
-def _names_a_body(last_word: str) -> bool:
-    return last_word in BODY_NAME_ENDINGS or is_organisation_ending(last_word)
+def names_a_body(word: str) -> bool:
+    """ "terminals", "sas", "council": a (lower-case) word that makes a name a body's, not a person's."""
+    return word in BODY_NAME_ENDINGS or is_organisation_ending(word)
 
 
 def _has_acronym_word(text: str) -> bool:

@@ -91,10 +91,10 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
     Republic of Kestria") or a name of its own just before it."""
     words = [t for t in span if t.lower_ != "the"]
     if len(words) >= 2 and any(t.lower_ in _EXECUTIVE_BODY_WORDS for t in words):
-        named = {state for t in words if (state := _state_of_modifier_word(t)) is not None}
         first = _state_of_modifier_word(words[0])
         if first is not None:
             return first, words[0].i, words[0].i + 1  # "the Turkish Embassy in Berlin" is Turkey's
+        named = {state for t in words[1:] if (state := _state_of_modifier_word(t)) is not None}
         if len(named) == 1:
             return named.pop(), span.start, span.end
     if not words or not any(t.lower_ in _MINISTRY_WORDS for t in words):
@@ -307,7 +307,7 @@ def _with_unlabelled_organisations(
         if token.text in names and token.pos_ == "PROPN":
             extra[token.i] = replace(names[token.text], start=token.idx, end=token.idx + len(token.text))
         elif _refers_to_an_organisation(token):
-            named = _organisation_named_before(token, organisations) or _organisation_last_named(token, organisations)
+            named = _organisation_named_before(token, organisations) or _body_a_common_noun_means(token, organisations)
             if named is not None:
                 extra[token.i] = replace(named, start=token.idx, end=token.idx + len(token.text))
     return {**by_token, **extra} if extra else by_token
@@ -337,7 +337,7 @@ def _organisation_named_before(token: Token, organisations: Sequence[Mention]) -
     return max(earlier, key=lambda m: m.end) if earlier else None
 
 
-def _organisation_last_named(token: Token, organisations: Sequence[Mention]) -> Mention | None:
+def _body_a_common_noun_means(token: Token, organisations: Sequence[Mention]) -> Mention | None:
     """ "X, the company's chief executive", "the group's spokeswoman, X": a common noun for any
     body is the organisation named last before it (within about a hundred words), unless that
     one was only credited or told ("told Reuters", "according to Reuters")."""

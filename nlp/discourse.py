@@ -623,10 +623,13 @@ class Discourse:
         asks nothing of SPLA, and is on SPLA's side against whoever SPLA is against."""
         if ref is None:
             return None
+        state = self.actors.state_of(ref.key)
+        if state is not None:
+            return state
         organisation = self.actors.organisation_of(ref.key)
-        if organisation is not None and self.actors.state_of(ref.key) is None:
+        if organisation is not None:
             return self.actors.state_of(organisation) or organisation
-        return self.actors.state_of(ref.key) or ref.key
+        return ref.key
 
 
 _GROUP_LABELS = ("GPE", "ORG", "NORP", "PERSON")

@@ -26,10 +26,8 @@ from .actor_kinds import has_facility_cue, has_org_name_ending, names_the_body_o
 from .actor_words import (
     MINISTRY_SUBJECTS,
     ORG_NAME_ENDINGS,
-    ORGANISATION_ROLES,
     PERSON_TITLES,
     ROLE_NOUNS,
-    ROLE_QUALIFIERS,
     TITLE_WORDS,
     is_generic_body_word,
 )
@@ -308,9 +306,7 @@ def role_holder_organisation_candidates(
     extra = []
     for token in doc:
         end = token.i + 1
-        if end >= len(doc) or end in taken or not names_the_body_of_a_role(doc, token.i + 1, token.i + 1):
-            continue
-        if doc[end].lower_ not in ORGANISATION_ROLES | ROLE_QUALIFIERS:
+        if end >= len(doc) or end in taken or not names_the_body_of_a_role(doc, end, end):
             continue
         start = end
         while start > 0 and start - 1 not in taken and (

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .actor_words import BODY_NAME_ENDINGS, is_organisation_ending
+from .actor_kinds import names_a_body
 from .anonymous_sources import ROLE_NOUNS, as_role, role_owner
 from .demand_parties import (
     body_named_in_article, holder_of_title, is_description, party_ref, person_in_apposition,
@@ -157,9 +157,7 @@ def _may_be_a_persons_name(mention) -> bool:
     """A name the model tagged as an organisation that reads as a person's: two words or more,
     none of them an organisation's ("Per Ivar Lunde", not "Nordic Fisheries Council")."""
     words = mention.text.split()
-    return mention.label == "ORG" and len(words) >= 2 and not any(
-        is_organisation_ending(word) or word.lower() in BODY_NAME_ENDINGS for word in words
-    )
+    return mention.label == "ORG" and len(words) >= 2 and not any(names_a_body(word.lower()) for word in words)
 
 
 # Nouns for a post only a person holds: "Maria Okafor, the head of the delegation".
