@@ -26,6 +26,7 @@ from .actor_words import (
     MOTION_VERBS,
     ORG_MODIFIERS,
     BODY_NAME_ENDINGS,
+    CITY_OFFICES,
     ORG_NOUNS,
     ORGANISATION_ROLES,
     PERSON_TITLES,
@@ -99,21 +100,43 @@ def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def names_the_body_of_a_role(doc: Doc, start: int, end: int) -> bool:
-    """ "Veltrix chief executive Anna Morvay", "SKM managing director Chen Li": a name written
-    just before a role that speaks for a body, with a person's name after the role, is the body.
+def names_the_body_of_a_role(doc: Doc, start: int, end: int, *, model_said_person: bool = False) -> bool:
+    """ "Veltrix chief executive Anna Morvay", "SKM managing director Chen Li", "Nordwelle
+    editor-in-chief X": a name written just before a role that speaks for a body, with a
+    person's name after the role, is the body.
 
-    Not for a name the model took for a person: "Putin spokesman X" is the spokesman of a
-    person. A state's name in that place is decided by the reference data before any cue.
+    For a name the model took for a person, only a role no person has: "Putin spokesman X" is
+    the spokesman of a person, but nobody has a chairman or a chief executive of their own. A
+    state's name in that place is decided by the reference data before any cue.
     """
-    i, saw_role = end, False
-    while i < min(len(doc), end + 4):
-        if doc[i].lower_ in ORGANISATION_ROLES:
-            saw_role = True
-        elif doc[i].lower_ not in ROLE_QUALIFIERS:
+    i, roles = end, []
+    while i < min(len(doc), end + 6):
+        word = doc[i].lower_
+        if word in ORGANISATION_ROLES or word == "editor" and in_hyphenated_title(doc, i):
+            roles.append(word)
+        elif word not in ROLE_QUALIFIERS and not in_hyphenated_title(doc, i):
             break
         i += 1
-    return saw_role and i < len(doc) and doc[i].ent_type_ == "PERSON"
+    if not roles or i >= len(doc) or doc[i].ent_type_ != "PERSON":
+        return False
+    return not model_said_person or bool(set(roles) & BODY_ONLY_ROLES) or roles[-2:] == ["chief", "executive"]
+
+
+# Roles only an organisation has: a person has a spokesman or an envoy, not a chairman.
+BODY_ONLY_ROLES = frozenset({
+    "chairman", "chairwoman", "chair", "chairperson", "ceo", "director", "founder", "cofounder",
+    "co-founder", "editor", "president",
+})
+
+
+def in_hyphenated_title(doc: Doc, i: int) -> bool:
+    """A word of "editor-in-chief" or "co-founder": written solid with a hyphen beside it."""
+    token = doc[i]
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return token.text == "-" and before is not None and not before.whitespace_ or (
+        not token.whitespace_ and after is not None and after.text == "-"
+    ) or (before is not None and before.text == "-" and not before.whitespace_)
 
 
 def _is_acronym(text: str) -> bool:
@@ -144,11 +167,14 @@ def _has_person_cue(doc: Doc, start: int) -> bool:
     )
 
 
-def _has_place_cue(doc: Doc, start: int) -> bool:
-    """ "the town of X", "the city of X", "X province"."""
-    return bool(
-        start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
-    )
+def _has_place_cue(doc: Doc, start: int, end: int) -> bool:
+    """ "the town of X", "the city of X", "the mayor of X", "X mayor", "X's mayor": only a town
+    has a mayor."""
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS | CITY_OFFICES:
+        return True
+    after = end + 1 if end < len(doc) and doc[end].text in POSSESSIVE else end
+    return after < len(doc) and doc[after].lower_ in CITY_OFFICES
+
 
 
 def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
@@ -174,11 +200,10 @@ def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
         return "ORG"  # "the Port of Zenda Authority": a body, though named after a place
     if has_facility_cue(doc, cand.start, cand.end):
         return "FAC"
-    if (cand.label != "PERSON" or _is_acronym(cand.span(doc).text)) and names_the_body_of_a_role(
-        doc, cand.start, cand.end
-    ):
+    model_said_person = cand.label == "PERSON" and not _is_acronym(cand.span(doc).text)
+    if names_the_body_of_a_role(doc, cand.start, cand.end, model_said_person=model_said_person):
         return "ORG"
-    if _has_place_cue(doc, cand.start):
+    if _has_place_cue(doc, cand.start, cand.end):
         return "GPE"
     if (
         _has_org_cue(doc, cand.start, cand.end)

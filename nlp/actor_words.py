@@ -20,6 +20,8 @@ PLACE_NOUNS = {
     "town", "city", "village", "province", "region", "district", "capital", "state", "county",
     "municipality", "governorate", "oblast", "island", "port city"
 }
+# Offices only a town or city has: their holder acts for it, as a minister acts for a state.
+CITY_OFFICES = frozenset({"mayor", "mayoress"})
 # Nouns that make the next name an organisation ("news agency Anadolu", "the militant group X").
 ORG_NOUNS = {
     "agency", "newspaper", "broadcaster", "daily", "weekly", "outlet", "channel", "network",

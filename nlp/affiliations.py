@@ -20,7 +20,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .actor_kinds import in_hyphenated_title
 from .actor_words import (
+    CITY_OFFICES,
     GENERIC_ORGANISATION_NOUNS,
     NOT_CURRENT,
     ORGANISATION_ROLES,
@@ -28,9 +30,9 @@ from .actor_words import (
     POSSESSIVE,
     ROLE_QUALIFIERS,
 )
-from .datelines import dateline_end, is_dateline_mark
+from .datelines import dateline_state
 from .metonymy import _state_of_modifier_word, state_at
-from .states import state_of_place
+from .states import state_named
 from .types import Affiliation, Mention
 from .types import Span as CharSpan
 
@@ -59,6 +61,12 @@ def find_affiliations(
         if hit is None and mention.label == "PERSON" and home is not None:
             label = "GPE"
             hit = _office_of_the_home_state(span, home)
+        if hit is None and mention.label == "PERSON":
+            label = "GPE"
+            hit = _city_of_its_mayor(span, by_token)
+        if hit is None and mention.label == "PERSON":
+            label = "ORG"
+            hit = _court_of_a_judge(span, mentions)
         if hit is None:
             continue
         state, first, last = hit
@@ -113,29 +121,83 @@ def _state_heading_a_ministry(span: Span, by_token: Mapping[int, Mention]) -> tu
 _STATE_OFFICES = frozenset({"minister", "president", "premier", "chancellor", "ambassador", "envoy"})
 
 
-def dateline_state(doc: Doc) -> str | None:
-    """The state whose capital or seat of government the story was filed from, if it opens with a
-    dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -", "BISHKEK, July 2. KABAR -")."""
-    for sent in list(doc.sents)[:4]:
-        words = [t for t in sent[:4] if t.text.isupper() and t.is_alpha]
-        place = []
-        for token in words:
-            if place and token.i != place[-1].i + 1:
-                break
-            place.append(token)
-        after = doc[place[-1].i + 1] if place and place[-1].i + 1 < len(doc) else None
-        if place and place[0].i == sent.start and after is not None and (after.text == "," or is_dateline_mark(after)):
-            return state_of_place(" ".join(t.text for t in place))
-        if dateline_end(sent) is not None:
-            return None
-    return None
-
-
 def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | None:
     """ "Trade Minister Paik Dong-chan" with no state named: the state the story was filed from,
     unless the holder is visiting ("visiting Foreign Minister X") or no longer in office."""
     title = state_office_title(span)
     return (home, *title) if title is not None else None
+
+
+def _city_of_its_mayor(span: Span, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
+    """ "The mayor of Porto Alegre, X", "Ravenna mayor X", "Ravenna's mayor, X", "X, the mayor of
+    Ravenna": the mayor acts for the city (the article names it as a place, not a state), so
+    the city is their side, never whom they address."""
+    doc = span.doc
+    sent = span.sent
+    if span.end < sent.end and doc[span.end].text == ",":
+        words = [t for t in doc[span.end + 1 : min(sent.end, span.end + 4)] if t.lower_ not in {"the", "a"}]
+        if words and words[0].lower_ in CITY_OFFICES:
+            found = _city_after_of(words[0], by_token) or _city_before(words[0], by_token)
+            if found is not None:
+                return found[0], span.start, max(found[2], words[0].i + 1)
+    for office in doc[max(sent.start, span.start - 6) : span.start]:
+        if office.lower_ in CITY_OFFICES:
+            found = _city_after_of(office, by_token) or _city_before(office, by_token)
+            if found is not None:
+                return found[0], min(found[1], office.i), span.end
+    return None
+
+
+def _city_before(office: Token, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
+    """ "Ravenna mayor", "Ravenna's mayor": the city named right before the office, and where."""
+    i = office.i - 1
+    if i >= 0 and office.doc[i].text in POSSESSIVE:
+        i -= 1
+    return _city_at(office.doc[i], by_token) if i >= 0 else None
+
+
+def _city_after_of(office: Token, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
+    """ "mayor of Ravenna"."""
+    doc = office.doc
+    if office.i + 2 < len(doc) and doc[office.i + 1].lower_ == "of":
+        return _city_at(doc[office.i + 2], by_token)
+    return None
+
+
+def _city_at(token: Token, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
+    """The city a token is part of the name of, with where the name runs (first, end)."""
+    mention = by_token.get(token.i)
+    if mention is None or mention.label != "GPE" or mention.metonym or state_named(mention.key):
+        return None
+    doc = token.doc
+    return mention.key, _mention_start_token(doc, token.i, by_token), _mention_end_token(doc, token.i, by_token)
+
+
+def court_named_before(position: int, mentions: Sequence[Mention], *, within: int | None = None) -> Mention | None:
+    """The court or tribunal the article names nearest before ``position`` (within so many characters)."""
+    courts = [
+        m for m in mentions
+        if m.label == "ORG" and m.end <= position and _names_a_court(m.key)
+        and (within is None or position - m.end <= within)
+    ]
+    return max(courts, key=lambda m: m.end) if courts else None
+
+
+def _names_a_court(name: str) -> bool:
+    return bool({w.lower() for w in name.split()} & {"court", "tribunal"})
+
+
+# Titles of those who sit on a court ("Judge Jane Roe", "Justice Jane Roe").
+_JUDGES_TITLES = frozenset({"Judge", "Justice", "Magistrate"})
+
+
+def _court_of_a_judge(span: Span, mentions: Sequence[Mention]) -> tuple[str, int, int] | None:
+    """ "The Labour Court granted an interdict. Judge Jane Roe also ordered ...": a judge named by
+    title acts for the court the article named just before (what she orders, the court orders)."""
+    if span.start == 0 or span.doc[span.start - 1].text not in _JUDGES_TITLES:
+        return None
+    court = court_named_before(span.start_char, mentions, within=400)
+    return None if court is None else (court.key, span.start - 1, span.end)
 
 
 def state_office_title(span: Span) -> tuple[int, int] | None:
@@ -416,6 +478,7 @@ def _organisation_before_title(
         elif not (
             token.text in POSSESSIVE
             or token.text == "-"
+            or in_hyphenated_title(doc, i)  # "editor-in-chief"
             or token.text == "," and i == span.start - 1
             or token.pos_ in {"ADJ", "NOUN", "PROPN"}
             or token.tag_ == "VBG" and token.dep_ == "amod"  # "managing director"

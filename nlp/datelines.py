@@ -7,10 +7,10 @@ is a party to the story.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .model import doc_text
-from .states import is_city_name
+from .states import is_city_name, state_of_place
 
 
 def opens_with_dateline(token: Token) -> bool:
@@ -66,3 +66,21 @@ def is_dateline(token: Token) -> bool:
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and (following.text in (",", ":") or is_dateline_mark(following))
+
+
+def dateline_state(doc: Doc) -> str | None:
+    """The state whose capital or seat of government the story was filed from, if it opens with a
+    dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -", "BISHKEK, July 2. KABAR -")."""
+    for sent in list(doc.sents)[:4]:
+        words = [t for t in sent[:4] if t.text.isupper() and t.is_alpha]
+        place = []
+        for token in words:
+            if place and token.i != place[-1].i + 1:
+                break
+            place.append(token)
+        after = doc[place[-1].i + 1] if place and place[-1].i + 1 < len(doc) else None
+        if place and place[0].i == sent.start and after is not None and (after.text == "," or is_dateline_mark(after)):
+            return state_of_place(" ".join(t.text for t in place))
+        if dateline_end(sent) is not None:
+            return None
+    return None

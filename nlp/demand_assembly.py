@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import predicates
-from .affiliations import dateline_state
+from .datelines import dateline_state
 from .demand_parties import party_ref
 from .demand_readers import (
     _child,

@@ -20,6 +20,7 @@ from .actor_words import (
     names_a_regulating_body,
 )
 from .actors import main_city
+from .affiliations import court_named_before
 from .aliases import is_acronym_of
 from .demand_readers import _child, _prep
 from .demand_words import DEMAND_VERBS
@@ -124,7 +125,8 @@ def reporter_going_on(trigger: Token) -> Token | None:
 # Documents that make a demand for whoever issued them: "an open letter urging X to ...".
 _DEMANDING_DOCUMENTS = frozenset({
     "letter", "statement", "resolution", "petition", "motion", "declaration", "communique",
-    "communiqué", "appeal", "note", "memo", "report",
+    "communiqué", "appeal", "note", "memo", "report", "notice", "directive", "circular", "decree",
+    "order", "ruling", "summons",
 })
 # Verbs whose subject issues the document they take: not "received a letter urging ...".
 _ISSUING_VERBS = frozenset({
@@ -327,6 +329,7 @@ def _described_party(token: Token, disc: Discourse) -> ActorRef | None:
         or _group_of_member(token, disc)
         or _named_elsewhere(token, disc)
         or _body_of_its_members(token, disc)
+        or _court_of_its_judges(token, disc)
     )
     if found is None:
         return None
@@ -643,6 +646,19 @@ def _named_elsewhere(token: Token, disc: Discourse) -> ActorRef | None:
     before = [m for m in named if m.start < token.idx]
     mention = before[-1] if before else min(named, key=lambda m: m.start)
     return ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+
+
+# Who sits on a court: what they order or ask in a case, the court orders or asks.
+_JUDGE_NOUNS = frozenset({"judge", "judges", "justices", "magistrate", "magistrates", "bench"})
+
+
+def _court_of_its_judges(token: Token, disc: Discourse) -> ActorRef | None:
+    """ "The Lisenne Court of Appeal adjourned the hearing. The three judges asked X to ...": judges
+    with no name of their own act for the court the article named last before them."""
+    if token.lower_ not in _JUDGE_NOUNS:
+        return None
+    court = court_named_before(token.idx, disc.actors.mentions)
+    return None if court is None else ActorRef(court.text, court.key, court.label, court.start, court.end)
 
 
 def _body_in_focus(token: Token, disc: Discourse) -> ActorRef | None:

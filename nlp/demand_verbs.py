@@ -28,7 +28,7 @@ from .demand_words import (
     INFINITIVE_ONLY,
     STRONG_TRIGGERS,
 )
-from .discourse import Discourse, agent_of, is_negated, subject_of
+from .discourse import Discourse, agent_of, is_negated, speech_verb_of_conjoined_urging, subject_of
 from .stance import trailing_attribution
 from .types import PARTY_LABELS, ActorRef, Extraction
 
@@ -88,7 +88,9 @@ def _demands_of_first_maker(trigger: Token, disc: Discourse) -> list[Extraction]
     if lemma in EXPECTING_VERBS and (is_negated(trigger) or not (kind == "noun" or _act_expected_of(action, obj, disc))):
         return []
     actor = party_ref_any([s for s in subjects if s is not None], disc)
-    voice = trigger  # the verb whose report of the demand sets its stance
+    # The verb whose report of the demand sets its stance: "X said the statements were unacceptable
+    # and urged Y to ..." is X's urging, reported as X's saying is, not something X said.
+    voice = speech_verb_of_conjoined_urging(trigger) or trigger
     if actor is None and not passive and (report := reporter_going_on(trigger)) is not None:
         actor = party_ref_any(_subjects(report), disc)
         voice = report if actor is not None else trigger

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorIndex
 from .actor_words import GENERIC_BODY_WORDS, GENERIC_ORGANISATION_NOUNS, TRANSLATED_BODY_NOUNS
 from .datelines import dateline_end, is_dateline, is_dateline_mark, opens_with_dateline
+from .demand_words import DEMAND_VERBS
 from .model import doc_text
 from .normalise import strip_diacritics
 from .speech_words import CUE_VERBS
@@ -67,6 +68,10 @@ def subjects_of(verb: Token) -> list[Token]:
         opening = _conjoined_to_opening_place(current)
         if opening is not None:
             return [opening]
+        reported = speech_verb_of_conjoined_urging(current)
+        if reported is not None:
+            current = reported
+            continue
         # "X declined ... but has not confirmed": the second verb shares the first one's subject.
         if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
             current = current.head
@@ -77,6 +82,19 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def speech_verb_of_conjoined_urging(verb: Token) -> Token | None:
+    """The speech verb whose subject also urges: "X said the statements were unacceptable and
+    urged Y to ...". The small parser joins "urged" to "were", inside what X said; but a state of
+    affairs urges nobody, and the two verbs of speaking are X's."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or head.lemma_ != "be" or head.dep_ != "ccomp":
+        return None
+    if verb.lemma_.lower() not in CUE_VERBS | DEMAND_VERBS:
+        return None
+    speech = head.head
+    return speech if speech.lemma_.lower() in CUE_VERBS else None
 
 
 _QUOTE_CLOSERS = frozenset({'"', "\u201d", "'", "\u2019"})

@@ -36,6 +36,7 @@ from .actor_words import (
     TITLE_WORDS,
     URBAN_NOUNS,
 )
+from .datelines import dateline_state
 from .types import Mention
 
 
@@ -88,6 +89,8 @@ def _government_body_state(
         span.start >= 2 and span.doc[span.start - 1].text in POSSESSIVE
     ):
         return None
+    if _is_bare_foreign_ministry(span) and not _is_locative(span.root):
+        return _state_where_filed_or_seated(span)
     if span[-1].lower_ not in GOVERNMENT_NOUNS or _is_named_armed_force(span):
         return None
     if span[-1].lower_ == "department":
@@ -147,6 +150,35 @@ def _state_organ_phrase_state(span: Span, by_token: Mapping[int, Mention]) -> st
 
 # The portfolio that speaks for the state abroad: its ministry stands for the state.
 FOREIGN_AFFAIRS = {"foreign", "external"}
+# Words of a foreign ministry's name when it names no state ("the Foreign Office", "the
+# Ministry of Foreign Affairs", "the Foreign and Commonwealth Office").
+_FOREIGN_MINISTRY_WORDS = FOREIGN_AFFAIRS | {"affairs", "ministry", "office", "of", "and", "commonwealth", "development"}
+
+
+def _is_bare_foreign_ministry(span: Span) -> bool:
+    words = [t.lower_ for t in span if t.lower_ != "the"]
+    return (
+        bool(set(words) & FOREIGN_AFFAIRS)
+        and bool(set(words) & {"ministry", "office"})
+        and all(w in _FOREIGN_MINISTRY_WORDS for w in words)
+    )
+
+
+def _state_where_filed_or_seated(span: Span) -> str | None:
+    """The state of a foreign ministry the article names without one: "the Foreign Office in
+    Berlin" is Germany's, and "ANKARA (AA) - The Ministry of Foreign Affairs said" Turkey's.
+
+    The name alone is one entity for every story in a corpus, so the state is read here, per
+    mention, and never learned for the name: another story's ministry stays another state's."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
+        place = doc[span.end + 1 :]
+        seat = next((t for t in place[:3] if t.text[:1].isupper()), None)
+        if seat is not None and seat.i <= span.end + 2:
+            seated = states.state_of_capital(seat.text) or states.state_named(seat.text)
+            if seated:
+                return seated
+    return dateline_state(doc)
 
 
 def _has_own_name(words: Span) -> bool:
@@ -226,6 +258,8 @@ def state_of_government_phrase(head: Token, by_token: Mapping[int, Mention]) -> 
         state = state_at(token, by_token)
         if state:
             return state
+    if head.lower_ in {"ministry", "office"} and {t.lower_ for t in candidates} & FOREIGN_AFFAIRS:
+        return _state_where_filed_or_seated(head.doc[head.i : head.i + 1])  # "the foreign ministry said"
     return None
 
 

@@ -5,7 +5,15 @@ Invented sentences only: one test per rule.
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.actors import ActorIndex
+from nlp.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
 
 
 def _organisations(nlp, text: str) -> dict[str, str]:
@@ -189,3 +197,49 @@ def test_a_department_named_without_its_state_in_a_story_from_a_capital_is_not_t
 def test_a_liberation_army_is_no_states(nlp):
     text = "BOGOTA, May 2 (AP) - The National Liberation Army freed seven soldiers on Friday."
     assert _states(nlp, text) == {}
+
+
+def _cities(nlp, text: str) -> dict[str, str]:
+    index = ActorIndex.build(nlp(text))
+    return {a.member: a.state for a in index.affiliations if a.label == "GPE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Ravenna, Paolo Greco, called on the striking bus drivers to return to work.",
+        "Ravenna mayor Paolo Greco called on the striking bus drivers to return to work.",
+        "Paolo Greco, the mayor of Ravenna, said the city could not pay more.",
+    ],
+)
+def test_a_mayor_acts_for_the_city(nlp, text):
+    # The small model takes the city for a person or a company; only a town has a mayor.
+    assert _cities(nlp, text) == {"Paolo Greco": "Ravenna"}
+
+
+def test_a_mayors_city_is_never_whom_the_mayor_addresses(extractor):
+    text = "The mayor of Porto Alegre, Caetano Vilela Bastos, called on the teachers to return to the classrooms."
+    demand = next(x for x in extractor.analyse(text).extractions if x.kind == "demand")
+    assert demand.target is None or demand.target.key != "Porto Alegre"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"He did his job," said Nordwelle editor-in-chief Torsten Behrendt.',
+        '"He did his job," said Nordwelle chief executive Torsten Behrendt.',
+    ],
+)
+def test_a_name_taken_for_a_person_before_a_role_only_a_body_has_is_the_body(nlp, text):
+    assert _organisations(nlp, text) == {"Torsten Behrendt": "Nordwelle"}
+
+
+def test_a_persons_spokesman_speaks_for_no_body(nlp):
+    text = "Putin spokesman Dmitry Peskov said the talks would go on."
+    assert "Dmitry Peskov" not in _organisations(nlp, text)
+
+
+def test_a_judge_named_by_title_acts_for_the_court_named_before(nlp):
+    text = ("On Thursday the Varnen Labour Court granted the company an interdict. Judge Ayesha Moolla also "
+            "ordered the parties to attend mediation.")
+    assert _organisations(nlp, text).get("Ayesha Moolla") == "Varnen Labour Court"

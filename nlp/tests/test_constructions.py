@@ -1426,3 +1426,29 @@ def test_the_name_after_a_wire_dateline_is_the_subject_not_the_date_or_the_credi
             "Ports Company (EPC) 14 days to agree to it or face a new strike.")
     makers = {e.actor.key for e in extractor.analyse(text).extractions if e.kind == DEMAND}
     assert makers == {"Port and Dock Workers' Union"}, makers
+
+
+def test_the_foreign_ministry_in_lower_case_speaks_for_the_state_filed_from(extractor):
+    analysis = extractor.analyse("ANKARA (AA) - The foreign ministry said on Tuesday that it had summoned the envoy.")
+    said = [x for x in analysis.extractions if x.kind == "statement"]
+    assert [x.actor.key for x in said] == ["Turkey"]
+
+
+def test_a_demand_joined_to_what_was_said_is_the_speakers(extractor):
+    # The parser joins "urged" to "were", inside the reported clause; the statements urge nobody.
+    text = "Kenya's foreign ministry said the Ugandan statements were unacceptable and urged Kampala to withdraw its troops."
+    assert _demand_parties(extractor, text) == [("Kenya", "Uganda")]
+    # The outlet reports the urging as it reports the saying: that it was made is asserted.
+    assert [x.stance for x in extractor.analyse(text).extractions if x.kind == DEMAND] == ["asserted"]
+
+
+def test_a_notice_asking_a_party_to_act_is_its_issuers_demand(extractor):
+    text = ("The Zarvian Drugs Authority issued a show-cause notice asking Kelvane Foods to explain why "
+            "its licence should not be suspended.")
+    assert _demand_parties(extractor, text) == [("Zarvian Drugs Authority", "Kelvane Foods")]
+
+
+def test_judges_with_no_name_act_for_the_court_named_before(extractor):
+    text = ("The Varnen Court of Appeal adjourned the hearing until June 16. The three judges asked "
+            "Kestria to provide written guarantees by June 1.")
+    assert _demand_parties(extractor, text) == [("Varnen Court of Appeal", "Kestria")]
