@@ -47,6 +47,7 @@ from .missed_names import (
     find_variant_repeats,
     initialism_candidates,
     repeat_forms,
+    nickname_aliases,
     nicknamed_person_candidates,
     role_holder_organisation_candidates,
     role_organisation_candidates,
@@ -113,7 +114,7 @@ class ActorIndex:
                 continue
             self._add_mention(span, key, label)
         self._city_governments()
-        self.aliases = declared_aliases(decls, keys, labels)
+        self.aliases = declared_aliases(decls, keys, labels) + nickname_aliases(self.mentions)
         self.affiliations = find_affiliations(doc, self.mentions, self._by_token)
 
     def _city_governments(self) -> None:

@@ -43,6 +43,7 @@ from .model import doc_text
 from .name_spans import Candidate, described_as_someone, overlaps, without_overlaps
 from .normalise import normalise_name, same_name
 from .speech_words import CUE_VERBS
+from .types import DeclaredAlias, Mention
 
 # --- declared aliases ---------------------------------------------------------------
 
@@ -379,6 +380,23 @@ def nicknamed_person_candidates(
         if not overlaps(doc[start].idx, doc[end - 1].idx + 1, skip):
             extra.append(Candidate(start, end, "PERSON", found_by="cue"))
     return extra
+
+
+def nickname_aliases(mentions: Sequence[Mention]) -> list[DeclaredAlias]:
+    """ 'Sibusiso "Sbu" Ngcobo' declares the names other stories call him by: "Sibusiso Ngcobo"
+    and "Sbu Ngcobo"."""
+    found = {}
+    for mention in mentions:
+        match = _NICKNAMED.fullmatch(mention.key) if mention.label == "PERSON" else None
+        if match is None:
+            continue
+        first, nickname, last = match.group("first", "nickname", "last")
+        for alias in (f"{first} {last}", f"{nickname} {last}"):
+            found[(mention.key, alias)] = DeclaredAlias(name=mention.key, alias=alias, label="PERSON", pattern="nickname")
+    return list(found.values())
+
+
+_NICKNAMED = re.compile(r"(?P<first>[^\s\"'\u201c\u201d\u2018\u2019]+(?: \S+)*?) [\"'\u201c\u2018](?P<nickname>[^\"'\u201d\u2019]+)[\"'\u201d\u2019] (?P<last>.+)")
 
 
 def titled_person_candidates(

@@ -125,6 +125,18 @@ def test_a_person_named_without_a_middle_name_in_another_article_is_the_same_per
     assert second == first
 
 
+@pytest.mark.parametrize("order", ["nickname first", "short name first"])
+def test_a_person_called_by_a_nickname_in_another_article_is_the_same_person(order):
+    # 'Harlan "Hal" Pierce' declares "Hal Pierce" and "Harlan Pierce" (nlp.missed_names.nickname_aliases).
+    nicknamed = ('Harlan "Hal" Pierce', {"Pierce", "Hal Pierce", "Harlan Pierce"})
+    short = ("Hal Pierce", {"Pierce"})
+    names = [nicknamed, short] if order == "nickname first" else [short, nicknamed]
+
+    first, second = (entities_resolve(names={key: ("PERSON", forms)})[key] for key, forms in names)
+
+    assert second == first
+
+
 def test_two_people_a_short_name_could_be_leave_it_a_person_of_its_own():
     one = entities_resolve(names={"Ana Lucia Ferraz": ("PERSON", set())})["Ana Lucia Ferraz"]
     other = entities_resolve(names={"Ana Beatriz Ferraz": ("PERSON", set())})["Ana Beatriz Ferraz"]

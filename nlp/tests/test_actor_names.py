@@ -268,3 +268,14 @@ def test_a_nickname_in_quotation_marks_is_part_of_one_persons_name():
     )
     people = {m.key for m in analysis.mentions if m.label == "PERSON"}
     assert people == {'Harlan "Hal" Pierce'}
+
+
+def test_a_nickname_declares_the_names_other_stories_call_the_person_by():
+    from nlp import Extractor
+
+    analysis = Extractor().analyse('Harlan "Hal" Pierce, the union\'s president, said the strike would go on.')
+    assert {(a.name, a.alias) for a in analysis.aliases} == {
+        ('Harlan "Hal" Pierce', "Harlan Pierce"),
+        ('Harlan "Hal" Pierce', "Hal Pierce"),
+    }
+
