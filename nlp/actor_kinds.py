@@ -193,6 +193,24 @@ def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _taken_up_as_he_or_she(doc: Doc, start: int, end: int) -> bool:
+    """ '"...," Ngcobo told members. He warned that ...': a name that speaks or acts as the subject of
+    its sentence, taken up by "he" or "she" as the subject of the next, is a person's (the small model
+    tags a lone surname as anything)."""
+    root = doc[start:end].root
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    sent = root.sent
+    if sent.end >= len(doc):
+        return False
+    following = next(doc[sent.end :].sents, None)
+    first = next((t for t in following if not t.is_punct and not t.is_space), None) if following is not None else None
+    if first is None or first.lower_ not in {"he", "she"} or first.dep_ != "nsubj":
+        return False
+    # No other person's name between: "X met Jane Roe. She said ..." is Jane Roe.
+    return not any(t.ent_type_ == "PERSON" for t in doc[end : first.i])
+
+
 def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
     if cand.label not in {"GPE", "LOC"} and has_org_name_ending(doc, cand.start, cand.end):
         return "ORG"  # "the Volta Motors plant" is the company's plant
@@ -210,7 +228,11 @@ def _evidence_label(doc: Doc, cand: Candidate) -> str | None:
         or _has_outlet_cue(doc, cand.start, cand.end)
     ):
         return "ORG"
-    if _has_person_cue(doc, cand.start) or described_as_someone(doc, cand.start, cand.end):
+    if (
+        _has_person_cue(doc, cand.start)
+        or described_as_someone(doc, cand.start, cand.end)
+        or _taken_up_as_he_or_she(doc, cand.start, cand.end)
+    ):
         return "PERSON"
     return None
 

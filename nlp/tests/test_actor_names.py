@@ -279,3 +279,12 @@ def test_a_nickname_declares_the_names_other_stories_call_the_person_by():
         ('Harlan "Hal" Pierce', "Hal Pierce"),
     }
 
+
+def test_a_lone_surname_taken_up_by_he_or_she_is_a_person():
+    from nlp import Extractor
+
+    analysis = Extractor().analyse(
+        '"We did not get everything. But we got a company that now knows we can close this port," Ngcobo '
+        'told members at a report-back meeting at the depot. He warned that the union would "be back at the gate".'
+    )
+    assert {m.label for m in analysis.mentions if m.key == "Ngcobo"} == {"PERSON"}
