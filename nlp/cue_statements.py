@@ -60,7 +60,7 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
         if before is None:
             return []
         speakers = [before]
-    if speakers[0].lower_ in ("this", "that", "it", "which", "there"):
+    if speakers[0].lower_ in ("this", "that", "which", "there"):
         return []
     speaker_token = speakers[0]
     excluded = {t.i for s in speakers for t in s.subtree} | _nested_cue_tokens(cue, quotes)
@@ -68,6 +68,8 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
         q for q in quotes_in((t for t in cue.subtree if t.i not in excluded), quotes) if not inside(cue, q)
     ]
     speaker = disc.party(speaker_of(speaker_token, speakers, disc, quotes, governed))
+    if speaker is None and speaker_token.lower_ == "it":
+        return []  # "It said ..." of a report or a plan: only an organisation or a state speaks
     contents: list[tuple[TextSpan, bool]] = [(text_span(disc, q), True) for q in governed]
     if not contents:
         if lemma in QUOTE_ONLY_CUES:

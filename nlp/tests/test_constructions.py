@@ -1452,3 +1452,16 @@ def test_judges_with_no_name_act_for_the_court_named_before(extractor):
     text = ("The Varnen Court of Appeal adjourned the hearing until June 16. The three judges asked "
             "Kestria to provide written guarantees by June 1.")
     assert _demand_parties(extractor, text) == [("Varnen Court of Appeal", "Kestria")]
+
+
+def test_it_said_goes_on_from_the_organisation_that_spoke(extractor):
+    text = 'Varnel Mining said it had stopped the spill. It said the damage was "limited to the site".'
+    said = [x for x in extractor.analyse(text).extractions if x.kind == "statement"]
+    assert [(x.actor.key, x.content.text) for x in said] == [
+        ("Varnel Mining", "it had stopped the spill"), ("Varnel Mining", "limited to the site")
+    ]
+
+
+def test_it_said_of_a_document_is_no_statement(extractor):
+    text = "The audit was published on Monday. It said the hospital had lost money for five years."
+    assert [x for x in extractor.analyse(text).extractions if x.kind == "statement"] == []
