@@ -224,14 +224,15 @@ def test_a_mayors_city_is_never_whom_the_mayor_addresses(extractor):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "company"),
     [
-        '"He did his job," said Nordwelle editor-in-chief Torsten Behrendt.',
-        '"He did his job," said Nordwelle chief executive Torsten Behrendt.',
+        ('"He did his job," said Hafenblatt editor-in-chief Jonas Albrecht.', "Hafenblatt"),
+        ('"He did his job," said Brennholm chief executive Jonas Albrecht.', "Brennholm"),
     ],
 )
-def test_a_name_taken_for_a_person_before_a_role_only_a_body_has_is_the_body(nlp, text):
-    assert _organisations(nlp, text) == {"Torsten Behrendt": "Nordwelle"}
+def test_a_name_taken_for_a_person_before_a_role_only_a_body_has_is_the_body(nlp, text, company):
+    # The small model tags both made-up company names as people here.
+    assert _organisations(nlp, text) == {"Jonas Albrecht": company}
 
 
 def test_a_persons_spokesman_speaks_for_no_body(nlp):
@@ -240,6 +241,6 @@ def test_a_persons_spokesman_speaks_for_no_body(nlp):
 
 
 def test_a_judge_named_by_title_acts_for_the_court_named_before(nlp):
-    text = ("On Thursday the Varnen Labour Court granted the company an interdict. Judge Ayesha Moolla also "
+    text = ("On Thursday the Varnen Labour Court granted the company an interdict. Judge Nomvula Zulu also "
             "ordered the parties to attend mediation.")
-    assert _organisations(nlp, text).get("Ayesha Moolla") == "Varnen Labour Court"
+    assert _organisations(nlp, text).get("Nomvula Zulu") == "Varnen Labour Court"
