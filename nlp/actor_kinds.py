@@ -101,7 +101,7 @@ def _has_org_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def names_the_body_of_a_role(doc: Doc, start: int, end: int, *, model_said_person: bool = False) -> bool:
-    """ "Veltrix chief executive Anna Morvay", "SKM managing director Chen Li", "Nordwelle
+    """ "Veltrix chief executive Anna Morvay", "SKM managing director Chen Li", "Hafenblatt
     editor-in-chief X": a name written just before a role that speaks for a body, with a
     person's name after the role, is the body.
 
@@ -130,13 +130,17 @@ BODY_ONLY_ROLES = frozenset({
 
 
 def in_hyphenated_title(doc: Doc, i: int) -> bool:
-    """A word of "editor-in-chief" or "co-founder": written solid with a hyphen beside it."""
+    """A piece of "editor-in-chief" or "co-founder": a hyphen written solid with the word before
+    it, or a word written solid with a hyphen beside it."""
     token = doc[i]
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
-    return token.text == "-" and before is not None and not before.whitespace_ or (
-        not token.whitespace_ and after is not None and after.text == "-"
-    ) or (before is not None and before.text == "-" and not before.whitespace_)
+    joined_to_before = before is not None and not before.whitespace_
+    if token.text == "-":
+        return joined_to_before
+    hyphen_after = after is not None and after.text == "-" and not token.whitespace_
+    hyphen_before = joined_to_before and before.text == "-"
+    return hyphen_after or hyphen_before
 
 
 def _is_acronym(text: str) -> bool:
@@ -176,7 +180,6 @@ def _has_place_cue(doc: Doc, start: int, end: int) -> bool:
     return after < len(doc) and doc[after].lower_ in CITY_OFFICES
 
 
-
 def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
     """ "X reported", "writes X", "according to X": a name that relays news is an organisation.
 
@@ -194,7 +197,7 @@ def _has_outlet_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _taken_up_as_he_or_she(doc: Doc, start: int, end: int) -> bool:
-    """ '"...," Ngcobo told members. He warned that ...': a name that speaks or acts as the subject of
+    """ '"...," Khoza told members. He warned that ...': a name that speaks or acts as the subject of
     its sentence, taken up by "he" or "she" as the subject of the next, is a person's (the small model
     tags a lone surname as anything)."""
     root = doc[start:end].root

@@ -129,7 +129,7 @@ def _office_of_the_home_state(span: Span, home: str) -> tuple[str, int, int] | N
 
 
 def _city_of_its_mayor(span: Span, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
-    """ "The mayor of Porto Alegre, X", "Ravenna mayor X", "Ravenna's mayor, X", "X, the mayor of
+    """ "The mayor of Ravenna, X", "Ravenna mayor X", "Ravenna's mayor, X", "X, the mayor of
     Ravenna": the mayor acts for the city (the article names it as a place, not a state), so
     the city is their side, never whom they address."""
     doc = span.doc

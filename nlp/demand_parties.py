@@ -653,7 +653,7 @@ _JUDGE_NOUNS = frozenset({"judge", "judges", "justices", "magistrate", "magistra
 
 
 def _court_of_its_judges(token: Token, disc: Discourse) -> ActorRef | None:
-    """ "The Lisenne Court of Appeal adjourned the hearing. The three judges asked X to ...": judges
+    """ "The Varnen Court of Appeal adjourned the hearing. The three judges asked X to ...": judges
     with no name of their own act for the court the article named last before them."""
     if token.lower_ not in _JUDGE_NOUNS:
         return None

@@ -152,7 +152,9 @@ def _state_organ_phrase_state(span: Span, by_token: Mapping[int, Mention]) -> st
 FOREIGN_AFFAIRS = {"foreign", "external"}
 # Words of a foreign ministry's name when it names no state ("the Foreign Office", "the
 # Ministry of Foreign Affairs", "the Foreign and Commonwealth Office").
-_FOREIGN_MINISTRY_WORDS = FOREIGN_AFFAIRS | {"affairs", "ministry", "office", "of", "and", "commonwealth", "development"}
+_FOREIGN_MINISTRY_WORDS = FOREIGN_AFFAIRS | {
+    "affairs", "ministry", "office", "of", "and", "commonwealth", "development",
+}
 
 
 def _is_bare_foreign_ministry(span: Span) -> bool:
@@ -172,12 +174,11 @@ def _state_where_filed_or_seated(span: Span) -> str | None:
     mention, and never learned for the name: another story's ministry stays another state's."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "in":
-        place = doc[span.end + 1 :]
-        seat = next((t for t in place[:3] if t.text[:1].isupper()), None)
-        if seat is not None and seat.i <= span.end + 2:
-            seated = states.state_of_capital(seat.text) or states.state_named(seat.text)
-            if seated:
-                return seated
+        # "in Berlin", "in the capital": the first capitalised word of the next two.
+        seat = next((t for t in doc[span.end + 1 : span.end + 3] if t.text[:1].isupper()), None)
+        seated = seat is not None and (states.state_of_capital(seat.text) or states.state_named(seat.text))
+        if seated:
+            return seated
     return dateline_state(doc)
 
 

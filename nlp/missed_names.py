@@ -359,7 +359,7 @@ _NICKNAME_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 def nicknamed_person_candidates(
     doc: Doc, cands: list[Candidate], skip: Sequence[tuple[int, int]]
 ) -> list[Candidate]:
-    """ 'Sibusiso "Sbu" Ngcobo', "Harlan 'Hal' Pierce": a nickname in quotation marks between a
+    """ 'Harlan "Hal" Pierce', "Anna 'Annie' Lind": a nickname in quotation marks between a
     first and a last name. The model reads the pieces apart (the surname often as an
     organisation); the whole is one person's name."""
     extra = []
@@ -383,8 +383,8 @@ def nicknamed_person_candidates(
 
 
 def nickname_aliases(mentions: Sequence[Mention]) -> list[DeclaredAlias]:
-    """ 'Sibusiso "Sbu" Ngcobo' declares the names other stories call him by: "Sibusiso Ngcobo"
-    and "Sbu Ngcobo"."""
+    """ 'Harlan "Hal" Pierce' declares the names other stories call him by: "Harlan Pierce"
+    and "Hal Pierce"."""
     found = {}
     for mention in mentions:
         match = _NICKNAMED.fullmatch(mention.key) if mention.label == "PERSON" else None
@@ -392,11 +392,18 @@ def nickname_aliases(mentions: Sequence[Mention]) -> list[DeclaredAlias]:
             continue
         first, nickname, last = match.group("first", "nickname", "last")
         for alias in (f"{first} {last}", f"{nickname} {last}"):
-            found[(mention.key, alias)] = DeclaredAlias(name=mention.key, alias=alias, label="PERSON", pattern="nickname")
+            found[(mention.key, alias)] = DeclaredAlias(
+                name=mention.key, alias=alias, label="PERSON", pattern="nickname"
+            )
     return list(found.values())
 
 
-_NICKNAMED = re.compile(r"(?P<first>[^\s\"'\u201c\u201d\u2018\u2019]+(?: \S+)*?) [\"'\u201c\u2018](?P<nickname>[^\"'\u201d\u2019]+)[\"'\u201d\u2019] (?P<last>.+)")
+# "<first names> <quote><nickname><quote> <last name>", with straight or curly quotation marks.
+_NICKNAMED = re.compile(
+    r"(?P<first>[^\s\"'\u201c\u201d\u2018\u2019]+(?: \S+)*?)"
+    r" [\"'\u201c\u2018](?P<nickname>[^\"'\u201d\u2019]+)[\"'\u201d\u2019]"
+    r" (?P<last>.+)"
+)
 
 
 def titled_person_candidates(

@@ -284,7 +284,7 @@ def test_a_lone_surname_taken_up_by_he_or_she_is_a_person():
     from nlp import Extractor
 
     analysis = Extractor().analyse(
-        '"We did not get everything. But we got a company that now knows we can close this port," Ngcobo '
+        '"We did not get everything. But we got a company that now knows we can close this port," Khoza '
         'told members at a report-back meeting at the depot. He warned that the union would "be back at the gate".'
     )
-    assert {m.label for m in analysis.mentions if m.key == "Ngcobo"} == {"PERSON"}
+    assert {m.label for m in analysis.mentions if m.key == "Khoza"} == {"PERSON"}

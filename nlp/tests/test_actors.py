@@ -248,7 +248,11 @@ def test_a_ministry_named_after_its_state_stands_for_the_state(nlp):
 @pytest.mark.parametrize(
     ("text", "surface", "state"),
     [
-        ("ANKARA (AA) - The Ministry of Foreign Affairs rejected the statements.", "Ministry of Foreign Affairs", "Turkey"),
+        (
+            "ANKARA (AA) - The Ministry of Foreign Affairs rejected the statements.",
+            "Ministry of Foreign Affairs",
+            "Turkey",
+        ),
         ("OSLO, March 3 (NTB) - The Foreign Ministry summoned the envoy.", "Foreign Ministry", "Norway"),
         ("The ambassador left after the Foreign Office in Berlin renewed its request.", "Foreign Office", "Germany"),
     ],
@@ -261,7 +265,8 @@ def test_a_foreign_ministry_named_without_its_state_is_the_state_filed_from_or_s
 def test_a_foreign_ministry_named_without_its_state_stays_itself_with_no_dateline(nlp):
     # One entity for every story in a corpus: with nothing in the article to say whose it is,
     # it must not take a state another story would give it differently.
-    found = mention(index_of(nlp, "The Ministry of Foreign Affairs rejected the statements."), "Ministry of Foreign Affairs")
+    index = index_of(nlp, "The Ministry of Foreign Affairs rejected the statements.")
+    found = mention(index, "Ministry of Foreign Affairs")
     assert (found.key, found.metonym) == ("Ministry of Foreign Affairs", False)
 
 

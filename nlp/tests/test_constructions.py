@@ -1436,7 +1436,8 @@ def test_the_foreign_ministry_in_lower_case_speaks_for_the_state_filed_from(extr
 
 def test_a_demand_joined_to_what_was_said_is_the_speakers(extractor):
     # The parser joins "urged" to "were", inside the reported clause; the statements urge nobody.
-    text = "Kenya's foreign ministry said the Ugandan statements were unacceptable and urged Kampala to withdraw its troops."
+    text = ("Kenya's foreign ministry said the Ugandan statements were unacceptable and urged Kampala "
+            "to withdraw its troops.")
     assert _demand_parties(extractor, text) == [("Kenya", "Uganda")]
     # The outlet reports the urging as it reports the saying: that it was made is asserted.
     assert [x.stance for x in extractor.analyse(text).extractions if x.kind == DEMAND] == ["asserted"]
