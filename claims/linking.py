@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from django.db.models import Min, Q
 from django.db.models.functions import Coalesce
 from rapidfuzz import fuzz
+from simple_history.utils import bulk_create_with_history
 
 from entities.models import Entity, Made
 
@@ -254,8 +255,15 @@ def _clusters_store(
         if reuse is None:
             reuse = _claim_with_key(members, among=[existing[c] for c in sorted(region - used) if c in existing])
         claim = _claim_write(existing.get(reuse), members, actors)
-        used.add(claim.pk)
+        if claim.pk is not None:
+            used.add(claim.pk)
         placed.append((claim, members))
+    # The new claims in one insert, and their history rows in another (the rows a save of each
+    # would write), in the order of the clusters: a new claim is in no region, so no choice above
+    # needed its id.
+    if created := [claim for claim, _ in placed if claim.pk is None]:
+        bulk_create_with_history(created, Claim)
+    used.update(claim.pk for claim, _ in placed)
     for claim_id in region - used:
         reading.members[claim_id] = []
     for claim, members in placed:
@@ -282,7 +290,7 @@ def _claim_with_key(members: list[Proposition], *, among: list[Claim]) -> int | 
 
 
 def _claim_write(claim: Claim | None, members: list[Proposition], actors: dict[int, Entity]) -> Claim:
-    """Key and summarise ``claim`` (or a new one) by the cluster's representative."""
+    """Key and summarise ``claim`` by the cluster's representative; or a new one, not yet saved."""
     lead = representative(members)
     voice_id = cluster_voice_id(members)
     fields = {
@@ -298,7 +306,7 @@ def _claim_write(claim: Claim | None, members: list[Proposition], actors: dict[i
         "summary": claim_summary(lead.extraction, actors.get(voice_id) or actors.get(lead.actor_id)),
     }
     if claim is None:
-        return Claim.objects.create(**fields)
+        return Claim(**fields)
     changed = [name for name, value in fields.items() if getattr(claim, name) != value]
     for name in changed:
         setattr(claim, name, fields[name])
