@@ -109,7 +109,7 @@ def claim_rows(claims: QuerySet[Claim]) -> QuerySet:
     Dictionaries rather than models: a page of 50 claims with their parties was
     250 model instances, most of the list's time with the serialiser's (issue 11).
     """
-    return claims.values(*CLAIM_ROW_COLUMNS, **{f"{role}_ref": PartyRef(F(f"{role}_id")) for role in _ENTITY_FIELDS})
+    return claims.values(*CLAIM_ROW_COLUMNS, **_party_refs())
 
 
 class PartyRef(Func):
@@ -133,9 +133,12 @@ class PartyRef(Func):
 def with_party_refs(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """``claims`` (filtered and sorted) reading their parties by ``PartyRef`` instead of joins,
     for a page of model instances; ``parties_attached`` then puts the parties in place."""
-    return claims.select_related(None).annotate(
-        **{f"{role}_ref": PartyRef(F(f"{role}_id")) for role in _ENTITY_FIELDS}
-    )
+    return claims.select_related(None).annotate(**_party_refs())
+
+
+def _party_refs() -> dict[str, PartyRef]:
+    """Each party of a claim as ``{role}_ref``."""
+    return {f"{role}_ref": PartyRef(F(f"{role}_id")) for role in _ENTITY_FIELDS}
 
 
 def parties_attached(claims: Iterable[Claim]) -> list[Claim]:

@@ -206,8 +206,7 @@ def _taken_up_as_he_or_she(doc: Doc, start: int, end: int) -> bool:
     sent = root.sent
     if sent.end >= len(doc):
         return False
-    following = next(doc[sent.end :].sents, None)
-    first = next((t for t in following if not t.is_punct and not t.is_space), None) if following is not None else None
+    first = next((t for t in doc[sent.end].sent if not t.is_punct and not t.is_space), None)
     if first is None or first.lower_ not in {"he", "she"} or first.dep_ != "nsubj":
         return False
     # No other person's name between: "X met Jane Roe. She said ..." is Jane Roe.

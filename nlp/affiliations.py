@@ -137,15 +137,20 @@ def _city_of_its_mayor(span: Span, by_token: Mapping[int, Mention]) -> tuple[str
     if span.end < sent.end and doc[span.end].text == ",":
         words = [t for t in doc[span.end + 1 : min(sent.end, span.end + 4)] if t.lower_ not in {"the", "a"}]
         if words and words[0].lower_ in CITY_OFFICES:
-            found = _city_after_of(words[0], by_token) or _city_before(words[0], by_token)
+            found = _city_of_office(words[0], by_token)
             if found is not None:
                 return found[0], span.start, max(found[2], words[0].i + 1)
     for office in doc[max(sent.start, span.start - 6) : span.start]:
         if office.lower_ in CITY_OFFICES:
-            found = _city_after_of(office, by_token) or _city_before(office, by_token)
+            found = _city_of_office(office, by_token)
             if found is not None:
                 return found[0], min(found[1], office.i), span.end
     return None
+
+
+def _city_of_office(office: Token, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
+    """The city named with a mayor's office: after it ("mayor of Ravenna") or before it ("Ravenna mayor")."""
+    return _city_after_of(office, by_token) or _city_before(office, by_token)
 
 
 def _city_before(office: Token, by_token: Mapping[int, Mention]) -> tuple[str, int, int] | None:
