@@ -334,9 +334,10 @@ def according_to_statements(sent: Span, disc: Discourse, others: list[Extraction
         if token.lower_ != "according" or token.head.i == token.i:
             continue
         stance = stance_of(token.head, disc)
-        speaker = stance.origins[-1] if stance.origins else (
-            _unnamed_source_side(token, disc) or _party_reported_on(token.head, disc)
-        )
+        if stance.origins:
+            speaker = _body_a_named_origin_reports_on(token.head, stance.origins[-1], disc) or stance.origins[-1]
+        else:
+            speaker = _unnamed_source_side(token, disc) or _party_reported_on(token.head, disc)
         if speaker is None:
             continue
         clause = token.head
@@ -366,6 +367,28 @@ def _unnamed_source_side(according: Token, disc: Discourse) -> ActorRef | None:
                 if side is not None and (side.label == "ORG" or is_state(side.key)):
                     return side
     return None
+
+
+def _body_a_named_origin_reports_on(clause: Token, origin: ActorRef, disc: Discourse) -> ActorRef | None:
+    """ "According to Le Monde, the regulator's inspectors found ...", "X offered to pay, according
+    to people familiar with the talks" under a headline credited to Reuters: the named origin
+    relays what a body or state did or holds, and the claim is that body's, credited to the origin
+    (the stance keeps it). Not when the subject is the origin's own side ("according to the
+    ministry, it will appeal"), a person (often whom the report is about, not who acts), or a place."""
+    subject = subject_of(clause)
+    found = disc.party(_named_or_owned_by(subject, disc)) if subject is not None else None
+    if found is None or found.label not in ("ORG", "GPE") or (found.label == "GPE" and not is_state(found.key)):
+        return None
+    return None if disc.state_or_key(found) == disc.state_or_key(origin) else found
+
+
+def _named_or_owned_by(subject: Token, disc: Discourse) -> ActorRef | None:
+    """The party a subject names, or the one it belongs to: "the regulator's inspectors"."""
+    found = disc.ref(subject)
+    if found is None and subject.pos_ == "NOUN":
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        found = disc.ref(owner) if owner is not None else None
+    return found
 
 
 def _party_reported_on(clause: Token, disc: Discourse) -> ActorRef | None:

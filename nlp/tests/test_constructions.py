@@ -761,7 +761,25 @@ def test_according_to_unnamed_officials_of_a_named_side_is_hedged(extractor):
     assert [(e.actor.key, e.stance, e.origins) for e in said] == [("Germany", "hedged", [])], said
     text = "According to Reuters, Berlin has offered to pay for the repairs."
     said = [e for e in extractor.analyse(text).extractions if e.kind == STATEMENT]
-    assert [(e.actor.key, e.stance) for e in said] == [("Reuters", "attributed")], said
+    assert [(e.actor.key, e.stance, [o.key for o in e.origins]) for e in said] == [
+        ("Germany", "attributed", ["Reuters"])
+    ], said
+
+
+@pytest.mark.parametrize("text, actor", [
+    # A named origin relays what a body or state did: the claim is the body's, credited to the origin.
+    ("According to Le Monde, the Kavran Authority's inspectors found that records had been copied.",
+     "Kavran Authority"),
+    ("According to Kyodo, Norland has offered to pay part of the arrears.", "Norland"),
+    # Not the origin's own side, not a person the report is about, not what is no party at all.
+    ("According to the Kavran Authority, its inspectors found that records had been copied.", "Kavran Authority"),
+    ("According to Le Monde, Jane Roe suffers from a chronic illness.", "Le Monde"),
+    ("According to the Teachers Union, 87 per cent of members backed a strike.", "Teachers Union"),
+])
+def test_according_to_a_named_origin_files_the_claim_under_the_body_it_reports_on(extractor, text, actor):
+    said = [e for e in extractor.analyse(text).extractions if e.cue == "according to"]
+    assert [e.actor.key for e in said] == [actor], said
+    assert all(e.stance == "attributed" and e.origins for e in said), said
 
 
 def test_sources_close_to_a_party_speak_for_its_side_hedged(extractor):
