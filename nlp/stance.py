@@ -541,9 +541,9 @@ def trailing_attribution(sent) -> Token | None:
     if len(verbs) != 1 or verbs[0].lemma_.lower() not in CUE_VERBS | {"cite", "quote"}:
         return None
     cue = verbs[0]
-    if cue.dep_ in ("acl", "relcl", "amod"):
-        return None  # "..., and the workers dismissed by the authority": a participle, not a credit
     tail_ids = {t.i for t in tail}
+    if cue.dep_ in ("acl", "relcl", "amod") and not _finite_with_a_named_subject(cue, tail, tail_ids):
+        return None  # "..., and the workers dismissed by the authority": a participle, not a credit
     inverted = tail[0].i == cue.i  # "..., writes the Financial Times."
     if inverted:
         return cue if any(c.i in tail_ids and c.i > cue.i for c in cue.children) else None
@@ -555,6 +555,15 @@ def trailing_attribution(sent) -> Token | None:
         if _name_before_cue(cue, tail_ids) is None:
             return None
     return cue
+
+
+def _finite_with_a_named_subject(cue: Token, tail: list[Token], tail_ids: set[int]) -> bool:
+    """"... fined the Brennholm Company, the Financial Times reported.": the small model hangs the tail
+    on the name before the comma as a relative clause, but a finite cue with a proper-name subject of
+    its own, and no relative word, is a credit ("..., which the union says" is not)."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in tail):
+        return False
+    return any(s.i in tail_ids and s.pos_ == "PROPN" for s in subjects_of(cue))
 
 
 def _name_before_cue(cue: Token, tail_ids: set[int]) -> Token | None:

@@ -275,3 +275,15 @@ def test_saying_nothing_is_no_comment(extractor):
 
 def test_saying_that_nothing_changed_is_not_silence(extractor):
     assert all(x.stance != NO_COMMENT for x in extractions(extractor, "The minister said nothing had changed.", STATEMENT))
+
+
+@pytest.mark.parametrize("text, origins", [
+    # The small model hangs the tail on the object before the comma as a relative clause.
+    ("The Kavran Authority has fined the Brennholm Company, the Financial Times reported.", ["Financial Times"]),
+    # A relative clause proper, or a participle, credits nobody.
+    ("The Kavran Authority has fined the Brennholm Company, which the union says is wrong.", []),
+])
+def test_a_reporting_tail_parsed_as_a_relative_clause_still_credits_its_outlet(extractor, text, origins):
+    [fine] = [e for e in extractor.analyse(text).extractions if e.predicate == "fine"]
+    assert [o.key for o in fine.origins] == origins, fine
+    assert fine.stance == (ATTRIBUTED if origins else ASSERTED)
