@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from . import states
 from .actor_words import (
     ABBREVIATED_TITLES,
+    BODY_NAME_ENDINGS,
     CORPORATE_SUFFIXES,
     COURTESY_TITLES,
     GENERIC_BODY_WORDS,
@@ -34,6 +35,7 @@ from .actor_words import (
     PLACE_NOUNS,
     POSSESSIVE,
     TITLE_WORDS,
+    is_organisation_ending,
 )
 from .speech_words import CUE_VERBS
 from .types import ACTOR_LABELS
@@ -407,7 +409,7 @@ def _is_title_remnant(ent: Span) -> bool:
 def initial_candidates(doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Candidate]:
     found = []
     for ent in doc.ents:
-        label = "PERSON" if _is_speaker_taken_for_a_title(ent) else ent.label_
+        label = "PERSON" if _is_speaker_taken_for_a_title(ent) else "ORG" if _is_body_taken_for_a_title(ent) else ent.label_
         if label not in _CANDIDATE_LABELS or _is_title_remnant(ent):
             continue
         found_by = "ruler" if ent.ent_id_ else "ner"
@@ -543,6 +545,19 @@ def _is_speaker_taken_for_a_title(ent: Span) -> bool:
         and all(token.text == "-" or (token.pos_ == "PROPN" and token.text[:1].isupper()) for token in ent)
         and root.dep_ == "nsubj"
         and root.head.lemma_.lower() in CUE_VERBS
+    )
+
+
+def _is_body_taken_for_a_title(ent: Span) -> bool:
+    """"The Kelderby Patients' Forum said ...": the small model tags some bodies' names as a work's
+    title. A capitalised name ending in a word only a body's name ends in ("Federation", "Council",
+    "Authority") names a body."""
+    words = [t for t in ent if t.text[:1].isalpha() and t.lower_ not in ("the", "of", "and", "for")]
+    return (
+        ent.label_ == "WORK_OF_ART"
+        and len(words) >= 2
+        and all(t.text[:1].isupper() for t in words)
+        and (is_organisation_ending(words[-1].text) or words[-1].lower_ in BODY_NAME_ENDINGS)
     )
 
 
