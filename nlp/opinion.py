@@ -127,10 +127,19 @@ def _party_referred_to(verb: Token, disc: Discourse) -> ActorRef | None:
 
 
 def _in_main_clause(verb: Token) -> bool:
-    """The sentence's own verb, or one joined to it: not "None of this means Kelderby must stay"."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
+    """The sentence's own verb, or one joined to it: not "None of this means Kelderby must stay".
+    Two clauses a colon joins are both main ("Zenda should free the crew at once: they were
+    following orders"), however the parser hung one on the other."""
+    while verb.head.i != verb.i and (verb.dep_ == "conj" or _across_a_colon(verb)):
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _across_a_colon(verb: Token) -> bool:
+    if verb.dep_ not in ("ccomp", "advcl", "parataxis"):
+        return False
+    low, high = sorted((verb.i, verb.head.i))
+    return any(t.text in (":", ";") and t.head.i in (verb.i, verb.head.i) for t in verb.doc[low + 1 : high])
 
 
 def _said_or_asked_by_another(verb: Token) -> bool:

@@ -621,6 +621,18 @@ def test_in_the_author_s_voice_it_obliged_is_the_body_it_points_back_to(extracto
     assert ("Vestrian Fisheries Agency", "publish") in found, found
 
 
+@pytest.mark.parametrize("old, new", [
+    # The parser hangs the clause before the colon on the one after it: both are the author's own.
+    ("at once.", "at once: whatever the captain decided, they were following orders."),
+    ("at once.", "at once; the captain, not they, chose where to fish."),
+])
+def test_in_the_author_s_voice_a_clause_joined_by_a_colon_is_a_main_clause(extractor, old, new):
+    piece = OPINION_PIECE.replace(old, new, 1)
+    found = [(e.target.key, e.predicate) for e in extractor.analyse(piece).extractions
+             if e.kind == DEMAND and e.actor and e.actor.key == "Marta Kowalczyk"]
+    assert ("Vestria", "release") in found, found
+
+
 def test_a_news_report_has_no_author_s_voice(extractor):
     report = OPINION_PIECE.replace("OPINION | ", "")
     assert not any(e.actor and e.actor.key == "Marta Kowalczyk" for e in extractor.analyse(report).extractions)
