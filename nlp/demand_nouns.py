@@ -273,6 +273,9 @@ def _noun_complement(noun: Token) -> tuple[str, Token] | None:
         return "linear", follower  # the parser broke the clause: read it in word order
     if follower is not None and follower.lower_ == "to" and follower.dep_ == "aux" and follower.head.pos_ == "VERB":
         return "infinitive", follower.head
+    if follower is not None and follower.lower_ == "for" and follower.dep_ == "mark" \
+            and follower.head.i > follower.i and follower.head.pos_ == "VERB" and _to_infinitive(follower.head):
+        return "infinitive", follower.head  # "renewed its call for the app to be suspended", hung on "renewed"
     # "renewed its call for a ceasefire"; and a named party's own demand for a thing, whatever
     # becomes of it ("Freedonia's request for his extradition is pending", "the union's demand for
     # an allowance was referred to a task team"): the outlet reports that the demand stands. Not

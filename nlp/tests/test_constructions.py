@@ -782,7 +782,7 @@ def test_according_to_unnamed_officials_of_a_named_side_is_hedged(extractor):
     # A named origin relays what a body or state did: the claim is the body's, credited to the origin.
     ("According to Le Monde, the Kavran Authority's inspectors found that records had been copied.",
      "Kavran Authority"),
-    ("According to Kyodo, Norland has offered to pay part of the arrears.", "Norland"),
+    ("According to the Harwick Courier, Norland has offered to pay part of the arrears.", "Norland"),
     # Not the origin's own side, not a person the report is about, not what is no party at all.
     ("According to the Kavran Authority, its inspectors found that records had been copied.", "Kavran Authority"),
     ("According to Le Monde, Jane Roe suffers from a chronic illness.", "Le Monde"),

@@ -204,3 +204,10 @@ def test_a_body_of_no_other_state_asks_the_government_of_the_capital_the_story_w
         "farmers protested."
     )
     assert [e.target.key for e in analysis.extractions if e.kind == DEMAND] == ["Kazakhstan"]
+
+
+def test_a_renewed_call_for_something_to_be_done_is_read_however_the_parser_hangs_it(extractor):
+    # The parser hangs "for the app to be suspended" on "renewed", not on "call".
+    text = "The privacy group Kollektiv Datenruhe renewed its call for the app to be suspended for users under 15."
+    found = [(d.actor.key, d.predicate) for d in demands(extractor, text)]
+    assert found == [("Kollektiv Datenruhe", "stop")], found
