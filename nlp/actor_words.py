@@ -168,7 +168,8 @@ ORG_NAME_ENDINGS = {
     "rail", "railways", "motors", "energy", "petroleum", "telecom", "media", "news", "times",
     "post", "herald", "tribune", "journal", "gazette", "society", "league", "club", "trust",
     "partners", "capital", "industries", "systems", "technologies", "labs", "brigade", "brigades",
-    "terminals", "shipping", "logistics", "mining", "materials", "pharmaceuticals", "foods", "forum", "cooperative",
+    "terminals", "shipping", "logistics", "mining", "materials", "pharmaceuticals", "foods",
+    "forum", "cooperative",
 }
 # Roles that make a person act for the organisation named with them. Deliberately
 # not "member", "analyst", "lawyer", "adviser": they work at or for it but do not speak for it.

@@ -409,7 +409,7 @@ def _is_title_remnant(ent: Span) -> bool:
 def initial_candidates(doc: Doc, skip: Sequence[tuple[int, int]]) -> list[Candidate]:
     found = []
     for ent in doc.ents:
-        label = "PERSON" if _is_speaker_taken_for_a_title(ent) else "ORG" if _is_body_taken_for_a_title(ent) else ent.label_
+        label = _label_of(ent)
         if label not in _CANDIDATE_LABELS or _is_title_remnant(ent):
             continue
         found_by = "ruler" if ent.ent_id_ else "ner"
@@ -534,6 +534,13 @@ def _stands_beside_a_post(span: Span) -> bool:
     return any(t.lemma_.lower() in PERSON_TITLES and t.pos_ == "NOUN" for t in beside)
 
 
+def _label_of(ent: Span) -> str:
+    """The model's label, but a speaker or a body it took for a work's title is what it is."""
+    if _is_speaker_taken_for_a_title(ent):
+        return "PERSON"
+    return "ORG" if _is_body_taken_for_a_title(ent) else ent.label_
+
+
 def _is_speaker_taken_for_a_title(ent: Span) -> bool:
     """'"We will not back down," Marta Kowal said': after a quotation the small model often
     tags the speaker's name as a work's title. A name of two or more capitalised words
@@ -549,7 +556,7 @@ def _is_speaker_taken_for_a_title(ent: Span) -> bool:
 
 
 def _is_body_taken_for_a_title(ent: Span) -> bool:
-    """"The Kelderby Patients' Forum said ...": the small model tags some bodies' names as a work's
+    """"The Dunmore Patients' Forum said ...": the small model tags some bodies' names as a work's
     title. A capitalised name ending in a word only a body's name ends in ("Federation", "Council",
     "Authority") names a body."""
     words = [t for t in ent if t.text[:1].isalpha() and t.lower_ not in ("the", "of", "and", "for")]

@@ -618,5 +618,6 @@ def test_a_name_the_model_missed_after_a_title_is_a_person(nlp):
 
 def test_a_body_the_model_took_for_a_title_is_an_organisation(nlp):
     # The small model tags this name a work of art; its last word is one only a body's name ends in.
-    index = index_of(nlp, "The Dunmore Patients' Forum said it had mixed feelings about a strike but backed the nurses.")
+    text = "The Dunmore Patients' Forum said it had mixed feelings about a strike but backed the nurses."
+    index = index_of(nlp, text)
     assert [(m.key, m.label) for m in index.mentions] == [("Dunmore Patients' Forum", "ORG")]
