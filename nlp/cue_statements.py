@@ -37,6 +37,15 @@ def find_statements(sent: Span, disc: Discourse, quotes: list[tuple[int, int]]) 
     return [f for f in found if f is not None]
 
 
+def _name_hung_on_the_quotation(subjects: list[Token], quotes: list[tuple[int, int]]) -> list[Token]:
+    """ '"Progress, but no agreement," Jane Roe, the head of the office, wrote': the parser makes
+    the quotation the subject and hangs the name on it as an apposition. The name is the speaker."""
+    if len(subjects) != 1 or not in_quotes(subjects[0], quotes):
+        return subjects
+    names = [c for c in subjects[0].children if c.dep_ == "appos" and c.pos_ == "PROPN" and not in_quotes(c, quotes)]
+    return names[:1] or subjects
+
+
 def _is_phrasal_cue(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return any((lemma, child.lower_) in PHRASAL_CUE_VERBS for child in verb.children if child.dep_ == "prt")
@@ -50,7 +59,7 @@ def statements_from(cue: Token, disc: Discourse, quotes: list[tuple[int, int]]) 
         return []  # "did not say", "has not confirmed or denied": no statement made
     if not _is_speech_act(cue, quotes):
         return []
-    speakers = subjects_of(cue) or [t for t in [agent_of(cue)] if t is not None]
+    speakers = _name_hung_on_the_quotation(subjects_of(cue), quotes) or [t for t in [agent_of(cue)] if t is not None]
     if not speakers and cue.dep_ == "advcl" and cue.tag_ == "VBG":
         speakers = subjects_of(cue.head)  # "X called for ..., saying ...": X is saying it
     if not speakers and _quoted_as_saying(cue):

@@ -156,3 +156,12 @@ def test_a_town_named_as_where_something_is_is_no_target(extractor, text):
 def test_a_statement_is_aimed_at_a_state_its_people_s_adjective_names(extractor, text, target):
     [said] = statements(extractor, text)
     assert (said.target.key if said.target else None) == target, said
+
+
+def test_a_speaker_the_parser_hung_on_the_quotation_as_an_apposition_is_still_the_speaker(extractor):
+    # The small model makes the quotation the subject of "wrote" and the name its apposition.
+    text = ('"Progress, but not yet agreement," Britta Halvorsen Lie, the head of the UN\'s preventive '
+            "diplomacy centre for the region, wrote on X after the meeting:")
+    found = [(s.actor.key if s.actor else None, s.content.text) for s in statements(extractor, text)]
+    assert found == [("Britta Halvorsen Lie", "Progress, but not yet agreement")], found
+
