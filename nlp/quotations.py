@@ -6,6 +6,7 @@ parse subtrees and sentences into ``types.Span`` values.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
@@ -20,7 +21,28 @@ _OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Character spans of quoted text (without the marks), paired within a paragraph."""
+    """Character spans of quoted text (without the marks), paired within a paragraph; and the
+    dash-introduced speech of European copy (``dash_quotes``)."""
+    return sorted(_marked_quotes(text) + dash_quotes(text))
+
+
+# "– The demand has no basis. It is natural, says Solberg to NTB.": a paragraph opened by a dash
+# and closed by a short speech tail is the speaker's own words, up to the tail's comma.
+_DASH_PARAGRAPH = re.compile(r"(?m)^[\u2013\u2014] +(?P<speech>[^\n\"\u201c\u201d]+?), (?P<tail>[^,\n]{3,60})\.[ \t]*$")
+_SPEECH_TAIL = re.compile(r"\b(?:says|said|adds|added|tells|told|writes|wrote|stresses|stressed)\b")
+
+
+def dash_quotes(text: str) -> list[tuple[int, int]]:
+    """The speech of dash-opened paragraphs that end in a speech tail ("..., says X."). A dash
+    list item, or a paragraph with quotation marks of its own, is not one."""
+    return [
+        (found.start("speech"), found.end("speech"))
+        for found in _DASH_PARAGRAPH.finditer(text)
+        if _SPEECH_TAIL.search(found.group("tail"))
+    ]
+
+
+def _marked_quotes(text: str) -> list[tuple[int, int]]:
     quotes: list[tuple[int, int]] = []
     open_at: int | None = None
     closing = ""

@@ -165,3 +165,13 @@ def test_a_speaker_the_parser_hung_on_the_quotation_as_an_apposition_is_still_th
     found = [(s.actor.key if s.actor else None, s.content.text) for s in statements(extractor, text)]
     assert found == [("Britta Halvorsen Lie", "Progress, but not yet agreement")], found
 
+
+def test_a_dash_opened_paragraph_ending_in_a_speech_tail_is_the_speaker_s_quotation(extractor):
+    # European copy marks direct speech with a dash; the tail's cue claims the whole paragraph.
+    text = ("OSLO (NTB): Fisheries Minister Ragna Solberg rejects the demand.\n\n"
+            "– The demand has no basis in the agreements. It is natural that this is reflected in the quota, "
+            "says Solberg to NTB.\n\n"
+            "– A list item, not speech\n")
+    found = [(s.actor.key, s.content.text, s.direct) for s in statements(extractor, text) if s.cue == "say"]
+    assert found == [("Ragna Solberg", "The demand has no basis in the agreements. It is natural that this is "
+                                       "reflected in the quota", True)], found
