@@ -7,6 +7,8 @@ is a party to the story.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span, Token
 
 from .model import doc_text
@@ -71,7 +73,7 @@ def is_dateline(token: Token) -> bool:
 def dateline_state(doc: Doc) -> str | None:
     """The state whose capital or seat of government the story was filed from, if it opens with a
     dateline ("SEOUL, March 10 (Yonhap) --", "PARIS (AFP) -", "BISHKEK, July 2. KABAR -")."""
-    for sent in list(doc.sents)[:4]:
+    for sent in islice(doc.sents, 4):
         words = [t for t in sent[:4] if t.text.isupper() and t.is_alpha]
         place = []
         for token in words:

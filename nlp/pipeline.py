@@ -396,8 +396,10 @@ def _states_of_demonyms_in(content: TextSpan, disc: Discourse) -> list[ActorRef]
     found = []
     for token in span if span is not None else []:
         state = state_of_demonym(token.text) if token.dep_ in ("amod", "compound") else None
-        named = disc.actors.ref_for(token)
-        if state is not None and (named is None or named.label not in PARTY_LABELS):
+        if state is None:
+            continue
+        named = disc.actors.ref_for(token)  # a name the party candidates hold already
+        if named is None or named.label not in PARTY_LABELS:
             found.append(ActorRef(token.text, state, "GPE", token.idx, token.idx + len(token.text)))
     return found
 

@@ -1481,8 +1481,8 @@ def test_a_notice_asking_a_party_to_act_is_its_issuers_demand(extractor):
 
 def test_judges_with_no_name_act_for_the_court_named_before(extractor):
     text = ("The Varnen Court of Appeal adjourned the hearing until June 16. The three judges asked "
-            "Kestria to provide written guarantees by June 1.")
-    assert _demand_parties(extractor, text) == [("Varnen Court of Appeal", "Kestria")]
+            "Norland to provide written guarantees by June 1.")
+    assert _demand_parties(extractor, text) == [("Varnen Court of Appeal", "Norland")]
 
 
 def test_it_said_goes_on_from_the_organisation_that_spoke(extractor):
